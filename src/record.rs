@@ -104,13 +104,16 @@ pub struct Record {
     pub made: Option<String>,
     pub milestone: Option<Milestone>,
     pub rule: String,
+    #[serde(default)]
     pub source_state: SourceState,
     // Owned by people.
     pub status: Status,
     pub status_date: Option<NaiveDate>,
     pub owner: Option<String>,
     pub note: Option<String>,
+    #[serde(default)]
     pub evidence: Vec<Evidence>,
+    #[serde(default)]
     pub tags: Vec<String>,
     /// A person's override of the deadline.
     pub due: Option<NaiveDate>,
