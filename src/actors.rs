@@ -1,2 +1,260 @@
-//! The registry of parties: names, adjectives and articles in French and English mapped to
+//! The registry of parties: names, adjectives and capitals in French and English mapped to
 //! canonical ids (`EU`, `NATO`, `ALLIES`, ISO 3166-1 alpha-2 codes for countries).
+//!
+//! The registry is data (`data/actors.toml`, embedded), extended by a user's `pledge.toml`.
+//! Matching compiles every name into one case-insensitive regex, longest names first, so that
+//! "Union africaine" wins over "Union" where both start at the same word.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use regex::Regex;
+use serde::Deserialize;
+
+pub const BUILTIN: &str = include_str!("../data/actors.toml");
+
+/// One entry of the registry file.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ActorEntry {
+    pub id: String,
+    #[serde(default)]
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub adjectives: Vec<String>,
+    #[serde(default)]
+    pub metonyms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorFile {
+    #[serde(default)]
+    pub actor: Vec<ActorEntry>,
+}
+
+/// How a mention names its actor: the kinds differ in where they may stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    Name,
+    /// "le gouvernement japonais": only after a governmental head noun.
+    Adjective,
+    /// "Washington": only as a subject.
+    Metonym,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub id: String,
+    pub span: Range<usize>,
+    pub kind: MentionKind,
+}
+
+#[derive(Debug, Clone)]
+pub struct Registry {
+    pattern: Regex,
+    /// Lower-cased name → (id, kind, exact spelling when case matters).
+    lookup: HashMap<String, (String, MentionKind, Option<String>)>,
+    head_nouns_before: Regex,
+    head_nouns_after: Regex,
+}
+
+/// Head nouns with which an adjective names a government: French puts the adjective after
+/// them ("la partie américaine"), English before ("the Japanese side").
+const HEAD_NOUNS_BEFORE: &str = r"(?i)\b(?:gouvernement|gouvernements|autorités|partie|parties|côté|ministère|ministre|présidence|délégation|délégations|dirigeants|administration)\s*$";
+const HEAD_NOUNS_AFTER: &str = r"(?i)^\s*(?:government|governments|authorities|side|ministry|minister|presidency|delegation|leaders|administration)\b";
+
+impl Registry {
+    /// The built-in registry extended by `extra` entries (same id: names are added).
+    pub fn new(extra: &[ActorEntry]) -> Registry {
+        let builtin: ActorFile = toml::from_str(BUILTIN).unwrap_or(ActorFile { actor: Vec::new() });
+        let mut lookup = HashMap::new();
+        let mut alternatives: Vec<String> = Vec::new();
+        for entry in builtin.actor.iter().chain(extra) {
+            let groups = [
+                (&entry.names, MentionKind::Name),
+                (&entry.adjectives, MentionKind::Adjective),
+                (&entry.metonyms, MentionKind::Metonym),
+            ];
+            for (names, kind) in groups {
+                for name in names {
+                    let name = fold(name.trim());
+                    if name.is_empty() {
+                        continue;
+                    }
+                    let exact = is_acronym(&name).then(|| name.clone());
+                    let key = name.to_lowercase();
+                    // A name listed both as a name and an adjective ("US") keeps the name.
+                    if lookup
+                        .get(&key)
+                        .is_none_or(|(_, k, _)| *k != MentionKind::Name)
+                    {
+                        lookup.insert(key, (entry.id.clone(), kind, exact));
+                    }
+                    alternatives.push(name);
+                }
+            }
+        }
+        alternatives.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        alternatives.dedup();
+        let body = alternatives
+            .iter()
+            .map(|n| name_pattern(n))
+            .collect::<Vec<_>>()
+            .join("|");
+        let pattern = Regex::new(&format!(r"(?i)(?:^|[^\w])({body})(?:$|[^\w])"))
+            .unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("the empty pattern compiles"));
+        Registry {
+            pattern,
+            lookup,
+            head_nouns_before: Regex::new(HEAD_NOUNS_BEFORE).expect("head noun pattern compiles"),
+            head_nouns_after: Regex::new(HEAD_NOUNS_AFTER).expect("head noun pattern compiles"),
+        }
+    }
+
+    /// Every actor mentioned in `text`, in order. Adjectives count only after a
+    /// governmental head noun.
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let Some(caps) = self.pattern.captures_at(text, at) else {
+                break;
+            };
+            let Some(m) = caps.get(1) else { break };
+            // The separator after a name may start the next one ("UE et États-Unis"), so
+            // continue at the name's end rather than the match's end.
+            at = m.end().max(at + 1);
+            while at < text.len() && !text.is_char_boundary(at) {
+                at += 1;
+            }
+            let key = fold(m.as_str()).to_lowercase();
+            let Some((id, kind, exact)) = self.lookup.get(&key) else {
+                continue;
+            };
+            if let Some(exact) = exact
+                && fold(m.as_str()) != *exact
+            {
+                continue;
+            }
+            if *kind == MentionKind::Adjective
+                && !self.head_nouns_before.is_match(&text[..m.start()])
+                && !self.head_nouns_after.is_match(&text[m.end()..])
+            {
+                continue;
+            }
+            out.push(Mention {
+                id: id.clone(),
+                span: m.range(),
+                kind: *kind,
+            });
+        }
+        out
+    }
+
+    /// The distinct ids of the mentions, in order of first appearance.
+    pub fn ids(&self, text: &str) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for m in self.mentions(text) {
+            if !ids.contains(&m.id) {
+                ids.push(m.id);
+            }
+        }
+        ids
+    }
+
+    /// Whether `id` is known.
+    pub fn knows(&self, id: &str) -> bool {
+        self.lookup.values().any(|(known, _, _)| known == id)
+    }
+}
+
+/// Acronyms must match with their case: "US" is the United States, "us" is a pronoun.
+fn is_acronym(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Typographic apostrophes and no-break spaces as the reader folds them, so that names in
+/// the registry match normalised text whatever the file was typed with.
+fn fold(s: &str) -> String {
+    s.replace(['\u{2019}', '\u{2018}'], "'")
+        .replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+fn name_pattern(name: &str) -> String {
+    let mut out = String::new();
+    for part in name.split(' ').filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            out.push_str(r"\s+");
+        }
+        out.push_str(
+            &regex::escape(part)
+                .replace('\'', "['’]")
+                .replace(r"\-", r"[-‑]"),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str) -> Vec<String> {
+        Registry::new(&[]).ids(text)
+    }
+
+    #[test]
+    fn french_and_english_names_map_to_ids() {
+        assert_eq!(ids("L'UE et les États-Unis sont convenus"), ["EU", "US"]);
+        assert_eq!(ids("l’Union européenne et l’Ukraine"), ["EU", "UA"]);
+        assert_eq!(ids("The European Union and Japan agreed"), ["EU", "JP"]);
+        assert_eq!(ids("les Alliés de l'OTAN"), ["ALLIES"]);
+        assert_eq!(ids("NATO Allies and the Alliance"), ["ALLIES", "NATO"]);
+    }
+
+    #[test]
+    fn longest_name_wins() {
+        assert_eq!(ids("l'Union africaine"), ["AFRICAN_UNION"]);
+        assert_eq!(
+            ids("l'Union internationale des télécommunications"),
+            ["ITU"]
+        );
+        assert_eq!(ids("Corée du Nord"), ["KP"]);
+    }
+
+    #[test]
+    fn acronyms_need_their_case() {
+        assert!(ids("let us agree").is_empty());
+        assert!(ids("rue de la paix").is_empty());
+        assert_eq!(ids("the US and the UK"), ["US", "GB"]);
+    }
+
+    #[test]
+    fn adjectives_only_after_a_head_noun() {
+        assert!(ids("l'industrie européenne et américaine").is_empty());
+        assert_eq!(ids("le gouvernement japonais"), ["JP"]);
+        assert_eq!(ids("the Ukrainian side"), ["UA"]);
+    }
+
+    #[test]
+    fn names_inside_words_do_not_count() {
+        assert!(ids("Européennes domaine Canadair Francesca").is_empty());
+        assert!(ids("UEFA").is_empty());
+    }
+
+    #[test]
+    fn extra_entries_extend_the_registry() {
+        let extra = ActorEntry {
+            id: "ECOWAS".into(),
+            names: vec!["CEDEAO".into(), "ECOWAS".into()],
+            adjectives: vec![],
+            metonyms: vec![],
+        };
+        assert_eq!(
+            Registry::new(&[extra]).ids("La CEDEAO et l'UE"),
+            ["ECOWAS", "EU"]
+        );
+    }
+}

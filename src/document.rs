@@ -100,12 +100,20 @@ impl Document {
         for (i, c) in text.char_indices() {
             if c == '.' || c == '\n' {
                 if text[start..i].trim().len() > 1 {
-                    sentences.push(Sentence { span: start..i + 1, language: Lang::Fr, block: 0, heading: false });
+                    sentences.push(Sentence {
+                        span: start..i + 1,
+                        language: Lang::Fr,
+                        block: 0,
+                        heading: false,
+                    });
                 }
                 start = i + 1;
             }
         }
-        let title = text.lines().find(|l| !l.trim().is_empty()).map(|l| l.trim().to_string());
+        let title = text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .map(|l| l.trim().to_string());
         Ok(Document {
             source: source.to_string(),
             format: Format::Text,
@@ -124,7 +132,12 @@ impl Document {
 
     /// The byte range in the original file of a byte range of `text`.
     pub fn source_span(&self, span: Range<usize>) -> [usize; 2] {
-        let at = |i: usize| self.offsets.get(i.min(self.offsets.len().saturating_sub(1))).copied().unwrap_or(0) as usize;
+        let at = |i: usize| {
+            self.offsets
+                .get(i.min(self.offsets.len().saturating_sub(1)))
+                .copied()
+                .unwrap_or(0) as usize
+        };
         [at(span.start), at(span.end)]
     }
 

@@ -10,7 +10,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[derive(Debug)]
 pub enum Error {
     /// A file or folder could not be read or written.
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// An input could not be understood (not a document, bad date given, ...).
     Input { path: PathBuf, message: String },
     /// One or more record files or rule files are invalid: nothing was written.
@@ -25,11 +28,17 @@ pub enum Error {
 
 impl Error {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 
     pub fn input(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Error::Input { path: path.into(), message: message.into() }
+        Error::Input {
+            path: path.into(),
+            message: message.into(),
+        }
     }
 
     /// The documented exit code: 2 for usage errors, 3 for unreadable or invalid input.
@@ -47,7 +56,11 @@ impl std::fmt::Display for Error {
             Error::Io { path, source } => write!(f, "{}: {}", path.display(), source),
             Error::Input { path, message } => write!(f, "{}: {}", path.display(), message),
             Error::Invalid(diags) => {
-                write!(f, "{} problem(s) in the tracker; nothing was written", diags.len())
+                write!(
+                    f,
+                    "{} problem(s) in the tracker; nothing was written",
+                    diags.len()
+                )
             }
             Error::Usage(message) => f.write_str(message),
             Error::Locked(path) => write!(

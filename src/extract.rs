@@ -1,12 +1,22 @@
 //! Commitment extraction: who commits to what, how firmly, by when.
 //!
-//! INTERFACE: `extract(&Document, &Rules) -> Extraction`.
+//! A sentence is a commitment when a trigger of the lexicon (`data/lexicon.toml`: verbs of
+//! agreeing, committing, deciding, being determined, future tenses, ...) matches it and no
+//! veto does. The committing party is the subject before the trigger; a pronoun or an
+//! implicit subject takes the parties of the sentences before. A date after the trigger that
+//! lies ahead of the document's date is the deadline; a date in a leading adverbial that lies
+//! before it says when the commitment was made.
+
+use std::collections::HashSet;
 
 use chrono::NaiveDate;
+use regex::{Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 
-use crate::dates::Precision;
-use crate::document::Document;
+use crate::actors::Registry;
+use crate::config::{Config, Party};
+use crate::dates::{DateExpr, Precision, Relation};
+use crate::document::{Document, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -72,11 +82,845 @@ pub struct Extraction {
     pub rejected: Vec<Rejected>,
 }
 
-/// The lexicons and patterns, built in and extended by `pledge.toml`.
+const LEXICON: &str = include_str!("../data/lexicon.toml");
+
+#[derive(Debug, Deserialize)]
+struct Lexicon {
+    trigger: Vec<crate::config::TriggerSpec>,
+    veto: Vec<crate::config::VetoSpec>,
+    words: Words,
+}
+
+#[derive(Debug, Deserialize)]
+struct Words {
+    verbs: Vec<String>,
+    pronouns: Vec<String>,
+    declaratives: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Trigger {
+    rule: String,
+    strength: Strength,
+    party: Party,
+    future: bool,
+    lang: Option<Lang>,
+    regex: Regex,
+    not_after: Option<Regex>,
+}
+
+#[derive(Debug, Clone)]
+struct Veto {
+    reason: String,
+    regex: Regex,
+}
+
+/// The lexicons and patterns, built in and extended by `pledge.toml`. Build once, use for
+/// many documents: compiling the patterns is the expensive part.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    triggers: Vec<Trigger>,
+    prefilter: RegexSet,
+    vetoes: Vec<Veto>,
+    verbs: Regex,
+    pronouns: Regex,
+    declaratives: Regex,
+    /// A piece of a sentence starting with one of these is an adverbial or an incise, not the
+    /// subject: the subject is further left.
+    adverbial: Regex,
+    milestone: Regex,
+    relative: Regex,
+    pub registry: Registry,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules::new(&Config::default()).expect("the built-in lexicon compiles")
+    }
+}
+
+/// Case-insensitive, and an apostrophe in a pattern matches both ' and ’ whatever the reader
+/// folded.
+fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&format!("(?i){}", pattern.replace('\'', "['’]")))
+}
+
+impl Rules {
+    /// The built-in lexicon with the user's triggers, vetoes and actors from `config`, whose
+    /// own entries come first. A pattern that does not compile is reported at its place in
+    /// `pledge.toml`.
+    pub fn new(config: &Config) -> crate::Result<Rules> {
+        let lexicon: Lexicon = toml::from_str(LEXICON).map_err(|e| {
+            crate::Error::input("data/lexicon.toml", format!("built-in lexicon: {e}"))
+        })?;
+        let mut diags = Vec::new();
+        let mut triggers = Vec::new();
+        let builtin_error =
+            |e: regex::Error| crate::Error::input("data/lexicon.toml", e.to_string());
+        for (spec, from_user) in config
+            .trigger
+            .iter()
+            .map(|t| (t, true))
+            .chain(lexicon.trigger.iter().map(|t| (t, false)))
+        {
+            let regex = match compile(spec.pattern.get_ref()) {
+                Ok(r) => r,
+                Err(e) if from_user => {
+                    diags.push(config.diagnostic(
+                        spec.pattern.span(),
+                        format!("pattern does not compile: {e}"),
+                    ));
+                    continue;
+                }
+                Err(e) => return Err(builtin_error(e)),
+            };
+            let not_after = match spec.not_after.as_ref().map(|p| (p, compile(p.get_ref()))) {
+                None => None,
+                Some((_, Ok(r))) => Some(r),
+                Some((p, Err(e))) if from_user => {
+                    diags.push(
+                        config.diagnostic(p.span(), format!("pattern does not compile: {e}")),
+                    );
+                    continue;
+                }
+                Some((_, Err(e))) => return Err(builtin_error(e)),
+            };
+            let lang = match spec.lang.as_deref() {
+                Some("fr") => Some(Lang::Fr),
+                Some("en") => Some(Lang::En),
+                _ => None,
+            };
+            triggers.push(Trigger {
+                rule: spec.rule.clone(),
+                strength: spec.strength,
+                party: spec.party,
+                future: spec.future,
+                lang,
+                regex,
+                not_after,
+            });
+        }
+        let mut vetoes = Vec::new();
+        for (spec, from_user) in config
+            .veto
+            .iter()
+            .map(|v| (v, true))
+            .chain(lexicon.veto.iter().map(|v| (v, false)))
+        {
+            match compile(spec.pattern.get_ref()) {
+                Ok(regex) => vetoes.push(Veto {
+                    reason: spec.reason.clone(),
+                    regex,
+                }),
+                Err(e) if from_user => diags.push(config.diagnostic(
+                    spec.pattern.span(),
+                    format!("pattern does not compile: {e}"),
+                )),
+                Err(e) => return Err(builtin_error(e)),
+            }
+        }
+        if !diags.is_empty() {
+            return Err(crate::Error::Invalid(diags));
+        }
+        let join = |list: &[String]| compile(&list.join("|")).map_err(builtin_error);
+        let prefilter =
+            RegexSet::new(triggers.iter().map(|t| t.regex.as_str())).map_err(builtin_error)?;
+        Ok(Rules {
+            prefilter,
+            triggers,
+            vetoes,
+            verbs: join(&lexicon.words.verbs)?,
+            pronouns: join(&lexicon.words.pronouns)?,
+            declaratives: join(&lexicon.words.declaratives)?,
+            adverbial: compile(ADVERBIAL).map_err(builtin_error)?,
+            milestone: compile(MILESTONE).map_err(builtin_error)?,
+            relative: compile(RELATIVE).map_err(builtin_error)?,
+            registry: Registry::new(&config.actor),
+        })
+    }
+}
+
+/// Words that open an adverbial phrase or an incise rather than a subject.
+const ADVERBIAL: &str = r"^\s*[«»“”]?\s*(?:dans|en|avec|par|pour|selon|lors|au|aux|à|après|avant|depuis|suite|conformément|afin|sur|sous|tels?|telles?|notamment|qui|que|dont|visant|y\s+compris|ainsi|également|enfin|outre|cependant|toutefois|de\s+plus|par\s+ailleurs|plus\s+tôt|plus\s+tard|le\s+\d|les\s+\d|in|with|through|within|as|after|following|during|under|on|at|for|by|including|such|which|who|notably|also|together|moreover|furthermore|however|earlier|later|today|\w+ant\b|\w+ing\b|\d)";
+
+/// An event the commitment is about: "4e dialogue UE-Ukraine sur le cyberespace", "the next
+/// Cyber Dialogue".
+const MILESTONE: &str = r"\b(?:(?P<num>\d{1,3})\s*(?:e|ème|eme|er|re|th|st|nd|rd)|(?P<word>premi[eè]re?|deuxième|second|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)|(?P<next>prochaine?|next|upcoming))\s+(?:\w+\s+){0,2}?(?P<event>dialogue|réunion|conférence|sommet|session|cycle|édition|consultations?|forum|meeting|summit|conference|round|edition|cyber\s+dialogue)\b[^,;.]*";
+
+/// Words that open a relative clause: a future tense after them describes, it does not
+/// commit ("les objectifs que les pays devront atteindre").
+const RELATIVE: &str = r"\b(?:qui|que|qu'|dont|lesquels|lesquelles|laquelle|lequel|which|that|who|whom|whose)\b[^,;]*$";
+
+const ORDINAL_WORDS: [(&str, u32); 24] = [
+    ("premier", 1),
+    ("première", 1),
+    ("premiere", 1),
+    ("first", 1),
+    ("deuxième", 2),
+    ("second", 2),
+    ("troisième", 3),
+    ("third", 3),
+    ("quatrième", 4),
+    ("fourth", 4),
+    ("cinquième", 5),
+    ("fifth", 5),
+    ("sixième", 6),
+    ("sixth", 6),
+    ("septième", 7),
+    ("seventh", 7),
+    ("huitième", 8),
+    ("eighth", 8),
+    ("neuvième", 9),
+    ("ninth", 9),
+    ("dixième", 10),
+    ("tenth", 10),
+    ("onzième", 11),
+    ("twelfth", 12),
+];
+
+/// Who the subject of a clause is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Subject {
+    /// Named parties.
+    Named(Vec<String>),
+    /// A pronoun or a phrase standing for parties named before ("ils", "les deux parties").
+    Pronoun { first_person: bool },
+    /// A noun that is no party ("les efforts de soutien"), or nothing at all: the parties
+    /// are those of the sentences before.
+    Implicit { demonstrative: bool },
+}
+
+/// What one sentence says about who acts, kept for the sentences after it.
 #[derive(Debug, Clone, Default)]
-pub struct Rules {}
+struct Context {
+    parties: Vec<String>,
+    made: Option<String>,
+}
+
+struct Candidate<'r> {
+    trigger: &'r Trigger,
+    start: usize,
+    end: usize,
+}
 
 pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
-    let _ = (doc, rules);
-    Extraction::default()
+    let mut out = Extraction::default();
+    let doc_parties = document_parties(doc, rules);
+    let doc_date = doc.published.as_ref().map(|p| p.date);
+    let doc_made = doc
+        .published
+        .as_ref()
+        .map(|p| p.date.format("%Y-%m-%d").to_string());
+    let mut context = Context {
+        parties: Vec::new(),
+        made: None,
+    };
+    let mut used_ids = HashSet::new();
+    for sentence in &doc.sentences {
+        let text = doc.sentence_text(sentence);
+        if sentence.heading || text.len() < 12 {
+            continue;
+        }
+        let candidate = match best_trigger(text, sentence.language, rules) {
+            Ok(Some(c)) => c,
+            Ok(None) => {
+                update_context(&mut context, text, None, rules, doc, sentence.span.start);
+                continue;
+            }
+            Err(reason) => {
+                out.rejected
+                    .push(rejected(doc, sentence.span.clone(), reason));
+                update_context(&mut context, text, None, rules, doc, sentence.span.start);
+                continue;
+            }
+        };
+        if let Some(veto) = rules.vetoes.iter().find(|v| v.regex.is_match(text)) {
+            out.rejected
+                .push(rejected(doc, sentence.span.clone(), veto.reason.clone()));
+            update_context(&mut context, text, None, rules, doc, sentence.span.start);
+            continue;
+        }
+        let trigger = candidate.trigger;
+        let subject_start = subject_start(text, candidate.start, rules);
+        let actors = match trigger.party {
+            Party::After => {
+                let after = clause_after(text, candidate.end);
+                rules.registry.ids(after)
+            }
+            _ => match subject_of(text, candidate.start, rules) {
+                Subject::Named(ids) => ids,
+                Subject::Pronoun { first_person } => {
+                    let attributed = if first_person {
+                        attribution(text, rules)
+                    } else {
+                        Vec::new()
+                    };
+                    if !attributed.is_empty() {
+                        attributed
+                    } else if !context.parties.is_empty() {
+                        context.parties.clone()
+                    } else {
+                        doc_parties.clone()
+                    }
+                }
+                Subject::Implicit { .. } if trigger.party == Party::Explicit => {
+                    out.rejected.push(rejected(
+                        doc,
+                        sentence.span.clone(),
+                        format!("{}: the subject is not a party", trigger.rule),
+                    ));
+                    update_context(&mut context, text, None, rules, doc, sentence.span.start);
+                    continue;
+                }
+                Subject::Implicit { .. } => {
+                    if context.parties.is_empty() {
+                        doc_parties.clone()
+                    } else {
+                        context.parties.clone()
+                    }
+                }
+            },
+        };
+        if actors.is_empty() {
+            out.rejected.push(rejected(
+                doc,
+                sentence.span.clone(),
+                format!("{}: no committing party", trigger.rule),
+            ));
+            update_context(&mut context, text, None, rules, doc, sentence.span.start);
+            continue;
+        }
+        let sentence_dates: Vec<&DateExpr> = doc
+            .dates
+            .iter()
+            .filter(|d| d.span.start >= sentence.span.start && d.span.end <= sentence.span.end)
+            .collect();
+        let local = |d: &DateExpr| d.span.start - sentence.span.start;
+        let made = sentence_dates
+            .iter()
+            .filter(|d| local(d) < subject_start && doc_date.is_none_or(|dd| d.first_day <= dd))
+            .rfind(|d| !matches!(d.relation, Relation::Since | Relation::After))
+            .map(|d| d.value.clone())
+            .or_else(|| {
+                let demonstrative = matches!(
+                    subject_of(text, candidate.start, rules),
+                    Subject::Implicit {
+                        demonstrative: true
+                    }
+                );
+                demonstrative.then(|| context.made.clone()).flatten()
+            })
+            .or_else(|| doc_made.clone());
+        let made_floor = made.as_deref().and_then(first_day_of).or(doc_date);
+        let deadline = sentence_dates
+            .iter()
+            .filter(|d| local(d) >= candidate.start)
+            .filter(|d| {
+                matches!(
+                    d.relation,
+                    Relation::On | Relation::In | Relation::By | Relation::Before | Relation::Until
+                )
+            })
+            .find(|d| made_floor.is_none_or(|floor| d.last_day >= floor))
+            .map(|d| Deadline {
+                date: d.last_day,
+                precision: d.precision,
+                text: d.text.clone(),
+            });
+        let milestone = milestone(text, candidate.start, rules);
+        let quote = clean_quote(text);
+        let id = unique_id(
+            &mut used_ids,
+            &actors,
+            made.as_deref(),
+            &text[candidate.start..],
+        );
+        out.commitments.push(Commitment {
+            id,
+            quote: quote.to_string(),
+            span: doc.source_span(sentence.span.clone()),
+            actors: actors.clone(),
+            strength: trigger.strength,
+            deadline,
+            made: made.clone(),
+            milestone,
+            rule: trigger.rule.clone(),
+        });
+        update_context(
+            &mut context,
+            text,
+            Some(&actors),
+            rules,
+            doc,
+            sentence.span.start,
+        );
+    }
+    out
+}
+
+fn rejected(doc: &Document, span: std::ops::Range<usize>, reason: String) -> Rejected {
+    Rejected {
+        quote: clean_quote(&doc.text[span.clone()]).to_string(),
+        span: doc.source_span(span),
+        reason,
+    }
+}
+
+/// The trigger that decides the sentence: the first in lexicon order among those whose
+/// match survives its own conditions. `Err` when triggers matched but none survived.
+fn best_trigger<'r>(
+    text: &str,
+    lang: Lang,
+    rules: &'r Rules,
+) -> Result<Option<Candidate<'r>>, String> {
+    let hits = rules.prefilter.matches(text);
+    if !hits.matched_any() {
+        return Ok(None);
+    }
+    let mut reason = None;
+    for index in hits.iter() {
+        let trigger = &rules.triggers[index];
+        if trigger.lang.is_some_and(|l| l != lang) {
+            continue;
+        }
+        for m in trigger.regex.find_iter(text) {
+            let before = &text[..m.start()];
+            if trigger
+                .not_after
+                .as_ref()
+                .is_some_and(|r| r.is_match(before))
+            {
+                continue;
+            }
+            if trigger.future {
+                if let Some(rel) = rules.relative.find(before)
+                    && !rules.declaratives.is_match(&before[..rel.start()])
+                {
+                    reason = Some(format!("{}: future inside a relative clause", trigger.rule));
+                    continue;
+                }
+                if trigger.rule.starts_with("en.") && is_will_noun(&text[m.start()..m.end()]) {
+                    continue;
+                }
+            }
+            return Ok(Some(Candidate {
+                trigger,
+                start: m.start(),
+                end: m.end(),
+            }));
+        }
+    }
+    reason.map_or(Ok(None), Err)
+}
+
+/// "will of the people", "will to act": the noun, not the auxiliary.
+fn is_will_noun(matched: &str) -> bool {
+    let last = matched
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "of" | "to" | "and" | "or" | "in" | "for" | "be"
+    )
+}
+
+/// The comma-separated pieces of the clause before `at`, each with its start offset.
+fn clause_pieces(text: &str, at: usize) -> Vec<(usize, &str)> {
+    let before = &text[..at];
+    let clause_start = before.rfind([';', ':']).map_or(0, |i| i + 1);
+    let mut pieces = Vec::new();
+    let mut start = clause_start;
+    for (i, c) in before[clause_start..].char_indices() {
+        if matches!(c, ',' | '(' | ')' | '–' | '—') {
+            pieces.push((start, &before[start..clause_start + i]));
+            start = clause_start + i + c.len_utf8();
+        }
+    }
+    pieces.push((start, &before[start..]));
+    pieces
+}
+
+/// The subject of the clause whose verb starts at `at`: the nearest piece before the verb
+/// that is not an adverbial or an incise, cut at its first finite verb.
+fn subject_of(text: &str, at: usize, rules: &Rules) -> Subject {
+    let pieces = clause_pieces(text, at);
+    for (index, (_, piece)) in pieces.iter().enumerate().rev() {
+        let head = rules
+            .verbs
+            .find(piece)
+            .map_or(*piece, |v| &piece[..v.start()]);
+        let mentions = rules.registry.mentions(head);
+        if !mentions.is_empty() && !rules.adverbial.is_match(head) {
+            let mut ids: Vec<String> = Vec::new();
+            // "L'UE, les États-Unis et le Japon sont convenus": earlier pieces that are
+            // nothing but names belong to the same subject.
+            for (_, earlier) in pieces[..index].iter().rev() {
+                if !is_name_list(earlier, rules) {
+                    break;
+                }
+                push_ids(&mut ids, rules.registry.ids(earlier));
+            }
+            push_ids(&mut ids, mentions.into_iter().map(|m| m.id).collect());
+            return Subject::Named(ids);
+        }
+        if rules.pronouns.is_match(head) {
+            let first_person = head.trim_start().to_lowercase().starts_with(['n', 'w']);
+            return Subject::Pronoun { first_person };
+        }
+        if head.trim().is_empty() || rules.adverbial.is_match(head) {
+            // A leading adverbial that names parties ("Au nom de l'UE, ...") still tells who
+            // acts when the clause has no other subject.
+            if index == 0 && !mentions.is_empty() {
+                return Subject::Named(mentions.into_iter().map(|m| m.id).collect());
+            }
+            continue;
+        }
+        let lower = head.trim_start().to_lowercase();
+        let demonstrative = [
+            "cette ", "ce ", "cet ", "ces ", "this ", "these ", "that ", "those ",
+        ]
+        .iter()
+        .any(|d| lower.starts_with(d));
+        return Subject::Implicit { demonstrative };
+    }
+    Subject::Implicit {
+        demonstrative: false,
+    }
+}
+
+fn push_ids(into: &mut Vec<String>, ids: Vec<String>) {
+    for id in ids {
+        if !into.contains(&id) {
+            into.push(id);
+        }
+    }
+}
+
+/// A piece made only of party names, articles and conjunctions.
+fn is_name_list(piece: &str, rules: &Rules) -> bool {
+    let mentions = rules.registry.mentions(piece);
+    if mentions.is_empty() {
+        return false;
+    }
+    let mut rest = String::new();
+    let mut last = 0;
+    for m in &mentions {
+        rest.push_str(&piece[last..m.span.start]);
+        last = m.span.end;
+    }
+    rest.push_str(&piece[last..]);
+    rest.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "l" | "la" | "le" | "les" | "et" | "ainsi" | "que" | "the" | "and" | "as" | "well"
+            )
+        })
+}
+
+/// Where the subject of the clause starts: dates before it are when the commitment was made.
+fn subject_start(text: &str, at: usize, rules: &Rules) -> usize {
+    let pieces = clause_pieces(text, at);
+    for (start, piece) in pieces.iter().rev() {
+        let head = rules
+            .verbs
+            .find(piece)
+            .map_or(*piece, |v| &piece[..v.start()]);
+        if !head.trim().is_empty() && !rules.adverbial.is_match(head) {
+            return *start;
+        }
+    }
+    pieces.last().map_or(0, |(s, _)| *s)
+}
+
+/// The rest of the clause after a trigger, for triggers whose party follows them.
+fn clause_after(text: &str, from: usize) -> &str {
+    let rest = &text[from..];
+    let end = rest.find([',', ';', '.']).unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// "« Nous ... », a déclaré le haut représentant de l'UE": the parties of the speaker.
+fn attribution(text: &str, rules: &Rules) -> Vec<String> {
+    let Some(close) = text.rfind(['»', '"', '”']) else {
+        return Vec::new();
+    };
+    rules.registry.ids(&text[close..])
+}
+
+/// Parties that run through the document: those of its title, else the subjects most named.
+fn document_parties(doc: &Document, rules: &Rules) -> Vec<String> {
+    if let Some(title) = &doc.title {
+        let ids = rules.registry.ids(title);
+        if !ids.is_empty() {
+            return ids;
+        }
+    }
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for s in doc.sentences.iter().take(20) {
+        let text = doc.sentence_text(s);
+        let at = rules.verbs.find(text).map_or(text.len(), |m| m.start());
+        if let Subject::Named(ids) = subject_of(text, at, rules) {
+            for id in ids {
+                match counts.iter_mut().find(|(i, _)| *i == id) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((id, 1)),
+                }
+            }
+        }
+    }
+    let top = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n == top && top > 0)
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// Carries the parties of a sentence to the next ones: the parties of a commitment, or the
+/// named subject of the sentence's first verb.
+fn update_context(
+    context: &mut Context,
+    text: &str,
+    actors: Option<&[String]>,
+    rules: &Rules,
+    doc: &Document,
+    offset: usize,
+) {
+    let at = rules.verbs.find(text).map_or(text.len(), |m| m.start());
+    let parties = match actors {
+        Some(a) => a.to_vec(),
+        None => match subject_of(text, at, rules) {
+            Subject::Named(ids) => ids,
+            _ => return,
+        },
+    };
+    let start = subject_start(text, at, rules);
+    context.made = doc
+        .dates
+        .iter()
+        .rfind(|d| d.span.start >= offset && d.span.start < offset + start)
+        .map(|d| d.value.clone());
+    context.parties = parties;
+}
+
+fn first_day_of(value: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = value.get(..10.min(value.len()))?.split('-').collect();
+    let year = parts.first()?.parse().ok()?;
+    let month = parts.get(1).and_then(|m| m.parse().ok()).unwrap_or(1);
+    let day = parts.get(2).and_then(|d| d.parse().ok()).unwrap_or(1);
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+fn milestone(text: &str, from: usize, rules: &Rules) -> Option<Milestone> {
+    let caps = rules.milestone.captures(&text[from..])?;
+    let whole = caps.get(0)?;
+    let mut name = whole.as_str();
+    // Stop the name before a date or a place: "4e dialogue UE-Ukraine sur le cyberespace en
+    // 2025" names the dialogue, the year is its deadline.
+    for stop in [
+        " en 20", " in 20", " à ", " in ", " d'ici", " by ", " avant ", " before ", " qui ",
+        " which ",
+    ] {
+        if let Some(i) = name.find(stop) {
+            name = &name[..i];
+        }
+    }
+    let ordinal = if let Some(n) = caps.name("num") {
+        n.as_str().parse().ok()
+    } else if let Some(w) = caps.name("word") {
+        let w = w.as_str().to_lowercase();
+        ORDINAL_WORDS
+            .iter()
+            .find(|(word, _)| *word == w)
+            .map(|(_, n)| *n)
+    } else {
+        None
+    };
+    Some(Milestone {
+        name: name.trim().to_string(),
+        ordinal,
+    })
+}
+
+fn clean_quote(text: &str) -> &str {
+    text.trim()
+        .trim_start_matches(['•', '-', '*', '«', '"', '“'])
+        .trim()
+}
+
+/// A readable id that stays the same when the same text is read again: parties, when, and
+/// the first content words of what is committed to.
+fn unique_id(
+    used: &mut HashSet<String>,
+    actors: &[String],
+    made: Option<&str>,
+    what: &str,
+) -> String {
+    let mut parts: Vec<String> = actors
+        .iter()
+        .take(3)
+        .map(|a| a.to_lowercase().replace('_', "-"))
+        .collect();
+    if let Some(made) = made {
+        parts.push(made.get(..10).unwrap_or(made).to_string());
+    }
+    let words: Vec<String> = what
+        .split(|c: char| !c.is_alphanumeric())
+        .map(ascii_fold)
+        .filter(|w| w.len() >= 4 && !STOPWORDS.contains(&w.as_str()))
+        .take(3)
+        .collect();
+    parts.extend(words);
+    let base = parts.join("-");
+    let mut id = base.clone();
+    let mut n = 2;
+    while !used.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+fn ascii_fold(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfd()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_lowercase()
+}
+
+const STOPWORDS: [&str; 48] = [
+    "sont",
+    "convenus",
+    "convenues",
+    "convenu",
+    "convenue",
+    "engagees",
+    "engages",
+    "engage",
+    "engagee",
+    "determines",
+    "determinee",
+    "determinees",
+    "determine",
+    "reste",
+    "restent",
+    "fermement",
+    "pleinement",
+    "egalement",
+    "encore",
+    "leur",
+    "leurs",
+    "dans",
+    "pour",
+    "avec",
+    "entre",
+    "plus",
+    "cette",
+    "notamment",
+    "ainsi",
+    "agreed",
+    "will",
+    "also",
+    "their",
+    "with",
+    "that",
+    "this",
+    "from",
+    "further",
+    "continue",
+    "have",
+    "been",
+    "committed",
+    "determined",
+    "reaffirmed",
+    "reaffirme",
+    "ont",
+    "vers",
+    "sur",
+];
+
+/// What extraction found in one document, in the shape of the `extract` JSON contract.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentCommitments {
+    pub source: String,
+    pub language: Lang,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub updated: Option<String>,
+    pub url: Option<String>,
+    pub commitments: Vec<Commitment>,
+}
+
+impl DocumentCommitments {
+    pub fn new(doc: &Document, extraction: Extraction) -> Self {
+        DocumentCommitments {
+            source: doc.source.clone(),
+            language: doc.language,
+            title: doc.title.clone(),
+            published: doc.published.as_ref().map(|p| p.value.clone()),
+            updated: doc.updated.as_ref().map(|p| p.value.clone()),
+            url: doc.url.clone(),
+            commitments: extraction.commitments,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtractReport {
+    pub documents: Vec<DocumentCommitments>,
+}
+
+impl ExtractReport {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
+    /// A reader's summary: each document, then each commitment with why it was found.
+    pub fn to_text(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        for doc in &self.documents {
+            let _ = writeln!(
+                out,
+                "{} ({}, {}): {} commitment(s)",
+                doc.source,
+                doc.language.as_str(),
+                doc.published.as_deref().unwrap_or("undated"),
+                doc.commitments.len()
+            );
+            if let Some(title) = &doc.title {
+                let _ = writeln!(out, "  {title}");
+            }
+            for c in &doc.commitments {
+                let due = c.deadline.as_ref().map_or(String::new(), |d| {
+                    format!(
+                        ", due {} ({}, \"{}\")",
+                        d.date,
+                        d.precision.as_str(),
+                        d.text
+                    )
+                });
+                let _ = writeln!(
+                    out,
+                    "\n  {} [{}{}] {} — {}{}",
+                    c.id,
+                    c.strength.as_str(),
+                    c.made
+                        .as_deref()
+                        .map_or(String::new(), |m| format!(", made {m}")),
+                    c.actors.join(", "),
+                    c.rule,
+                    due
+                );
+                let _ = writeln!(out, "    {}", c.quote);
+            }
+            out.push('\n');
+        }
+        out
+    }
 }

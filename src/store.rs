@@ -7,11 +7,18 @@ use std::path::Path;
 /// that a reader (or a crash) sees the old file or the new one, never a torn one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> crate::Result<()> {
     use std::io::Write;
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| crate::Error::io(dir, e))?;
-    tmp.write_all(bytes).map_err(|e| crate::Error::io(path, e))?;
-    tmp.as_file().sync_all().map_err(|e| crate::Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| crate::Error::io(path, e.error))?;
+    tmp.write_all(bytes)
+        .map_err(|e| crate::Error::io(path, e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| crate::Error::io(path, e))?;
+    tmp.persist(path)
+        .map_err(|e| crate::Error::io(path, e.error))?;
     Ok(())
 }
 
@@ -28,7 +35,9 @@ pub struct Tracker {
 
 impl Tracker {
     pub fn records(&self) -> impl Iterator<Item = (&RecordFile, &Record)> {
-        self.files.iter().flat_map(|f| f.records.iter().map(move |r| (f, r)))
+        self.files
+            .iter()
+            .flat_map(|f| f.records.iter().map(move |r| (f, r)))
     }
 }
 
@@ -55,7 +64,8 @@ pub fn load(root: &Path) -> crate::Result<Tracker> {
     let mut files = Vec::new();
     for path in paths {
         let text = std::fs::read_to_string(&path).map_err(|e| crate::Error::io(&path, e))?;
-        let raw: RawFile = toml::from_str(&text).map_err(|e| crate::Error::input(&path, e.to_string()))?;
+        let raw: RawFile =
+            toml::from_str(&text).map_err(|e| crate::Error::input(&path, e.to_string()))?;
         let headers: Vec<usize> = text
             .lines()
             .enumerate()
@@ -67,7 +77,14 @@ pub fn load(root: &Path) -> crate::Result<Tracker> {
             record.line = line;
         }
         let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-        files.push(RecordFile { path: rel, document: raw.document, records });
+        files.push(RecordFile {
+            path: rel,
+            document: raw.document,
+            records,
+        });
     }
-    Ok(Tracker { root: root.to_path_buf(), files })
+    Ok(Tracker {
+        root: root.to_path_buf(),
+        files,
+    })
 }

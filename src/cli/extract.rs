@@ -1,8 +1,11 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
+use pledge::config::Config;
+use pledge::document::Document;
+use pledge::extract::{DocumentCommitments, ExtractReport, Rules, extract};
 
-use super::Ctx;
+use super::{Ctx, emit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExtractFormat {
@@ -21,6 +24,70 @@ pub struct ExtractArgs {
     pub files: Vec<PathBuf>,
 }
 
-pub fn run(_ctx: &Ctx, _args: ExtractArgs) -> pledge::Result<u8> {
-    Err(pledge::Error::Usage("extract: not built yet".into()))
+/// The documents of a tracker: every text, Markdown or HTML file under `seeds/`, sorted.
+pub fn seed_files(ctx: &Ctx) -> pledge::Result<Vec<PathBuf>> {
+    let dir = ctx.seeds_dir();
+    let entries = std::fs::read_dir(&dir).map_err(|e| pledge::Error::io(&dir, e))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| pledge::Error::io(&dir, e))?.path();
+        let known = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            matches!(
+                e.to_ascii_lowercase().as_str(),
+                "txt" | "md" | "markdown" | "html" | "htm"
+            )
+        });
+        if known && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Paths given on the command line are relative to where pledge was started, like git's
+/// `-C`: they are taken as given, and the tracker root only serves the defaults.
+fn documents(ctx: &Ctx, files: &[PathBuf]) -> pledge::Result<Vec<PathBuf>> {
+    if files.is_empty() {
+        seed_files(ctx)
+    } else {
+        Ok(files.to_vec())
+    }
+}
+
+pub fn run(ctx: &Ctx, args: ExtractArgs) -> pledge::Result<u8> {
+    let config = Config::load(&ctx.root)?;
+    let rules = Rules::new(&config)?;
+    let mut report = ExtractReport {
+        documents: Vec::new(),
+    };
+    for path in documents(ctx, &args.files)? {
+        let doc = read_document(ctx, &path)?;
+        let extraction = extract(&doc, &rules);
+        report
+            .documents
+            .push(DocumentCommitments::new(&doc, extraction));
+    }
+    if args.dry_run {
+        emit(&match args.format {
+            ExtractFormat::Text => report.to_text(),
+            ExtractFormat::Json => report.to_json(),
+        });
+        return Ok(0);
+    }
+    Err(pledge::Error::Usage(
+        "extract: writing records is not built yet; use --dry-run".into(),
+    ))
+}
+
+/// Reads a document and names it by its path relative to the tracker root where it lies
+/// inside it, so that records say `seeds/x.txt` wherever pledge was started.
+fn read_document(ctx: &Ctx, path: &Path) -> pledge::Result<Document> {
+    let mut doc = Document::read(path)?;
+    if let (Ok(abs), Ok(root)) = (path.canonicalize(), ctx.root.canonicalize())
+        && let Ok(rel) = abs.strip_prefix(&root)
+    {
+        doc.source = rel.to_string_lossy().replace('\\', "/");
+    }
+    Ok(doc)
 }

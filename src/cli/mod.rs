@@ -47,34 +47,48 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show what the reader understood of documents: metadata, sentences, dates
-    #[command(after_help = "Example:\n  pledge inspect --format json seeds/004_59b014a73b23eadc.txt")]
+    #[command(
+        after_help = "Example:\n  pledge inspect --format json seeds/004_59b014a73b23eadc.txt"
+    )]
     Inspect(inspect::InspectArgs),
     /// Find the commitments in documents and merge them into commitments/
-    #[command(after_help = "Examples:\n  pledge extract                       # every document under seeds/\n  pledge extract --dry-run --format json seeds/*.txt")]
+    #[command(
+        after_help = "Examples:\n  pledge extract                       # every document under seeds/\n  pledge extract --dry-run --format json seeds/*.txt"
+    )]
     Extract(extract::ExtractArgs),
     /// Check every record file and print every problem at once
     #[command(after_help = "Example:\n  pledge validate")]
     Validate(records::ValidateArgs),
     /// Change a record's people-owned fields (status, note, owner, evidence)
-    #[command(after_help = "Example:\n  pledge set eu-ua-2024-progresser --status done --evidence https://example.org/4th-dialogue --date 2025-06-03")]
+    #[command(
+        after_help = "Example:\n  pledge set eu-ua-2024-progresser --status done --evidence https://example.org/4th-dialogue --date 2025-06-03"
+    )]
     Set(records::SetArgs),
     /// Print the JSON Schema of record files
     #[command(after_help = "Example:\n  pledge schema > commitments/commitments.schema.json")]
     Schema,
     /// The tracker as a table: what is due, done, overdue
-    #[command(after_help = "Examples:\n  pledge status --as-of 2025-06-01\n  pledge status --overdue --format markdown\n  pledge status --group-by actor --actor UA")]
+    #[command(
+        after_help = "Examples:\n  pledge status --as-of 2025-06-01\n  pledge status --overdue --format markdown\n  pledge status --group-by actor --actor UA"
+    )]
     Status(status::StatusArgs),
     /// CI gate: exit 1 when a pending commitment is overdue
-    #[command(after_help = "Example:\n  pledge check --as-of 2026-01-01 --warn-within 30 --format github")]
+    #[command(
+        after_help = "Example:\n  pledge check --as-of 2026-01-01 --warn-within 30 --format github"
+    )]
     Check(check::CheckArgs),
     /// Export deadlines as a calendar
     #[command(after_help = "Example:\n  pledge export --format ics > pledges.ics")]
     Export(export::ExportArgs),
     /// Draw the tracker: each commitment from when it was made to its deadline
-    #[command(after_help = "Example:\n  pledge timeline --format html --as-of 2025-06-01 > timeline.html")]
+    #[command(
+        after_help = "Example:\n  pledge timeline --format html --as-of 2025-06-01 > timeline.html"
+    )]
     Timeline(export::TimelineArgs),
     /// Compare two versions of a document, commitment by commitment
-    #[command(after_help = "Examples:\n  pledge diff old.html new.html\n  pledge diff --rev HEAD~1 seeds/004_59b014a73b23eadc.txt")]
+    #[command(
+        after_help = "Examples:\n  pledge diff old.html new.html\n  pledge diff --rev HEAD~1 seeds/004_59b014a73b23eadc.txt"
+    )]
     Diff(diff::DiffArgs),
     /// The history of status changes in commitments/, from git
     #[command(after_help = "Example:\n  pledge log --since 2025-01-01")]
@@ -116,7 +130,8 @@ pub struct AsOf {
 
 impl AsOf {
     pub fn date(&self) -> NaiveDate {
-        self.as_of.unwrap_or_else(|| chrono::Local::now().date_naive())
+        self.as_of
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 }
 
@@ -150,7 +165,12 @@ pub fn run(args: Cli) -> u8 {
         Command::Followups(a) => followups::run(&ctx, a),
         Command::Completions { shell } => {
             let mut out = Vec::new();
-            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "pledge", &mut out);
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "pledge",
+                &mut out,
+            );
             emit(&String::from_utf8_lossy(&out));
             Ok(0)
         }
