@@ -348,6 +348,21 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 rules.registry.ids(after)
             }
             _ => match subject_of(text, candidate.start, rules) {
+                // Triggers such as "nous continuerons" hold their own subject.
+                Subject::Implicit { .. }
+                    if rules
+                        .pronouns
+                        .is_match(&text[candidate.start..candidate.end]) =>
+                {
+                    let attributed = attribution(text, rules);
+                    if !attributed.is_empty() {
+                        attributed
+                    } else if !context.parties.is_empty() {
+                        context.parties.clone()
+                    } else {
+                        doc_parties.clone()
+                    }
+                }
                 Subject::Named(ids) => ids,
                 Subject::Pronoun { first_person } => {
                     let attributed = if first_person {
@@ -793,7 +808,9 @@ fn ascii_fold(word: &str) -> String {
         .to_lowercase()
 }
 
-const STOPWORDS: [&str; 48] = [
+const STOPWORDS: [&str; 50] = [
+    "nous",
+    "shall",
     "sont",
     "convenus",
     "convenues",
