@@ -217,6 +217,26 @@ pub(crate) fn put(table: &mut Table, key: &str, mut value: Value) {
     }
 }
 
+/// As [`put`], but a new key goes right after `after` (where it reads best) instead of at
+/// the end; the keys that follow keep their text, comments included.
+pub(crate) fn put_after(table: &mut Table, key: &str, value: Value, after: &str) {
+    if table.contains_key(key) || !table.contains_key(after) {
+        return put(table, key, value);
+    }
+    let keys: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
+    let Some(at) = keys.iter().position(|k| k == after) else {
+        return put(table, key, value);
+    };
+    let moved: Vec<(toml_edit::Key, Item)> = keys[at + 1..]
+        .iter()
+        .filter_map(|k| table.remove_entry(k))
+        .collect();
+    table.insert(key, Item::Value(value));
+    for (k, item) in moved {
+        table.insert_formatted(&k, item);
+    }
+}
+
 /// The `[[commitment]]` tables of a file, for editing.
 pub(crate) fn commitments_mut<'a>(
     doc: &'a mut DocumentMut,

@@ -104,7 +104,7 @@ pub fn set(root: &Path, id: &str, edit: &Edit) -> crate::Result<SetReport> {
             put(table, "status", status.as_str().into());
         }
         if let Some(date) = edit.date.filter(|d| Some(*d) != record.status_date) {
-            put(table, "status_date", date.to_string().into());
+            edit::put_after(table, "status_date", date.to_string().into(), "status");
         }
     }
     if let Some(owner) = edit

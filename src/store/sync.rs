@@ -314,7 +314,12 @@ fn merge_file(
         if reworded {
             // The quote the person last saw is kept until they acknowledge the change.
             if record.source_state != SourceState::Changed || record.previous_quote.is_none() {
-                put(table, "previous_quote", record.quote.as_str().into());
+                edit::put_after(
+                    table,
+                    "previous_quote",
+                    record.quote.as_str().into(),
+                    "quote",
+                );
             }
             put(table, "quote", c.quote.as_str().into());
             if record.source_state != SourceState::Changed {
