@@ -237,6 +237,45 @@ pub(crate) fn put_after(table: &mut Table, key: &str, value: Value, after: &str)
     }
 }
 
+/// Removes `key`; comment lines a person wrote above it move to the key that follows (or
+/// after the one before), so that dropping a value never drops a comment.
+pub(crate) fn remove_key(table: &mut Table, key: &str) {
+    let keys: Vec<String> = table
+        .iter()
+        .filter(|(_, item)| item.is_value())
+        .map(|(k, _)| k.to_string())
+        .collect();
+    let Some(at) = keys.iter().position(|k| k == key) else {
+        return;
+    };
+    let comments = table
+        .key(key)
+        .and_then(|k| k.leaf_decor().prefix())
+        .and_then(|p| p.as_str())
+        .filter(|p| p.contains('#'))
+        .map(str::to_string);
+    table.remove(key);
+    let Some(comments) = comments else { return };
+    if let Some(mut next) = keys.get(at + 1).and_then(|next| table.key_mut(next)) {
+        let old = raw_text(next.leaf_decor().prefix());
+        next.leaf_decor_mut().set_prefix(format!("{comments}{old}"));
+    } else if let Some(Item::Value(before)) = at
+        .checked_sub(1)
+        .and_then(|i| keys.get(i))
+        .and_then(|k| table.get_mut(k))
+    {
+        let old = raw_text(before.decor().suffix());
+        let comments = comments
+            .trim_end_matches(['\n', '\r'])
+            .trim_start_matches(['\n', '\r']);
+        before.decor_mut().set_suffix(format!("{old}\n{comments}"));
+    }
+}
+
+fn raw_text(raw: Option<&toml_edit::RawString>) -> String {
+    raw.and_then(|r| r.as_str()).unwrap_or("").to_string()
+}
+
 /// The `[[commitment]]` tables of a file, for editing.
 pub(crate) fn commitments_mut<'a>(
     doc: &'a mut DocumentMut,
@@ -281,6 +320,27 @@ pub(crate) fn push_evidence(table: &mut Table, evidence: &Evidence) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn removing_a_key_keeps_the_comments_above_it() {
+        let mut doc: DocumentMut = "[t]\na = 1\n# about b\nb = 2\nc = 3\n# about d\nd = 4\n"
+            .parse()
+            .expect("toml");
+        let table = doc["t"].as_table_mut().expect("table");
+        remove_key(table, "b");
+        remove_key(table, "d");
+        assert_eq!(doc.to_string(), "[t]\na = 1\n# about b\nc = 3\n# about d\n");
+        assert!(doc.to_string().parse::<DocumentMut>().is_ok());
+    }
+
+    #[test]
+    fn put_after_places_a_new_key_and_keeps_the_others_as_written() {
+        let mut doc: DocumentMut = "[t]\na = 1 # one\n# c\nb = 2\n".parse().expect("toml");
+        let table = doc["t"].as_table_mut().expect("table");
+        put_after(table, "n", 9.into(), "a");
+        put(table, "a", 5.into());
+        assert_eq!(doc.to_string(), "[t]\na = 5 # one\nn = 9\n# c\nb = 2\n");
+    }
 
     #[test]
     fn file_names_are_readable_ascii_and_short() {

@@ -23,7 +23,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> crate::Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| crate::Error::io(dir, e))?;
+    // Named so that one left behind by a killed run is recognisable and never read as records.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".pledge-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| crate::Error::io(dir, e))?;
     tmp.write_all(bytes)
         .map_err(|e| crate::Error::io(path, e))?;
     tmp.as_file()

@@ -395,9 +395,7 @@ fn merge_file(
 fn set_or_remove(table: &mut toml_edit::Table, key: &str, value: Option<Value>) {
     match value {
         Some(value) => put(table, key, value),
-        None => {
-            table.remove(key);
-        }
+        None => edit::remove_key(table, key),
     }
 }
 
