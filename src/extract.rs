@@ -444,12 +444,14 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             });
         let milestone = milestone(text, candidate.start, rules);
         let quote = clean_quote(text);
-        let id = unique_id(
-            &mut used_ids,
-            &actors,
-            made.as_deref(),
-            &text[candidate.start..],
-        );
+        // The words after the trigger say what is committed to; the trigger's own words ("sont
+        // convenus de") would make every id alike.
+        let what = if content_words(&text[candidate.end..]).count() >= 2 {
+            &text[candidate.end..]
+        } else {
+            text
+        };
+        let id = unique_id(&mut used_ids, &actors, made.as_deref(), what);
         out.commitments.push(Commitment {
             id,
             quote: quote.to_string(),
@@ -783,12 +785,7 @@ fn unique_id(
     if let Some(made) = made {
         parts.push(made.get(..10).unwrap_or(made).to_string());
     }
-    let words: Vec<String> = what
-        .split(|c: char| !c.is_alphanumeric())
-        .map(ascii_fold)
-        .filter(|w| w.len() >= 4 && !STOPWORDS.contains(&w.as_str()))
-        .take(3)
-        .collect();
+    let words: Vec<String> = content_words(what).take(3).collect();
     parts.extend(words);
     let base = parts.join("-");
     let mut id = base.clone();
@@ -800,6 +797,12 @@ fn unique_id(
     id
 }
 
+fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(ascii_fold)
+        .filter(|w| w.len() >= 4 && !STOPWORDS.contains(&w.as_str()))
+}
+
 fn ascii_fold(word: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     word.nfd()
@@ -808,7 +811,13 @@ fn ascii_fold(word: &str) -> String {
         .to_lowercase()
 }
 
-const STOPWORDS: [&str; 50] = [
+const STOPWORDS: &[&str] = &[
+    "matiere",
+    "maniere",
+    "cadre",
+    "regard",
+    "terms",
+    "order",
     "nous",
     "shall",
     "sont",

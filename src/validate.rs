@@ -515,9 +515,9 @@ impl Walk<'_> {
             source: source.clone().unwrap_or_default(),
             title: self.string(table, "title", None),
             language: self.string(table, "language", None),
-            published: self
-                .partial_date(table, "published", None)
-                .map(|(text, _)| text),
+            // Pages print their date with a time of day ("17/05/2021 - 16:50") as often as
+            // without: both are the document's date.
+            published: self.date_time(table, "published"),
             updated: self.date_time(table, "updated"),
             url: self.string(table, "url", None),
         };
@@ -857,7 +857,7 @@ pub fn schema() -> String {
             "source": text("Path of the source document, relative to the tracker root"),
             "title": text("The document's title"),
             "language": text("Main language of the document: fr or en"),
-            "published": partial.clone(),
+            "published": date_time.clone(),
             "updated": date_time,
             "url": text("Where the document was published"),
         }

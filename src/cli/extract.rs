@@ -4,6 +4,8 @@ use clap::{Args, ValueEnum};
 use pledge::config::Config;
 use pledge::document::Document;
 use pledge::extract::{DocumentCommitments, ExtractReport, Rules, extract};
+use pledge::record::DocumentMeta;
+use pledge::store::{ExtractedDocument, SyncReport, sync};
 
 use super::{Ctx, emit};
 
@@ -75,9 +77,56 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> pledge::Result<u8> {
         });
         return Ok(0);
     }
-    Err(pledge::Error::Usage(
-        "extract: writing records is not built yet; use --dry-run".into(),
-    ))
+    let extracted: Vec<ExtractedDocument> = report
+        .documents
+        .into_iter()
+        .map(|d| ExtractedDocument {
+            meta: DocumentMeta {
+                source: d.source,
+                title: d.title,
+                language: Some(d.language.as_str().to_string()),
+                published: d.published,
+                updated: d.updated,
+                url: d.url,
+            },
+            commitments: d.commitments,
+        })
+        .collect();
+    let synced = sync(&ctx.root, &extracted)?;
+    emit(&match args.format {
+        ExtractFormat::Text => sync_summary(&synced),
+        ExtractFormat::Json => serde_json::to_string_pretty(&synced).unwrap_or_default() + "\n",
+    });
+    Ok(0)
+}
+
+fn sync_summary(report: &SyncReport) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for file in &report.files {
+        let verb = match (file.created, file.written) {
+            (true, _) => "created",
+            (false, true) => "updated",
+            (false, false) => "unchanged",
+        };
+        let _ = write!(out, "{}: {verb}", file.path.display());
+        let counts = [
+            ("new", file.added.len()),
+            ("refreshed", file.refreshed.len()),
+            ("source changed", file.changed.len()),
+            ("source missing", file.missing.len()),
+        ];
+        let said: Vec<String> = counts
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(what, n)| format!("{n} {what}"))
+            .collect();
+        if !said.is_empty() {
+            let _ = write!(out, " ({})", said.join(", "));
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// Reads a document and names it by its path relative to the tracker root where it lies

@@ -235,8 +235,10 @@ impl PageDate {
 
     /// The start of a date expression of day or minute precision.
     pub fn from_expr(e: &DateExpr) -> Option<PageDate> {
-        let datetime =
-            e.value.get(..16).and_then(|v| NaiveDateTime::parse_from_str(v, "%Y-%m-%dT%H:%M").ok());
+        let datetime = e
+            .value
+            .get(..16)
+            .and_then(|v| NaiveDateTime::parse_from_str(v, "%Y-%m-%dT%H:%M").ok());
         let date = match datetime {
             Some(dt) => dt.date(),
             None => NaiveDate::parse_from_str(e.value.get(..10)?, "%Y-%m-%d").ok()?,
