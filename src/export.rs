@@ -170,7 +170,7 @@ pub fn status_color(status: Status) -> &'static str {
 
 const LABEL_WIDTH: f64 = 320.0;
 const CHART_WIDTH: f64 = 760.0;
-const RIGHT_MARGIN: f64 = 20.0;
+const RIGHT_MARGIN: f64 = 30.0;
 const ROW_HEIGHT: f64 = 20.0;
 const GROUP_HEIGHT: f64 = 26.0;
 const TOP: f64 = 64.0;
@@ -348,7 +348,7 @@ pub fn svg(tracker: &Tracker, as_of: NaiveDate, group_by: GroupBy) -> String {
             lx + 16.0,
             status.as_str()
         );
-        lx += 28.0 + 7.0 * status.as_str().len() as f64;
+        lx += 30.0 + 7.5 * status.as_str().len() as f64;
     }
     let mut notes = vec!["bar: made → due; dot: one date known; red outline: overdue".to_string()];
     if timeline.undated > 0 {
@@ -421,7 +421,7 @@ fn draw_item(out: &mut String, item: &Item, y: f64, x: &dyn Fn(NaiveDate) -> f64
         "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
         LABEL_WIDTH - 8.0,
         y + 14.0,
-        xml_text(&shorten(&row.id, 48))
+        xml_text(&shorten(&row.id, 44))
     );
     let mid = y + ROW_HEIGHT / 2.0;
     match (item.start, item.end) {
