@@ -98,7 +98,12 @@ pub fn ics(tracker: &Tracker) -> String {
         } else {
             format!("{}: ", record.actors.join(", "))
         };
-        let summary = format!("{actors}{}", shorten(&record.quote, 80));
+        // Calendars show little more than the summary: say when it is no longer expected.
+        let state = match record.status {
+            Status::Open | Status::InProgress => String::new(),
+            other => format!("[{}] ", other.as_str()),
+        };
+        let summary = format!("{state}{actors}{}", shorten(&record.quote, 80));
         let mut description = vec![
             record.quote.clone(),
             String::new(),
