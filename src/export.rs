@@ -180,21 +180,21 @@ const ROW_HEIGHT: f64 = 20.0;
 const GROUP_HEIGHT: f64 = 26.0;
 const TOP: f64 = 64.0;
 
-struct Item {
-    row: Row,
+struct Item<'a> {
+    row: Row<'a>,
     start: Option<NaiveDate>,
     end: Option<NaiveDate>,
 }
 
 /// The timeline's content: groups of dated commitments, and how many had no date at all.
-struct Timeline {
-    groups: Vec<(String, Vec<Item>)>,
+struct Timeline<'a> {
+    groups: Vec<(String, Vec<Item<'a>>)>,
     undated: usize,
     first: NaiveDate,
     last: NaiveDate,
 }
 
-fn layout(tracker: &Tracker, as_of: NaiveDate, group_by: GroupBy) -> Timeline {
+fn layout(tracker: &Tracker, as_of: NaiveDate, group_by: GroupBy) -> Timeline<'_> {
     let mut groups: BTreeMap<(usize, String), Vec<Item>> = BTreeMap::new();
     let mut undated = 0;
     let (mut first, mut last) = (as_of, as_of);
@@ -419,14 +419,14 @@ fn draw_item(out: &mut String, item: &Item, y: f64, x: &dyn Fn(NaiveDate) -> f64
     if !days.is_empty() {
         tip.push_str(&format!(" — {days}"));
     }
-    tip.push_str(&format!("\n{}", shorten(&row.quote, 300)));
+    tip.push_str(&format!("\n{}", shorten(row.quote, 300)));
     let _ = writeln!(out, "<g><title>{}</title>", xml_text(&tip));
     let _ = writeln!(
         out,
         "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
         LABEL_WIDTH - 8.0,
         y + 14.0,
-        xml_text(&shorten(&row.id, 44))
+        xml_text(&shorten(row.id, 44))
     );
     let mid = y + ROW_HEIGHT / 2.0;
     match (item.start, item.end) {
@@ -490,15 +490,15 @@ pub fn html(tracker: &Tracker, as_of: NaiveDate, group_by: GroupBy) -> String {
         let _ = writeln!(
             out,
             "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><span class=\"status\" style=\"background:{}\"></span>{}</td><td{class}>{}</td><td>{}</td></tr>",
-            xml_text(&row.id),
+            xml_text(row.id),
             xml_text(&row.actors.join(", ")),
-            xml_text(&shorten(&row.quote, 160)),
-            xml_text(row.made.as_deref().unwrap_or("")),
+            xml_text(&shorten(row.quote, 160)),
+            xml_text(row.made.unwrap_or("")),
             xml_text(&row.deadline.as_ref().map(|d| d.label()).unwrap_or_default()),
             status_color(row.status),
             row.status.as_str(),
             xml_text(&row.days_label()),
-            xml_text(&row.source)
+            xml_text(row.source)
         );
     }
     out.push_str("</tbody>\n</table>\n</body>\n</html>\n");

@@ -2,6 +2,7 @@
 //! rendered as a table, Markdown, CSV or JSON (the JSON is the model's serde form).
 
 mod render;
+mod table;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -9,7 +10,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use render::{TableOptions, csv, json, markdown, shorten, table, to_json};
+pub use render::{csv, json, markdown, shorten, to_json};
+pub use table::{TableOptions, table};
 
 use crate::dates::Precision;
 use crate::extract::Strength;
@@ -165,19 +167,19 @@ impl Query {
 }
 
 /// The date a record is due, and where that date comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Due {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Due<'a> {
     pub date: NaiveDate,
     /// Precision of the extracted deadline; none when a person set `due`.
     pub precision: Option<Precision>,
     /// The expression that set it ("en 2025"); none when a person set `due`.
-    pub text: Option<String>,
+    pub text: Option<&'a str>,
     /// A person's `due` overrides the extracted deadline.
     pub set_by_hand: bool,
 }
 
-impl Due {
-    pub fn of(record: &Record) -> Option<Due> {
+impl<'a> Due<'a> {
+    pub fn of(record: &'a Record) -> Option<Due<'a>> {
         if let Some(date) = record.due {
             return Some(Due {
                 date,
@@ -189,7 +191,7 @@ impl Due {
         record.deadline.as_ref().map(|d| Due {
             date: d.date,
             precision: Some(d.precision),
-            text: Some(d.text.clone()),
+            text: Some(d.text.as_str()),
             set_by_hand: false,
         })
     }
@@ -239,45 +241,55 @@ pub fn partial_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
+/// One commitment as the report shows it; it borrows from the tracker, so that a report
+/// over 100,000 records copies no text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Row {
-    pub id: String,
-    pub actors: Vec<String>,
+pub struct Row<'a> {
+    pub id: &'a str,
+    pub actors: &'a [String],
     /// The full quote; renderers for people shorten it.
-    pub quote: String,
+    pub quote: &'a str,
     pub strength: Strength,
-    pub deadline: Option<Due>,
+    pub deadline: Option<Due<'a>>,
     pub status: Status,
     /// Days left until the due date (negative when late), for pending commitments only.
     pub days_left: Option<i64>,
     pub overdue: bool,
-    pub made: Option<String>,
+    pub made: Option<&'a str>,
     /// The source document, as written in the record file.
-    pub source: String,
+    pub source: &'a str,
     pub source_state: SourceState,
     /// The record file, relative to the tracker root, and the line of the record.
-    pub file: String,
+    #[serde(serialize_with = "serialize_path")]
+    pub file: &'a Path,
     pub line: usize,
-    pub owner: Option<String>,
+    pub owner: Option<&'a str>,
 }
 
-impl Row {
-    pub fn new(file: &RecordFile, record: &Record, as_of: NaiveDate) -> Row {
+fn serialize_path<S: serde::Serializer>(
+    path: &&Path,
+    serializer: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    serializer.serialize_str(&display_path(path))
+}
+
+impl<'a> Row<'a> {
+    pub fn new(file: &'a RecordFile, record: &'a Record, as_of: NaiveDate) -> Row<'a> {
         Row {
-            id: record.id.clone(),
-            actors: record.actors.clone(),
-            quote: record.quote.clone(),
+            id: &record.id,
+            actors: &record.actors,
+            quote: &record.quote,
             strength: record.strength,
             deadline: Due::of(record),
             status: record.status,
             days_left: days_left(record, as_of),
             overdue: is_overdue(record, as_of),
-            made: record.made.clone(),
-            source: file.document.source.clone(),
+            made: record.made.as_deref(),
+            source: &file.document.source,
             source_state: record.source_state,
-            file: display_path(&file.path),
+            file: &file.path,
             line: record.line,
-            owner: record.owner.clone(),
+            owner: record.owner.as_deref(),
         }
     }
 
@@ -349,25 +361,25 @@ pub fn count_list<K>(counts: &BTreeMap<K, usize>, name: impl Fn(&K) -> &str) -> 
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Group {
+pub struct Group<'a> {
     /// The actor, status or source shared by the rows; absent when not grouping.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
-    pub rows: Vec<Row>,
+    pub rows: Vec<Row<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Report {
+pub struct Report<'a> {
     pub as_of: NaiveDate,
     pub sort: SortKey,
     pub group_by: Option<GroupBy>,
     /// Over the rows shown, each counted once even when it appears in several groups.
     pub summary: Summary,
-    pub groups: Vec<Group>,
+    pub groups: Vec<Group<'a>>,
 }
 
-impl Report {
-    pub fn rows(&self) -> impl Iterator<Item = &Row> {
+impl<'a> Report<'a> {
+    pub fn rows(&self) -> impl Iterator<Item = &Row<'a>> {
         self.groups.iter().flat_map(|g| g.rows.iter())
     }
 }
@@ -377,7 +389,7 @@ pub const NO_ACTOR: &str = "(no actor)";
 
 /// Builds the report. Filter values that match nothing in the tracker (an actor or source
 /// nobody wrote) are usage errors naming the valid ones, since they are most often typos.
-pub fn build(tracker: &Tracker, query: &Query) -> Result<Report> {
+pub fn build<'a>(tracker: &'a Tracker, query: &Query) -> Result<Report<'a>> {
     let filter = &query.filter;
     check_known_values(tracker, filter)?;
     let actors: Vec<String> = filter.actors.iter().map(|a| a.to_lowercase()).collect();
@@ -475,6 +487,14 @@ pub fn sort_rows(rows: &mut [Row], key: SortKey) {
             (None, None) => Ordering::Equal,
         }
     }
+    if key == SortKey::Made {
+        // Parse each `made` once, not at every comparison.
+        rows.sort_by_cached_key(|r| {
+            let made = r.made.and_then(partial_date);
+            (made.is_none(), made, r.made, r.id)
+        });
+        return;
+    }
     let due = |r: &Row| r.deadline.as_ref().map(|d| d.date);
     rows.sort_by(|a, b| {
         let primary = match key {
@@ -483,23 +503,18 @@ pub fn sort_rows(rows: &mut [Row], key: SortKey) {
                 .status
                 .cmp(&b.status)
                 .then_with(|| last_none(&due(a), &due(b))),
-            SortKey::Actor => a.actors.cmp(&b.actors),
-            SortKey::Source => a.source.cmp(&b.source).then(a.line.cmp(&b.line)),
-            SortKey::Id => Ordering::Equal,
-            SortKey::Made => last_none(
-                &a.made.as_deref().and_then(partial_date),
-                &b.made.as_deref().and_then(partial_date),
-            )
-            .then_with(|| a.made.cmp(&b.made)),
+            SortKey::Actor => a.actors.cmp(b.actors),
+            SortKey::Source => a.source.cmp(b.source).then(a.line.cmp(&b.line)),
+            SortKey::Id | SortKey::Made => Ordering::Equal,
         };
-        primary.then_with(|| a.id.cmp(&b.id))
+        primary.then_with(|| a.id.cmp(b.id))
     });
 }
 
 /// Groups sorted rows, keeping their order inside each group. By actor, a commitment shared
 /// by several actors appears under each of them (only under the filtered ones, if any).
-fn group_rows(rows: Vec<Row>, by: GroupBy, only_actors: &[String]) -> Vec<Group> {
-    let mut groups: BTreeMap<(usize, String), Vec<Row>> = BTreeMap::new();
+fn group_rows<'a>(rows: Vec<Row<'a>>, by: GroupBy, only_actors: &[String]) -> Vec<Group<'a>> {
+    let mut groups: BTreeMap<(usize, String), Vec<Row<'a>>> = BTreeMap::new();
     for row in rows {
         for key in group_keys(&row, by) {
             if by == GroupBy::Actor
@@ -530,7 +545,7 @@ pub fn group_keys(row: &Row, by: GroupBy) -> Vec<(usize, String)> {
                 .unwrap_or(usize::MAX);
             vec![(rank, row.status.as_str().to_string())]
         }
-        GroupBy::Source => vec![(0, row.source.clone())],
+        GroupBy::Source => vec![(0, row.source.to_string())],
         GroupBy::Actor if row.actors.is_empty() => vec![(1, NO_ACTOR.to_string())],
         GroupBy::Actor => {
             let mut keys: Vec<(usize, String)> =

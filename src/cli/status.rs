@@ -75,15 +75,19 @@ pub fn run(ctx: &Ctx, args: StatusArgs) -> pledge::Result<u8> {
 }
 
 /// `COLUMNS` fixes the width (as in scripts and tests); otherwise the table takes the
-/// terminal's width, or is unbounded when the output is not a terminal.
+/// terminal's width, or is as wide as its content when the output is not a terminal.
 fn table_options(ctx: &Ctx) -> TableOptions {
-    let width = std::env::var("COLUMNS")
+    let columns = std::env::var("COLUMNS")
         .ok()
-        .and_then(|c| c.trim().parse::<u16>().ok())
-        .filter(|w| *w >= 40);
+        .and_then(|c| c.trim().parse::<u16>().ok());
+    let width = columns.filter(|w| *w >= 40).or_else(|| {
+        std::io::IsTerminal::is_terminal(&std::io::stdout())
+            .then(terminal_size::terminal_size)
+            .flatten()
+            .map(|(terminal_size::Width(w), _)| w)
+    });
     TableOptions {
         width,
-        fixed: width.is_some(),
         color: ctx.color,
     }
 }

@@ -1,23 +1,12 @@
-//! Renderers of the status report: a terminal table, Markdown, CSV and JSON.
+//! Renderers of the status report for documents and programs: Markdown, CSV and JSON.
 
-use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 use serde::Serialize;
 
-use super::{Group, Report, Row};
-use crate::record::Status;
+use super::table::{HEADERS, cells};
+use super::{Group, Report, display_path};
 
 /// Longest commitment text shown in the table and in Markdown, in characters.
-const QUOTE_WIDTH: usize = 90;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct TableOptions {
-    /// Total width in columns: `None` takes the terminal's width when printing to one and
-    /// leaves the table unbounded otherwise.
-    pub width: Option<u16>,
-    /// Fixed width even on a terminal (tests, `COLUMNS`).
-    pub fixed: bool,
-    pub color: bool,
-}
+pub(super) const QUOTE_WIDTH: usize = 90;
 
 /// Collapses white space and cuts at a word boundary to at most `max` characters, with an
 /// ellipsis when something was cut.
@@ -34,124 +23,10 @@ pub fn shorten(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([' ', ',', ';', ':']))
 }
 
-const HEADERS: [&str; 7] = [
-    "ID",
-    "Actors",
-    "Commitment",
-    "Deadline",
-    "Status",
-    "Days",
-    "Source",
-];
-
-fn cells(row: &Row) -> [String; 7] {
-    [
-        row.id.clone(),
-        row.actors.join(", "),
-        shorten(&row.quote, QUOTE_WIDTH),
-        row.deadline.as_ref().map(|d| d.label()).unwrap_or_default(),
-        row.status.as_str().to_string(),
-        row.days_label(),
-        row.source.clone(),
-    ]
-}
-
-fn status_color(status: Status) -> Color {
-    match status {
-        Status::Proposed => Color::Yellow,
-        Status::Open | Status::InProgress => Color::Cyan,
-        Status::Done => Color::Green,
-        Status::Partial => Color::Magenta,
-        Status::Missed => Color::Red,
-        Status::Dropped | Status::Rejected | Status::Superseded => Color::DarkGrey,
-    }
-}
-
-fn group_title(report: &Report, group: &Group) -> Option<String> {
+pub(super) fn group_title(report: &Report, group: &Group) -> Option<String> {
     let key = group.key.as_ref()?;
     let by = report.group_by.map_or("group", |g| g.as_str());
     Some(format!("{by}: {key} ({})", group.rows.len()))
-}
-
-pub fn table(report: &Report, options: &TableOptions) -> String {
-    let mut out = String::new();
-    for group in &report.groups {
-        if let Some(title) = group_title(report, group) {
-            out.push_str(&title);
-            out.push('\n');
-        }
-        if group.rows.is_empty() {
-            out.push_str("No commitment matches.\n");
-            continue;
-        }
-        let mut table = Table::new();
-        table
-            .load_style(presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic);
-        if options.fixed || options.width.is_some() {
-            table.force_no_tty();
-        }
-        if let Some(width) = options.width {
-            table.set_width(width);
-        }
-        if options.color {
-            table.enforce_styling();
-        }
-        table.set_header(HEADERS);
-        table.set_constraints(constraints(&table));
-        for row in &group.rows {
-            let mut texts = cells(row).into_iter().map(Cell::new).collect::<Vec<_>>();
-            if options.color {
-                texts[4] = Cell::new(row.status.as_str()).fg(status_color(row.status));
-                if row.overdue {
-                    texts[5] = Cell::new(row.days_label()).fg(Color::Red);
-                }
-            }
-            table.add_row(texts);
-        }
-        out.push_str(&table.to_string());
-        out.push('\n');
-        if group.key.is_some() {
-            out.push('\n');
-        }
-    }
-    out.push_str(&report.summary.line());
-    out.push_str(&format!(" (as of {})\n", report.as_of));
-    out
-}
-
-/// Below these widths the source, then the actors, are left out: the record id already
-/// says where a commitment comes from and whom it binds, and the quote needs the room.
-const WIDTH_FOR_SOURCE: u16 = 150;
-const WIDTH_FOR_ACTORS: u16 = 110;
-
-/// Dates, statuses and day counts stay on one line where there is room; the quote and the
-/// id wrap.
-fn constraints(table: &Table) -> Vec<ColumnConstraint> {
-    let width = table.width();
-    let shown_from = |min: u16, otherwise: ColumnConstraint| match width {
-        Some(w) if w < min => ColumnConstraint::Hidden,
-        _ => otherwise,
-    };
-    let one_line = match width {
-        Some(w) if w < 100 => ColumnConstraint::LowerBoundary(Width::Fixed(8)),
-        _ => ColumnConstraint::ContentWidth,
-    };
-    vec![
-        ColumnConstraint::LowerBoundary(Width::Fixed(12)),
-        shown_from(
-            WIDTH_FOR_ACTORS,
-            ColumnConstraint::UpperBoundary(Width::Fixed(24)),
-        ),
-        ColumnConstraint::LowerBoundary(Width::Fixed(20)),
-        one_line,
-        one_line,
-        one_line,
-        shown_from(
-            WIDTH_FOR_SOURCE,
-            ColumnConstraint::UpperBoundary(Width::Fixed(40)),
-        ),
-    ]
 }
 
 /// A Markdown cell: one line, no table breaking pipes, no HTML.
@@ -223,24 +98,24 @@ pub fn csv(report: &Report) -> String {
                 cells.push(csv_text(group.key.as_deref().unwrap_or("")));
             }
             let due = row.deadline.as_ref();
-            cells.push(csv_text(&row.id));
+            cells.push(csv_text(row.id));
             cells.push(csv_text(&row.actors.join("; ")));
-            cells.push(csv_text(&row.quote));
+            cells.push(csv_text(row.quote));
             cells.push(due.map(|d| d.date.to_string()).unwrap_or_default());
             cells.push(
                 due.map_or("", |d| d.precision.map_or("set", |p| p.as_str()))
                     .to_string(),
             );
-            cells.push(csv_text(due.and_then(|d| d.text.as_deref()).unwrap_or("")));
+            cells.push(csv_text(due.and_then(|d| d.text).unwrap_or("")));
             cells.push(row.status.as_str().to_string());
             // A number, not text: a spreadsheet must see -3, not '-3.
             cells.push(row.days_left.map(|d| d.to_string()).unwrap_or_default());
             cells.push(row.overdue.to_string());
             cells.push(row.strength.as_str().to_string());
-            cells.push(csv_text(row.made.as_deref().unwrap_or("")));
-            cells.push(csv_text(&row.source));
+            cells.push(csv_text(row.made.unwrap_or("")));
+            cells.push(csv_text(row.source));
             cells.push(format!("{:?}", row.source_state).to_lowercase());
-            cells.push(csv_text(&row.file));
+            cells.push(csv_text(&display_path(row.file)));
             cells.push(row.line.to_string());
             out.push_str(&cells.join(","));
             out.push('\n');
