@@ -3,6 +3,8 @@
 //! JSON. The gate fails when a finding is an error.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -87,14 +89,14 @@ impl Finding {
 
 /// One tracked commitment and whether it passes: a JUnit test case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Case {
-    pub id: String,
-    pub file: String,
+pub struct Case<'a> {
+    pub id: &'a str,
+    pub file: &'a Path,
     pub line: usize,
     pub status: Status,
-    pub quote: String,
-    /// Indexes into `CheckReport::findings`.
-    pub findings: Vec<usize>,
+    pub quote: &'a str,
+    /// Its findings in `CheckReport::findings`.
+    pub findings: Range<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
@@ -107,7 +109,7 @@ pub struct CheckSummary {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CheckReport {
+pub struct CheckReport<'a> {
     pub as_of: NaiveDate,
     pub warn_within: u32,
     pub strict: bool,
@@ -117,10 +119,10 @@ pub struct CheckReport {
     /// Sorted by file, line, then code.
     pub findings: Vec<Finding>,
     #[serde(skip)]
-    pub cases: Vec<Case>,
+    pub cases: Vec<Case<'a>>,
 }
 
-impl CheckReport {
+impl CheckReport<'_> {
     /// 1 when the gate fails, 0 otherwise.
     pub fn exit_code(&self) -> u8 {
         u8::from(self.failed)
@@ -135,8 +137,14 @@ fn plural(n: i64, word: &str) -> String {
     }
 }
 
-fn findings_for(file: &RecordFile, record: &Record, options: &CheckOptions) -> Vec<Finding> {
-    let path = display_path(&file.path);
+/// Pushes the record's findings in the order of `Code`.
+fn findings_for(
+    path: &str,
+    file: &RecordFile,
+    record: &Record,
+    options: &CheckOptions,
+    out: &mut Vec<Finding>,
+) {
     let due = record.due_date();
     let strict_severity = if options.strict {
         Severity::Error
@@ -146,7 +154,7 @@ fn findings_for(file: &RecordFile, record: &Record, options: &CheckOptions) -> V
     let finding = |code, severity, days, message: String| Finding {
         code,
         severity,
-        file: path.clone(),
+        file: path.to_string(),
         line: record.line,
         id: record.id.clone(),
         status: record.status,
@@ -154,7 +162,6 @@ fn findings_for(file: &RecordFile, record: &Record, options: &CheckOptions) -> V
         days,
         message,
     };
-    let mut out = Vec::new();
     if let (Some(left), Some(date)) = (days_left(record, options.as_of), due) {
         if left < 0 {
             let message = format!(
@@ -209,42 +216,31 @@ fn findings_for(file: &RecordFile, record: &Record, options: &CheckOptions) -> V
             out.push(finding(Code::SourceMissing, strict_severity, None, message));
         }
     }
-    out
 }
 
-pub fn check(tracker: &Tracker, options: &CheckOptions) -> CheckReport {
+pub fn check<'a>(tracker: &'a Tracker, options: &CheckOptions) -> CheckReport<'a> {
+    let mut records: Vec<(&RecordFile, &Record)> = tracker.records().collect();
+    // Findings come out sorted by file, line and id, then in the order of `Code`.
+    records.sort_by(|a, b| (&a.0.path, a.1.line, &a.1.id).cmp(&(&b.0.path, b.1.line, &b.1.id)));
     let mut findings = Vec::new();
-    let mut cases = Vec::new();
-    for (file, record) in tracker.records() {
-        let found = findings_for(file, record, options);
+    let mut cases = Vec::with_capacity(records.len());
+    let mut path: Option<(&Path, String)> = None;
+    for (file, record) in records {
+        let shown = match &path {
+            Some((p, shown)) if *p == file.path.as_path() => shown,
+            _ => &path.insert((&file.path, display_path(&file.path))).1,
+        };
         let first = findings.len();
-        findings.extend(found);
+        findings_for(shown, file, record, options, &mut findings);
         cases.push(Case {
-            id: record.id.clone(),
-            file: display_path(&file.path),
+            id: &record.id,
+            file: &file.path,
             line: record.line,
             status: record.status,
-            quote: record.quote.clone(),
-            findings: (first..findings.len()).collect(),
+            quote: &record.quote,
+            findings: first..findings.len(),
         });
     }
-    // Files come sorted from the store and records in file order, so findings already are
-    // sorted by file and line; sort anyway so the contract does not depend on it.
-    let mut order: Vec<usize> = (0..findings.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&findings[a], &findings[b]);
-        (&x.file, x.line, &x.id, x.code).cmp(&(&y.file, y.line, &y.id, y.code))
-    });
-    let mut new_index = vec![0; findings.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
-    }
-    let findings: Vec<Finding> = order.iter().map(|&i| findings[i].clone()).collect();
-    for case in &mut cases {
-        case.findings.iter_mut().for_each(|i| *i = new_index[*i]);
-        case.findings.sort_unstable();
-    }
-    cases.sort_by(|a, b| (&a.file, a.line, &a.id).cmp(&(&b.file, b.line, &b.id)));
 
     let mut summary = CheckSummary {
         tracked: cases.len(),
@@ -391,18 +387,17 @@ pub fn xml_escape(text: &str) -> String {
 /// JUnit XML: a suite per record file, a test case per tracked commitment; errors are
 /// failures, warnings go to the case's output.
 pub fn render_junit(report: &CheckReport) -> String {
-    let mut suites: BTreeMap<&str, Vec<&Case>> = BTreeMap::new();
+    let mut suites: BTreeMap<&Path, Vec<&Case>> = BTreeMap::new();
     for case in &report.cases {
-        suites.entry(case.file.as_str()).or_default().push(case);
+        suites.entry(case.file).or_default().push(case);
     }
-    let failing = |case: &Case| {
-        case.findings.iter().any(|&i| {
-            report
-                .findings
-                .get(i)
-                .is_some_and(|f| f.severity == Severity::Error)
-        })
+    let found = |case: &Case| {
+        report
+            .findings
+            .get(case.findings.clone())
+            .unwrap_or_default()
     };
+    let failing = |case: &Case| found(case).iter().any(|f| f.severity == Severity::Error);
     let total_failures = report.cases.iter().filter(|c| failing(c)).count();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
@@ -410,26 +405,23 @@ pub fn render_junit(report: &CheckReport) -> String {
         report.cases.len()
     ));
     for (file, cases) in suites {
+        let file = xml_escape(&display_path(file));
         let failures = cases.iter().filter(|c| failing(c)).count();
         out.push_str(&format!(
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\" timestamp=\"{}T00:00:00\">\n",
-            xml_escape(file),
+            file,
             cases.len(),
             report.as_of
         ));
         for case in cases {
             out.push_str(&format!(
                 "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"",
-                xml_escape(&case.id),
-                xml_escape(file),
-                xml_escape(file),
+                xml_escape(case.id),
+                file,
+                file,
                 case.line
             ));
-            let found: Vec<&Finding> = case
-                .findings
-                .iter()
-                .filter_map(|&i| report.findings.get(i))
-                .collect();
+            let found = found(case);
             if found.is_empty() {
                 out.push_str("/>\n");
                 continue;
@@ -445,7 +437,7 @@ pub fn render_junit(report: &CheckReport) -> String {
                         xml_escape(&f.message),
                         xml_escape(&where_),
                         xml_escape(&f.message),
-                        xml_escape(&shorten(&case.quote, 300))
+                        xml_escape(&shorten(case.quote, 300))
                     ));
                 } else {
                     output.push(format!(

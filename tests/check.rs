@@ -19,11 +19,13 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn run(name: &str, options: CheckOptions) -> check::CheckReport {
-    check::check(&pledge::store::load(&fixture(name)).unwrap(), &options)
+fn run(name: &str, options: CheckOptions) -> check::CheckReport<'static> {
+    // Reports borrow from their tracker; a test's trackers may live as long as it does.
+    let tracker = Box::leak(Box::new(pledge::store::load(&fixture(name)).unwrap()));
+    check::check(tracker, &options)
 }
 
-fn basic() -> check::CheckReport {
+fn basic() -> check::CheckReport<'static> {
     run(
         "basic",
         CheckOptions {

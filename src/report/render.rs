@@ -1,5 +1,7 @@
 //! Renderers of the status report for documents and programs: Markdown, CSV and JSON.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::table::{HEADERS, cells};
@@ -10,8 +12,17 @@ pub(super) const QUOTE_WIDTH: usize = 90;
 
 /// Collapses white space and cuts at a word boundary to at most `max` characters, with an
 /// ellipsis when something was cut.
-pub fn shorten(text: &str, max: usize) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+pub fn shorten(text: &str, max: usize) -> Cow<'_, str> {
+    let tidy = !text.contains(['\n', '\r', '\t']) && !text.contains("  ") && text.trim() == text;
+    if tidy && text.len() <= max {
+        // Fewer bytes than `max` means fewer characters too.
+        return Cow::Borrowed(text);
+    }
+    let flat = if tidy {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
     if flat.chars().count() <= max {
         return flat;
     }
@@ -20,7 +31,7 @@ pub fn shorten(text: &str, max: usize) -> String {
         Some(i) if keep[..i].chars().count() >= max / 2 => &keep[..i],
         _ => keep.as_str(),
     };
-    format!("{}…", cut.trim_end_matches([' ', ',', ';', ':']))
+    Cow::Owned(format!("{}…", cut.trim_end_matches([' ', ',', ';', ':'])))
 }
 
 pub(super) fn group_title(report: &Report, group: &Group) -> Option<String> {
