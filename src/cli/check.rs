@@ -1,6 +1,8 @@
 use clap::{Args, ValueEnum};
 
-use super::{AsOf, Ctx};
+use pledge::check::{self, CheckOptions};
+
+use super::{AsOf, Ctx, emit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
@@ -24,6 +26,28 @@ pub struct CheckArgs {
     pub format: CheckFormat,
 }
 
-pub fn run(_ctx: &Ctx, _args: CheckArgs) -> pledge::Result<u8> {
-    Err(pledge::Error::Usage("check: not built yet".into()))
+pub fn run(ctx: &Ctx, args: CheckArgs) -> pledge::Result<u8> {
+    let tracker = match pledge::store::load(&ctx.root) {
+        Ok(tracker) => tracker,
+        Err(pledge::Error::Invalid(diags)) if args.format == CheckFormat::Github => {
+            // Annotate the invalid records in place as well as failing.
+            emit(&check::github_diagnostics(&diags));
+            return Err(pledge::Error::Invalid(diags));
+        }
+        Err(e) => return Err(e),
+    };
+    let options = CheckOptions {
+        as_of: args.as_of.date(),
+        warn_within: args.warn_within,
+        strict: args.strict,
+    };
+    let report = check::check(&tracker, &options);
+    let text = match args.format {
+        CheckFormat::Text => check::render_text(&report),
+        CheckFormat::Github => check::render_github(&report),
+        CheckFormat::Junit => check::render_junit(&report),
+        CheckFormat::Json => check::render_json(&report),
+    };
+    emit(&text);
+    Ok(report.exit_code())
 }

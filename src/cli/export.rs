@@ -2,7 +2,9 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{AsOf, Ctx};
+use pledge::report::GroupBy;
+
+use super::{AsOf, Ctx, emit_to};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -38,10 +40,23 @@ pub struct TimelineArgs {
     pub output: Option<PathBuf>,
 }
 
-pub fn export(_ctx: &Ctx, _args: ExportArgs) -> pledge::Result<u8> {
-    Err(pledge::Error::Usage("export: not built yet".into()))
+pub fn export(ctx: &Ctx, args: ExportArgs) -> pledge::Result<u8> {
+    let tracker = pledge::store::load(&ctx.root)?;
+    let text = match args.format {
+        ExportFormat::Ics => pledge::export::ics(&tracker),
+    };
+    emit_to(args.output.as_deref(), &text)?;
+    Ok(0)
 }
 
-pub fn timeline(_ctx: &Ctx, _args: TimelineArgs) -> pledge::Result<u8> {
-    Err(pledge::Error::Usage("timeline: not built yet".into()))
+pub fn timeline(ctx: &Ctx, args: TimelineArgs) -> pledge::Result<u8> {
+    let group_by = GroupBy::parse_among(&args.group_by, &[GroupBy::Actor, GroupBy::Source])?;
+    let tracker = pledge::store::load(&ctx.root)?;
+    let as_of = args.as_of.date();
+    let text = match args.format {
+        TimelineFormat::Svg => pledge::export::svg(&tracker, as_of, group_by),
+        TimelineFormat::Html => pledge::export::html(&tracker, as_of, group_by),
+    };
+    emit_to(args.output.as_deref(), &text)?;
+    Ok(0)
 }

@@ -1,6 +1,7 @@
 use clap::{Args, ValueEnum};
+use pledge::report::{self, Filter, GroupBy, Query, SortKey, TableOptions};
 
-use super::{AsOf, Ctx};
+use super::{AsOf, Ctx, emit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StatusFormat {
@@ -16,7 +17,8 @@ pub struct StatusArgs {
     pub as_of: AsOf,
     #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
     pub format: StatusFormat,
-    /// Only these statuses (repeat or comma-separate)
+    /// Only these statuses (repeat or comma-separate): proposed, open, in_progress, done,
+    /// partial, missed, dropped, rejected, superseded
     #[arg(long, value_delimiter = ',')]
     pub status: Vec<String>,
     /// Only commitments binding this actor (repeat or comma-separate)
@@ -42,6 +44,50 @@ pub struct StatusArgs {
     pub group_by: Option<String>,
 }
 
-pub fn run(_ctx: &Ctx, _args: StatusArgs) -> pledge::Result<u8> {
-    Err(pledge::Error::Usage("status: not built yet".into()))
+pub fn run(ctx: &Ctx, args: StatusArgs) -> pledge::Result<u8> {
+    // Arguments first: a typo is a usage error even when the tracker cannot be read.
+    let mut query = Query::new(args.as_of.date());
+    query.sort = SortKey::parse(&args.sort)?;
+    query.group_by = args.group_by.as_deref().map(GroupBy::parse).transpose()?;
+    query.filter = Filter {
+        statuses: report::parse_statuses(&args.status)?,
+        actors: args
+            .actor
+            .iter()
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty())
+            .collect(),
+        due_before: args.due_before,
+        overdue: args.overdue,
+        source: args.source.filter(|s| !s.trim().is_empty()),
+        strengths: report::parse_strengths(&args.strength)?,
+    };
+    let tracker = pledge::store::load(&ctx.root)?;
+    let report = report::build(&tracker, &query)?;
+    let text = match args.format {
+        StatusFormat::Table => report::table(&report, &table_options(ctx)),
+        StatusFormat::Markdown => report::markdown(&report),
+        StatusFormat::Csv => report::csv(&report),
+        StatusFormat::Json => report::json(&report),
+    };
+    emit(&text);
+    Ok(0)
+}
+
+/// `COLUMNS` fixes the width (as in scripts and tests); otherwise the table takes the
+/// terminal's width, or is as wide as its content when the output is not a terminal.
+fn table_options(ctx: &Ctx) -> TableOptions {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok());
+    let width = columns.filter(|w| *w >= 40).or_else(|| {
+        std::io::IsTerminal::is_terminal(&std::io::stdout())
+            .then(terminal_size::terminal_size)
+            .flatten()
+            .map(|(terminal_size::Width(w), _)| w)
+    });
+    TableOptions {
+        width,
+        color: ctx.color,
+    }
 }
