@@ -83,6 +83,7 @@ impl Finding {
             message: self.message.clone(),
             id: Some(self.id.clone()),
             help: None,
+            excerpt: None,
         }
     }
 }
