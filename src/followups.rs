@@ -15,6 +15,7 @@ use serde::Serialize;
 use crate::extract::Milestone;
 use crate::record::Status;
 
+pub mod apply;
 pub mod events;
 mod fates;
 pub mod lexicon;

@@ -31,7 +31,9 @@ pub fn run(ctx: &Ctx, args: FollowupsArgs) -> pledge::Result<u8> {
     let stale_after = args.stale_after.unwrap_or(followups::DEFAULT_STALE_AFTER);
     let report = followups::analyse(&texts, &tracked, as_of, stale_after);
     if args.apply {
-        let _ = &report; // apply: after merging store
+        let applied = followups::apply::apply(&ctx.root, &report)?;
+        let written = applied.iter().filter(|a| a.written).count();
+        eprintln!("applied {written} suggested fate(s) to pending records");
     }
     let out = match args.format {
         FollowupsFormat::Table => render::table(&report),
