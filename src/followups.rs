@@ -221,7 +221,11 @@ fn stale(
     let mut out = Vec::new();
     for c in commitments {
         let status = c.status.unwrap_or(Status::Proposed);
-        if !status.is_pending() || c.made > as_of {
+        let closed = followups.iter().any(|f| {
+            f.commitment.id == c.id && f.commitment.source == c.source && matches!(f.fate, Fate::Done | Fate::Missed)
+        });
+        // One with a suggested outcome is news waiting to be applied, not silence.
+        if !status.is_pending() || c.made > as_of || closed {
             continue;
         }
         let found = followups

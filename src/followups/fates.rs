@@ -76,7 +76,7 @@ fn event_of(c: &Tracked, title: &str) -> Option<(Mention, Vec<String>)> {
     let actors = [m.actors.clone(), c.actors.clone(), lexicon::parties(title)]
         .into_iter()
         .find(|a| !a.is_empty())?;
-    Some((m, actors))
+    Some((m, lexicon::series_parties(&actors)))
 }
 
 fn event_fate(
@@ -110,14 +110,23 @@ fn event_fate(
         Some(n) => format!("occurrence {n} of the {}", m.kind),
         None => format!("the next {}", m.kind),
     };
-    let held = occurrences
+    // A numbered occurrence is the one promised even when late; an unnumbered one only
+    // when it comes by the due date (a month's grace for the report to be published).
+    let grace = due.and_then(|d| d.checked_add_days(chrono::Days::new(31)));
+    let mut held: Vec<&Occurrence> = occurrences
         .iter()
         .filter(same_series)
         .filter(|o| o.mention.held && o.date > c.made && o.date <= as_of)
-        .find(|o| match (target, o.mention.ordinal) {
+        .filter(|o| match (target, o.mention.ordinal) {
             (Some(t), Some(n)) => n >= t,
-            _ => true,
-        });
+            _ => grace.is_none_or(|g| o.date <= g),
+        })
+        .collect();
+    // The first document that reports it; in it, the sentence that names the occurrence.
+    let first = held.first().map(|o| o.source.clone());
+    held.retain(|o| Some(&o.source) == first.as_ref());
+    held.sort_by_key(|o| (o.mention.ordinal.is_none(), o.mention.ordinal != target));
+    let held = held.first();
     if let Some(o) = held {
         return vec![Followup {
             commitment: reference(c),

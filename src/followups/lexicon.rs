@@ -218,6 +218,18 @@ pub fn parties(text: &str) -> Vec<String> {
     found.into_iter().map(str::to_string).collect()
 }
 
+/// The parties of an event as a series knows them: NATO's meetings are the Allies' and
+/// the other way round, whichever a sentence names.
+pub fn series_parties(actors: &[String]) -> Vec<String> {
+    let mut out = actors.to_vec();
+    if out.iter().any(|a| a == "NATO" || a == "ALLIES") {
+        out.extend(["NATO".to_string(), "ALLIES".to_string()]);
+    }
+    out.sort_by_key(|id| order(id));
+    out.dedup();
+    out
+}
+
 pub fn display(id: &str) -> &str {
     PARTIES
         .iter()

@@ -38,11 +38,11 @@ pub fn occurrences(texts: &[&Text]) -> Vec<Occurrence> {
         for sentence in &text.sentences {
             for m in events::mentions(sentence, Some(text.date.year())) {
                 let proper = events::proper_name(sentence, m.kind);
-                let actors = if m.actors.is_empty() {
-                    title_parties.clone()
+                let actors = lexicon::series_parties(if m.actors.is_empty() {
+                    &title_parties
                 } else {
-                    m.actors.clone()
-                };
+                    &m.actors
+                });
                 let o = Occurrence {
                     source: text.source.clone(),
                     date: text.date,
@@ -180,7 +180,8 @@ fn next(group: &[&Occurrence], seen: &[Seen], annual: bool, as_of: NaiveDate) ->
         (None, _, Some(_)) if ordinal.is_some() => {
             (ordinal, None, "numbered series; no date stated".to_string())
         }
-        (None, _, _) => {
+        (None, _, Some(_)) => return None,
+        (None, _, None) => {
             let p = group.iter().find(|o| o.mention.planned)?;
             (
                 p.mention.ordinal,
