@@ -104,6 +104,10 @@ pub struct Series {
     pub annual: bool,
     pub seen: Vec<Seen>,
     pub next: Option<Next>,
+    /// Annual series: the years since the first occurrence with none reported, up to the
+    /// last year finished by `--as-of`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing_years: Vec<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -222,7 +226,9 @@ fn stale(
     for c in commitments {
         let status = c.status.unwrap_or(Status::Proposed);
         let closed = followups.iter().any(|f| {
-            f.commitment.id == c.id && f.commitment.source == c.source && matches!(f.fate, Fate::Done | Fate::Missed)
+            f.commitment.id == c.id
+                && f.commitment.source == c.source
+                && matches!(f.fate, Fate::Done | Fate::Missed)
         });
         // One with a suggested outcome is news waiting to be applied, not silence.
         if !status.is_pending() || c.made > as_of || closed {

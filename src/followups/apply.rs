@@ -22,17 +22,29 @@ pub fn apply(root: &Path, report: &Report) -> crate::Result<Vec<Applied>> {
     let tracker = crate::store::load(root)?;
     let mut out = Vec::new();
     for f in report.suggestions() {
-        let Some((_, record)) = tracker.find(&f.commitment.id) else { continue };
+        let Some((_, record)) = tracker.find(&f.commitment.id) else {
+            continue;
+        };
         if !record.status.is_pending() {
             continue;
         }
         let evidence = match (&f.evidence.source, &f.evidence.quote) {
-            (Some(source), quote) => vec![Evidence { date: f.evidence.date, source: source.clone(), quote: quote.clone(), url: None }],
+            (Some(source), quote) => vec![Evidence {
+                date: f.evidence.date,
+                source: source.clone(),
+                quote: quote.clone(),
+                url: None,
+            }],
             _ => Vec::new(),
         };
         let status = f.fate.status().filter(|s| *s != record.status);
         let edit = Edit {
-            date: status.and(f.evidence.date.filter(|_| f.fate != Fate::Missed).or(Some(report.as_of))),
+            date: status.and(
+                f.evidence
+                    .date
+                    .filter(|_| f.fate != Fate::Missed)
+                    .or(Some(report.as_of)),
+            ),
             status,
             append_note: Some(format!(
                 "suggested by pledge followups on {}: {} ({})",
@@ -44,7 +56,11 @@ pub fn apply(root: &Path, report: &Report) -> crate::Result<Vec<Applied>> {
             ..Edit::default()
         };
         let done = set(root, &f.commitment.id, &edit)?;
-        out.push(Applied { id: f.commitment.id.clone(), fate: f.fate, written: done.written });
+        out.push(Applied {
+            id: f.commitment.id.clone(),
+            fate: f.fate,
+            written: done.written,
+        });
     }
     Ok(out)
 }

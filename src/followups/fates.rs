@@ -125,7 +125,13 @@ fn event_fate(
     // The first document that reports it; in it, the sentence that names the occurrence.
     let first = held.first().map(|o| o.source.clone());
     held.retain(|o| Some(&o.source) == first.as_ref());
-    held.sort_by_key(|o| (o.mention.ordinal.is_none(), o.mention.ordinal != target));
+    held.sort_by_key(|o| {
+        (
+            o.mention.ordinal.is_none(),
+            o.mention.ordinal != target,
+            o.in_title,
+        )
+    });
     let held = held.first();
     if let Some(o) = held {
         return vec![Followup {

@@ -28,11 +28,12 @@ fn next(s: &Series) -> String {
 }
 
 fn seen(s: &Series) -> String {
-    let all: Vec<String> = s
+    let mut all: Vec<String> = s
         .seen
         .iter()
         .map(|x| format!("{} {} {}", ordinal(x.ordinal), x.date, x.source))
         .collect();
+    all.extend(s.missing_years.iter().map(|y| format!("none in {y}")));
     if all.is_empty() {
         "-".to_string()
     } else {

@@ -16,6 +16,8 @@ pub struct Occurrence {
     pub actors: Vec<String>,
     /// Capitalised English name of the event in the sentence, if any.
     pub proper: Option<String>,
+    /// The sentence is the document's title: a body sentence says more (date, place).
+    pub in_title: bool,
 }
 
 impl Occurrence {
@@ -50,6 +52,10 @@ pub fn occurrences(texts: &[&Text]) -> Vec<Occurrence> {
                     actors,
                     mention: m,
                     proper,
+                    in_title: text
+                        .title
+                        .as_deref()
+                        .is_some_and(|t| t.trim() == sentence.trim()),
                 };
                 if o.actors.is_empty() {
                     unresolved.push(o)
@@ -130,6 +136,11 @@ pub fn build(texts: &[&Text], occurrences: &[Occurrence], as_of: NaiveDate) -> V
             }
         }
         let next = next(&group, &seen, annual, as_of);
+        let missing_years = if annual {
+            missing_years(&seen, as_of)
+        } else {
+            Vec::new()
+        };
         out.push(Series {
             name: name(&actors, kind, &group),
             kind,
@@ -137,10 +148,20 @@ pub fn build(texts: &[&Text], occurrences: &[Occurrence], as_of: NaiveDate) -> V
             annual,
             seen,
             next,
+            missing_years,
         });
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
     out
+}
+
+fn missing_years(seen: &[Seen], as_of: NaiveDate) -> Vec<i32> {
+    let Some(first) = seen.iter().map(|s| s.date.year()).min() else {
+        return Vec::new();
+    };
+    (first + 1..as_of.year())
+        .filter(|y| !seen.iter().any(|s| s.date.year() == *y))
+        .collect()
 }
 
 /// The ordinal of the last occurrence seen: the last number printed, plus one for each

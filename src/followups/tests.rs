@@ -90,7 +90,7 @@ fn announced_dialogue_held_later_is_done() {
         &["EU", "UA"],
         Some("2025-12-31"),
     );
-    let report = analyse(&texts, &[c.clone()], d("2026-03-01"), 365);
+    let report = analyse(&texts, std::slice::from_ref(&c), d("2026-03-01"), 365);
     let fates: Vec<_> = report
         .followups
         .iter()
