@@ -121,37 +121,74 @@ impl DocDiff {
     }
 }
 
-/// Reads nothing: compares two documents already read, extracting their commitments.
-pub fn diff_documents(old: &Document, new: &Document, rules: &Rules) -> DocDiff {
-    let old_c = crate::extract::extract(old, rules).commitments;
-    let new_c = crate::extract::extract(new, rules).commitments;
-    DocDiff {
-        old_source: old.source.clone(),
-        new_source: new.source.clone(),
-        metadata: diff_metadata(old, new),
-        commitments: diff_commitments(&old_c, &new_c),
+/// The metadata a diff compares.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub updated: Option<String>,
+}
+
+impl Meta {
+    pub fn of(doc: &Document) -> Meta {
+        Meta {
+            title: doc.title.clone(),
+            published: doc.published.as_ref().map(|d| d.value.clone()),
+            updated: doc.updated.as_ref().map(|d| d.value.clone()),
+        }
     }
 }
 
-pub fn diff_metadata(old: &Document, new: &Document) -> Vec<MetaChange> {
-    let fields = [
-        ("title", old.title.clone(), new.title.clone()),
-        (
-            "published",
-            old.published.as_ref().map(|d| d.value.clone()),
-            new.published.as_ref().map(|d| d.value.clone()),
-        ),
-        (
-            "updated",
-            old.updated.as_ref().map(|d| d.value.clone()),
-            new.updated.as_ref().map(|d| d.value.clone()),
-        ),
-    ];
-    fields
-        .into_iter()
-        .filter(|(_, o, n)| o != n)
-        .map(|(field, old, new)| MetaChange { field, old, new })
-        .collect()
+/// One version of a document: where it comes from, its metadata and commitments.
+#[derive(Debug, Clone, Copy)]
+pub struct Version<'a> {
+    pub source: &'a str,
+    pub meta: &'a Meta,
+    pub commitments: &'a [Commitment],
+}
+
+/// Compares two documents already read, extracting their commitments.
+pub fn diff_documents(old: &Document, new: &Document, rules: &Rules) -> DocDiff {
+    let old_c = crate::extract::extract(old, rules).commitments;
+    let new_c = crate::extract::extract(new, rules).commitments;
+    let (old_meta, new_meta) = (Meta::of(old), Meta::of(new));
+    diff_versions(
+        Version {
+            source: &old.source,
+            meta: &old_meta,
+            commitments: &old_c,
+        },
+        Version {
+            source: &new.source,
+            meta: &new_meta,
+            commitments: &new_c,
+        },
+    )
+}
+
+pub fn diff_versions(old: Version<'_>, new: Version<'_>) -> DocDiff {
+    DocDiff {
+        old_source: old.source.to_string(),
+        new_source: new.source.to_string(),
+        metadata: diff_metadata(old.meta, new.meta),
+        commitments: diff_commitments(old.commitments, new.commitments),
+    }
+}
+
+pub fn diff_metadata(old: &Meta, new: &Meta) -> Vec<MetaChange> {
+    [
+        ("title", &old.title, &new.title),
+        ("published", &old.published, &new.published),
+        ("updated", &old.updated, &new.updated),
+    ]
+    .into_iter()
+    .filter(|(_, o, n)| o != n)
+    .map(|(field, old, new)| MetaChange {
+        field,
+        old: old.clone(),
+        new: new.clone(),
+    })
+    .collect()
 }
 
 /// Pairs the commitments of two versions and lists what changed.
@@ -342,30 +379,86 @@ pub fn word_diff(old: &str, new: &str) -> Vec<WordRun> {
     tidy_runs(runs)
 }
 
-/// Moves the white space that ends a deleted or inserted run into the equal run after it,
-/// so that markers hug words ("~~2025~~ **2026**" rather than "~~2025 ~~").
+/// Joins the changed words of one stretch ("will set up" → "expressed interest in") into a
+/// deletion and an insertion, and moves the white space at their edges outside, so that
+/// markers hug words ("~~2025~~**2026**", not "~~ 2025~~").
 fn tidy_runs(runs: Vec<WordRun>) -> Vec<WordRun> {
     let mut out: Vec<WordRun> = Vec::new();
-    for run in runs {
-        if run.text.is_empty() {
+    let mut i = 0;
+    while let Some(run) = runs.get(i) {
+        if run.op == WordOp::Equal {
+            push_run(&mut out, WordOp::Equal, &run.text);
+            i += 1;
             continue;
         }
-        if run.op != WordOp::Equal && run.text.trim().is_empty() {
-            match out.last_mut() {
-                Some(last) if last.op == WordOp::Equal => last.text.push_str(&run.text),
-                _ => out.push(WordRun {
-                    op: WordOp::Equal,
-                    text: run.text,
-                }),
+        let (mut del, mut ins) = (String::new(), String::new());
+        while let Some(r) = runs.get(i) {
+            match r.op {
+                WordOp::Delete => del.push_str(&r.text),
+                WordOp::Insert => ins.push_str(&r.text),
+                WordOp::Equal
+                    if r.text.trim().is_empty()
+                        && runs.get(i + 1).is_some_and(|n| n.op != WordOp::Equal) =>
+                {
+                    del.push_str(&r.text);
+                    ins.push_str(&r.text);
+                }
+                WordOp::Equal => break,
             }
-            continue;
+            i += 1;
         }
-        match out.last_mut() {
-            Some(last) if last.op == run.op => last.text.push_str(&run.text),
-            _ => out.push(run),
-        }
+        let lead = edge_space(&del, &ins, |s| s.chars().collect());
+        let trail = edge_space(&del, &ins, |s| s.chars().rev().collect());
+        let core = |s: &str| -> String {
+            let n: usize = lead.len().min(s.len());
+            let s = s.get(n..).unwrap_or("");
+            let t = trail.len().min(s.len());
+            s.get(..s.len() - t).unwrap_or("").to_string()
+        };
+        push_run(&mut out, WordOp::Equal, &lead);
+        push_run(&mut out, WordOp::Delete, &core(&del));
+        push_run(&mut out, WordOp::Insert, &core(&ins));
+        let trail: String = trail.chars().rev().collect();
+        push_run(&mut out, WordOp::Equal, &trail);
     }
     out
+}
+
+/// The white space both sides start (or, with `chars` reversed, end) with; where one side is
+/// empty, the other's.
+fn edge_space(a: &str, b: &str, chars: impl Fn(&str) -> Vec<char>) -> String {
+    let (a, b) = (chars(a), chars(b));
+    let space = |v: &[char]| {
+        v.iter()
+            .take_while(|c| c.is_whitespace())
+            .copied()
+            .collect::<Vec<char>>()
+    };
+    let (sa, sb) = (space(&a), space(&b));
+    let common: Vec<char> = match (a.is_empty(), b.is_empty()) {
+        (true, _) => sb,
+        (_, true) => sa,
+        _ => sa
+            .iter()
+            .zip(&sb)
+            .take_while(|(x, y)| x == y)
+            .map(|(x, _)| *x)
+            .collect(),
+    };
+    common.into_iter().collect()
+}
+
+fn push_run(out: &mut Vec<WordRun>, op: WordOp, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match out.last_mut() {
+        Some(last) if last.op == op => last.text.push_str(text),
+        _ => out.push(WordRun {
+            op,
+            text: text.to_string(),
+        }),
+    }
 }
 
 pub mod render;

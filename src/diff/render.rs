@@ -53,6 +53,9 @@ fn describe(c: &Change) -> Option<String> {
                 Some(true) => " (a slip)",
                 _ => "",
             };
+            if new.deadline.is_none() {
+                return Some(format!("deadline {} dropped", deadline(old)));
+            }
             Some(format!(
                 "deadline {} → {}{what}",
                 deadline(old),
