@@ -43,6 +43,12 @@ fn at_root(ctx: &Ctx, path: &Path) -> PathBuf {
     }
 }
 
+/// Reads a file named relative to the tracker root, naming it in output as the user did.
+fn read_file(ctx: &Ctx, path: &Path) -> pledge::Result<Document> {
+    let bytes = std::fs::read(at_root(ctx, path)).map_err(|e| pledge::Error::io(path, e))?;
+    Document::from_bytes(&path.display().to_string(), &bytes)
+}
+
 fn read_rev(ctx: &Ctx, rev: &str, file: &Path) -> pledge::Result<Document> {
     let rel = file
         .strip_prefix(&ctx.root)
@@ -60,14 +66,8 @@ pub fn diff(ctx: &Ctx, args: DiffArgs) -> pledge::Result<u8> {
         files.extend(revs.pop().map(PathBuf::from));
     }
     let (old, new) = match (revs.as_slice(), files.as_slice()) {
-        ([], [old, new]) => (
-            Document::read(&at_root(ctx, old))?,
-            Document::read(&at_root(ctx, new))?,
-        ),
-        ([rev], [file]) => (
-            read_rev(ctx, rev, file)?,
-            Document::read(&at_root(ctx, file))?,
-        ),
+        ([], [old, new]) => (read_file(ctx, old)?, read_file(ctx, new)?),
+        ([rev], [file]) => (read_rev(ctx, rev, file)?, read_file(ctx, file)?),
         ([rev, rev2], [file]) => (read_rev(ctx, rev, file)?, read_rev(ctx, rev2, file)?),
         ([], _) => {
             return Err(pledge::Error::Usage(

@@ -47,3 +47,37 @@ pub fn stdout(root: &Path, args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).expect("utf-8")
 }
+
+/// Runs git in `dir` as `who`, at `when` (ISO 8601), so that commits are reproducible.
+pub fn git(dir: &Path, who: &str, when: &str, args: &[&str]) {
+    let email = format!("{}@example.org", who.to_lowercase());
+    let status = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", who)
+        .env("GIT_AUTHOR_EMAIL", &email)
+        .env("GIT_COMMITTER_NAME", who)
+        .env("GIT_COMMITTER_EMAIL", &email)
+        .env("GIT_AUTHOR_DATE", when)
+        .env("GIT_COMMITTER_DATE", when)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("git");
+    assert!(
+        status.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+pub fn git_repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    git(
+        dir.path(),
+        "Alice",
+        "2025-01-01T09:00:00+00:00",
+        &["init", "-q", "-b", "main"],
+    );
+    dir
+}
