@@ -3,13 +3,18 @@
 //! INTERFACE (filled in by the dates work): `find_dates(text, anchor)` returns every
 //! expression in `text`, sorted by span, non-overlapping.
 
+mod grammar;
+mod lex;
+
 use std::ops::Range;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 /// How precise an expression is. Ordered from finest to coarsest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Minute,
@@ -50,6 +55,15 @@ pub enum Relation {
     Until,
 }
 
+/// Which part of a period the text names: "début 2026", "mi-mars", "fin 2025".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    Start,
+    Middle,
+    End,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DateExpr {
     /// The expression as printed, including its preposition ("en 2025", "d'ici 2030").
@@ -68,11 +82,29 @@ pub struct DateExpr {
     pub relation: Relation,
     /// Resolved from the anchor ("aujourd'hui", "next year", a year-less "8 décembre").
     pub relative: bool,
+    /// The part of the period named ("fin 2025" → end); `first_day`/`last_day` cover only it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<Part>,
+}
+
+impl DateExpr {
+    /// The last day by which something must happen, read from the relation: "d'ici 2030" and
+    /// "en 2025" give their last day, "avant 2025" the day before the year starts ("avant fin
+    /// 2025" its last day); "depuis" and "après" set no deadline.
+    pub fn deadline(&self) -> Option<NaiveDate> {
+        match self.relation {
+            Relation::Since | Relation::After => None,
+            Relation::Before if self.part != Some(Part::End) => self.first_day.pred_opt(),
+            _ => Some(self.last_day),
+        }
+    }
 }
 
 /// Every temporal expression in `text`, resolved against `anchor` (the document's date)
 /// where the text leaves the year out or speaks relatively.
+/// Year-less and relative expressions are left out when there is no anchor.
 pub fn find_dates(text: &str, anchor: Option<NaiveDate>) -> Vec<DateExpr> {
-    let _ = (text, anchor);
-    Vec::new()
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    lex::tokenize(text, &mut toks);
+    grammar::Scan::new(text, &toks, anchor).run()
 }

@@ -2,8 +2,9 @@
 //! out comes the visible text, normalised for matching, with a map back to byte offsets in
 //! the original file, the page's metadata and its sentences.
 //!
-//! INTERFACE (the reader work replaces the provisional implementation below, keeping these
-//! public names): `Document::from_bytes`, `Document::read`, the public fields, `source_span`.
+//! Steps, one module each: `encoding` (bytes to text, with a map back), `markdown` and `html`
+//! (the visible text of each format), `normalize` (typography folded, NFC, blocks, and the
+//! source range of every byte), `sentences`, `language`, `meta` (headline, dates, address).
 
 use std::ops::Range;
 use std::path::Path;
@@ -12,6 +13,14 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::dates::DateExpr;
+
+mod encoding;
+mod html;
+mod language;
+mod markdown;
+mod meta;
+mod normalize;
+mod sentences;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -35,6 +44,48 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+
+    /// By the file's name, else by what the text looks like.
+    fn detect(source: &str, text: &str) -> Format {
+        let extension = Path::new(source)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("html" | "htm" | "xhtml" | "shtml") => Format::Html,
+            Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
+            _ if html::sniff(text) => Format::Html,
+            _ if looks_like_markdown(text) => Format::Markdown,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// Links or headings in Markdown syntax near the start: pages saved as Markdown often keep a
+/// `.txt` name.
+fn looks_like_markdown(text: &str) -> bool {
+    let mut end = text.len().min(65536);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    head.contains("](http")
+        || head.contains("](/")
+        || head.contains("\\(http")
+        || head.lines().any(|l| {
+            let hashes = l.bytes().take_while(|&b| b == b'#').count();
+            (1..=6).contains(&hashes) && l.as_bytes().get(hashes) == Some(&b' ')
+        })
 }
 
 /// A sentence (or a heading, a list item) of the normalised text.
@@ -78,57 +129,121 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Every date expression of `text`, resolved against `published`.
     pub dates: Vec<DateExpr>,
-    /// Byte offset in the original file of each byte of `text`, plus one entry for the end.
+    /// Byte range in the original file of the character each byte of `text` stands for.
     #[serde(skip)]
-    offsets: Vec<u32>,
+    starts: Vec<u32>,
+    #[serde(skip)]
+    ends: Vec<u32>,
+    #[serde(skip)]
+    source_len: usize,
 }
 
 impl Document {
     /// Reads and understands a file. Errors name the file.
     pub fn read(path: &Path) -> crate::Result<Document> {
+        if path.is_dir() {
+            return Err(crate::Error::input(path, "is a folder, not a document"));
+        }
         let bytes = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
         Document::from_bytes(&path.display().to_string(), &bytes)
     }
 
-    /// Understands the bytes of a file; `source` names it in errors and output.
+    /// Understands the bytes of a file; `source` names it in errors and output, and its
+    /// extension (`.html`, `.md`) says the format when there is one.
     pub fn from_bytes(source: &str, bytes: &[u8]) -> crate::Result<Document> {
-        // Provisional: UTF-8 only, plain text, sentences split at full stops.
-        let text = String::from_utf8_lossy(bytes).into_owned();
-        let offsets: Vec<u32> = (0..=text.len() as u32).collect();
-        let mut sentences = Vec::new();
-        let mut start = 0;
-        for (i, c) in text.char_indices() {
-            if c == '.' || c == '\n' {
-                if text[start..i].trim().len() > 1 {
-                    sentences.push(Sentence { span: start..i + 1, language: Lang::Fr, block: 0, heading: false });
-                }
-                start = i + 1;
-            }
+        if bytes.len() >= u32::MAX as usize {
+            return Err(crate::Error::input(
+                source,
+                "too large to read (4 GiB or more)",
+            ));
         }
-        let title = text.lines().find(|l| !l.trim().is_empty()).map(|l| l.trim().to_string());
+        let decoded = encoding::decode(bytes).map_err(|encoding::DecodeError::Binary| {
+            crate::Error::input(
+                source,
+                "looks like a binary file (NUL or control bytes), not a text document",
+            )
+        })?;
+        let format = Format::detect(source, &decoded.text);
+        let mut builder = normalize::Builder::new(decoded.text.len(), format != Format::Html);
+        let html_meta = match format {
+            Format::Html => Some(html::read(&decoded.text, &mut builder)),
+            Format::Markdown => {
+                markdown::read(&decoded.text, &mut builder, true);
+                None
+            }
+            Format::Text => {
+                markdown::read(&decoded.text, &mut builder, false);
+                None
+            }
+        };
+        let normalize::Built {
+            text,
+            mut starts,
+            mut ends,
+            blocks,
+        } = builder.finish();
+        for at in starts.iter_mut().chain(ends.iter_mut()) {
+            *at = decoded.original(*at);
+        }
+
+        let pieces = sentences::split(&text, &blocks);
+        let counts: Vec<(u32, u32)> = pieces
+            .iter()
+            .map(|p| language::counts(&text[p.span.clone()]))
+            .collect();
+        let total = counts.iter().fold((0, 0), |(f, e), (a, b)| (f + a, e + b));
+        let language = language::decide(total, Lang::Fr);
+        let sentences = pieces
+            .into_iter()
+            .zip(counts)
+            .map(|(p, c)| Sentence {
+                span: p.span,
+                language: language::decide(c, language),
+                block: p.block,
+                heading: p.heading,
+            })
+            .collect();
+
+        let meta = meta::read(&text, &blocks, format, html_meta.as_ref());
+        let dates = crate::dates::find_dates(&text, meta.published.as_ref().map(|p| p.date));
         Ok(Document {
             source: source.to_string(),
-            format: Format::Text,
-            encoding: "UTF-8",
-            dates: crate::dates::find_dates(&text, None),
+            format,
+            encoding: decoded.encoding,
             text,
-            language: Lang::Fr,
-            title,
-            published: None,
-            updated: None,
-            url: None,
+            language,
+            title: meta.title,
+            published: meta.published,
+            updated: meta.updated,
+            url: meta.url,
             sentences,
-            offsets,
+            dates,
+            starts,
+            ends,
+            source_len: bytes.len(),
         })
     }
 
-    /// The byte range in the original file of a byte range of `text`.
+    /// The byte range in the original file of a byte range of `text`: from the start of the
+    /// character at `span.start` to the end of the character before `span.end`, so that it
+    /// covers exactly the source of that text (entities, escapes, line ends included).
     pub fn source_span(&self, span: Range<usize>) -> [usize; 2] {
-        let at = |i: usize| self.offsets.get(i.min(self.offsets.len().saturating_sub(1))).copied().unwrap_or(0) as usize;
-        [at(span.start), at(span.end)]
+        let len = self.text.len();
+        let start = span.start.min(len);
+        let end = span.end.min(len).max(start);
+        let from = match self.starts.get(start) {
+            Some(&s) => s as usize,
+            None => self.ends.last().map_or(self.source_len, |&e| e as usize),
+        };
+        let to = if end > start {
+            self.ends.get(end - 1).map_or(from, |&e| e as usize)
+        } else {
+            from
+        };
+        [from, to.max(from)]
     }
 
     pub fn sentence_text(&self, sentence: &Sentence) -> &str {
-        &self.text[sentence.span.clone()]
+        self.text.get(sentence.span.clone()).unwrap_or("")
     }
 }

@@ -1,8 +1,11 @@
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
+use pledge::document::Document;
+use serde::Serialize;
 
-use super::Ctx;
+use super::{Ctx, emit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InspectFormat {
@@ -22,6 +25,143 @@ pub struct InspectArgs {
     pub files: Vec<PathBuf>,
 }
 
-pub fn run(_ctx: &Ctx, _args: InspectArgs) -> pledge::Result<u8> {
-    Err(pledge::Error::Usage("inspect: not built yet".into()))
+/// What `inspect --format json` prints: spans are byte offsets in the original files.
+#[derive(Debug, Serialize)]
+struct Report<'a> {
+    documents: Vec<DocumentView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct DocumentView<'a> {
+    source: &'a str,
+    format: &'static str,
+    encoding: &'static str,
+    language: &'static str,
+    title: Option<&'a str>,
+    published: Option<&'a str>,
+    updated: Option<&'a str>,
+    url: Option<&'a str>,
+    sentences: Vec<SentenceView<'a>>,
+    dates: Vec<DateView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct SentenceView<'a> {
+    span: [usize; 2],
+    language: &'static str,
+    block: usize,
+    heading: bool,
+    text: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct DateView<'a> {
+    text: &'a str,
+    span: [usize; 2],
+    value: &'a str,
+    until: Option<String>,
+    precision: &'static str,
+}
+
+fn view(doc: &Document) -> DocumentView<'_> {
+    DocumentView {
+        source: &doc.source,
+        format: doc.format.as_str(),
+        encoding: doc.encoding,
+        language: doc.language.as_str(),
+        title: doc.title.as_deref(),
+        published: doc.published.as_ref().map(|d| d.value.as_str()),
+        updated: doc.updated.as_ref().map(|d| d.value.as_str()),
+        url: doc.url.as_deref(),
+        sentences: doc
+            .sentences
+            .iter()
+            .map(|s| SentenceView {
+                span: doc.source_span(s.span.clone()),
+                language: s.language.as_str(),
+                block: s.block,
+                heading: s.heading,
+                text: doc.sentence_text(s),
+            })
+            .collect(),
+        dates: doc
+            .dates
+            .iter()
+            .map(|d| DateView {
+                text: &d.text,
+                span: doc.source_span(d.span.clone()),
+                value: &d.value,
+                until: d.until.map(|u| u.format("%Y-%m-%d").to_string()),
+                precision: d.precision.as_str(),
+            })
+            .collect(),
+    }
+}
+
+pub fn run(_ctx: &Ctx, args: InspectArgs) -> pledge::Result<u8> {
+    // `--candidates` will list what extraction set aside once extraction exists.
+    let _ = args.candidates;
+    let docs = args
+        .files
+        .iter()
+        .map(|f| Document::read(f))
+        .collect::<pledge::Result<Vec<_>>>()?;
+    let views: Vec<DocumentView> = docs.iter().map(view).collect();
+    let out = match args.format {
+        InspectFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&Report { documents: views })
+                .map_err(|e| pledge::Error::Usage(format!("inspect: {e}")))?;
+            s.push('\n');
+            s
+        }
+        InspectFormat::Text => views.iter().map(render_text).collect::<Vec<_>>().join("\n"),
+    };
+    emit(&out);
+    Ok(0)
+}
+
+fn render_text(d: &DocumentView) -> String {
+    let mut s = String::new();
+    let or_none = |v: Option<&str>| v.unwrap_or("-").to_string();
+    let _ = writeln!(s, "{}", d.source);
+    let _ = writeln!(s, "  format:    {} ({})", d.format, d.encoding);
+    let _ = writeln!(s, "  language:  {}", d.language);
+    let _ = writeln!(s, "  title:     {}", or_none(d.title));
+    let _ = writeln!(s, "  published: {}", or_none(d.published));
+    let _ = writeln!(s, "  updated:   {}", or_none(d.updated));
+    let _ = writeln!(s, "  url:       {}", or_none(d.url));
+    let _ = writeln!(s, "  sentences: {}", d.sentences.len());
+    for x in &d.sentences {
+        let mark = if x.heading { "#" } else { " " };
+        let _ = writeln!(
+            s,
+            "    {:>5} {}{} {}",
+            x.block,
+            x.language,
+            mark,
+            shorten(x.text, 100)
+        );
+    }
+    let _ = writeln!(s, "  dates:     {}", d.dates.len());
+    for x in &d.dates {
+        let until = x
+            .until
+            .as_deref()
+            .map(|u| format!("..{u}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "    {:>6}-{:<6} {:<7} {}{}  {:?}",
+            x.span[0], x.span[1], x.precision, x.value, until, x.text
+        );
+    }
+    s
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max - 1).collect();
+    format!("{cut}…")
 }

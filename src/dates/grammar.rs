@@ -1,0 +1,1660 @@
+//! The grammar: finds expressions over the tokens and resolves them.
+//!
+//! The scan walks the tokens once. Only a token that can carry a date (a number, a month
+//! name, a unit such as "semaine"/"year", a word such as "aujourd'hui") starts a parse; the
+//! parse reads a core forward ("15 et 16 décembre 2022", "Q3 2025", "l'année prochaine"),
+//! then the words before it that say how the event relates to the date ("d'ici la fin de").
+
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::lex::{self, FOLD_MAX, Kind, Lex, Tok, Unit};
+use super::{DateExpr, Part, Precision, Relation};
+
+const YEAR_MIN: i32 = 1900;
+const YEAR_MAX: i32 = 2100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Val {
+    Minute(NaiveDateTime),
+    Day(NaiveDate),
+    Week(NaiveDate),
+    Month(i32, u32),
+    Quarter(i32, u32),
+    Half(i32, u32),
+    Year(i32),
+}
+
+impl Val {
+    fn precision(self) -> Precision {
+        match self {
+            Val::Minute(_) => Precision::Minute,
+            Val::Day(_) => Precision::Day,
+            Val::Week(_) => Precision::Week,
+            Val::Month(..) => Precision::Month,
+            Val::Quarter(..) => Precision::Quarter,
+            Val::Half(..) => Precision::Half,
+            Val::Year(_) => Precision::Year,
+        }
+    }
+
+    fn days(self) -> Option<(NaiveDate, NaiveDate)> {
+        let ym = |y: i32, m: u32, months: u32| {
+            let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+            let last = first.checked_add_months(Months::new(months))?.pred_opt()?;
+            Some((first, last))
+        };
+        match self {
+            Val::Minute(t) => Some((t.date(), t.date())),
+            Val::Day(d) => Some((d, d)),
+            Val::Week(d) => Some((d, d.checked_add_days(Days::new(6))?)),
+            Val::Month(y, m) => ym(y, m, 1),
+            Val::Quarter(y, q) => ym(y, q.checked_sub(1)? * 3 + 1, 3),
+            Val::Half(y, h) => ym(y, h.checked_sub(1)? * 6 + 1, 6),
+            Val::Year(y) => ym(y, 1, 12),
+        }
+    }
+
+    fn iso(self) -> String {
+        match self {
+            Val::Minute(t) => t.format("%Y-%m-%dT%H:%M").to_string(),
+            Val::Day(d) | Val::Week(d) => d.format("%Y-%m-%d").to_string(),
+            Val::Month(y, m) => format!("{y:04}-{m:02}"),
+            Val::Quarter(y, q) => format!("{y:04}-{:02}-01", (q.saturating_sub(1)) * 3 + 1),
+            Val::Half(y, h) => format!("{y:04}-{:02}-01", (h.saturating_sub(1)) * 6 + 1),
+            Val::Year(y) => format!("{y:04}"),
+        }
+    }
+}
+
+/// What a core needs before it may stand as a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// A full or year-less date, a month with its year: a date on its own.
+    Nothing,
+    /// A bare year: a preposition, or a weak one ("de 2020") followed by a plain word.
+    YearContext,
+    /// A month, quarter or relative period without a modifier: a preposition or a part.
+    Preposition,
+    /// Already carries its own preposition ("dans trois ans").
+    Closed,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Core {
+    start: usize,
+    end: usize,
+    val: Val,
+    until: Option<NaiveDate>,
+    relative: bool,
+    need: Need,
+    /// Takes "fin", "début", "mi-" before it.
+    parts: bool,
+    /// Takes "le", "les", "the" before it (days).
+    det: bool,
+    /// A month without a year, resolved forward for "d'ici juin".
+    yearless_month: bool,
+    /// Relation fixed by the core itself ("il y a trois ans").
+    rel: Option<Relation>,
+}
+
+impl Core {
+    fn new(start: usize, end: usize, val: Val, need: Need) -> Core {
+        Core {
+            start,
+            end,
+            val,
+            until: None,
+            relative: false,
+            need,
+            parts: false,
+            det: false,
+            yearless_month: false,
+            rel: None,
+        }
+    }
+}
+
+/// A date as far as the text gives it: the sides of ranges are completed from each other.
+#[derive(Debug, Clone, Copy, Default)]
+struct Pt {
+    y: Option<i32>,
+    m: Option<u32>,
+    d: Option<u32>,
+    hm: Option<(u32, u32)>,
+    start: usize,
+    end: usize,
+}
+
+pub(super) struct Scan<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    anchor: Option<NaiveDate>,
+}
+
+type Pat = &'static [&'static str];
+
+const DETS: &[Pat] = &[
+    &["on", "the"],
+    &["les"],
+    &["le"],
+    &["l", "'"],
+    &["the"],
+    &["on"],
+];
+
+const PARTS: &[(Pat, Part)] = &[
+    (&["la", "fin", "de"], Part::End),
+    (&["la", "fin", "d", "'"], Part::End),
+    (&["la", "fin", "du"], Part::End),
+    (&["fin", "de"], Part::End),
+    (&["fin", "d", "'"], Part::End),
+    (&["fin", "du"], Part::End),
+    (&["fin"], Part::End),
+    (&["the", "end", "of"], Part::End),
+    (&["end", "of"], Part::End),
+    (&["end", "-"], Part::End),
+    (&["end"], Part::End),
+    (&["late"], Part::End),
+    (&["le", "debut", "de"], Part::Start),
+    (&["le", "debut", "d", "'"], Part::Start),
+    (&["le", "debut", "du"], Part::Start),
+    (&["debut", "de"], Part::Start),
+    (&["debut", "d", "'"], Part::Start),
+    (&["debut", "du"], Part::Start),
+    (&["debut"], Part::Start),
+    (&["the", "beginning", "of"], Part::Start),
+    (&["beginning", "of"], Part::Start),
+    (&["the", "start", "of"], Part::Start),
+    (&["start", "of"], Part::Start),
+    (&["early"], Part::Start),
+    (&["la", "mi", "-"], Part::Middle),
+    (&["mi", "-"], Part::Middle),
+    (&["le", "milieu", "de"], Part::Middle),
+    (&["le", "milieu", "d", "'"], Part::Middle),
+    (&["le", "milieu", "du"], Part::Middle),
+    (&["the", "middle", "of"], Part::Middle),
+    (&["middle", "of"], Part::Middle),
+    (&["mid", "-"], Part::Middle),
+    (&["mid"], Part::Middle),
+];
+
+/// Prepositions; the flag marks those that only open a range ("entre", "between").
+const PREPS: &[(Pat, Relation, bool)] = &[
+    (&["d", "'", "ici", "a"], Relation::By, false),
+    (&["d", "'", "ici", "au"], Relation::By, false),
+    (&["d", "'", "ici", "le"], Relation::By, false),
+    (&["d", "'", "ici"], Relation::By, false),
+    (&["au", "plus", "tard", "en"], Relation::By, false),
+    (&["au", "plus", "tard", "le"], Relation::By, false),
+    (&["au", "plus", "tard", "a"], Relation::By, false),
+    (&["au", "plus", "tard"], Relation::By, false),
+    (&["no", "later", "than"], Relation::By, false),
+    (&["not", "later", "than"], Relation::By, false),
+    (&["a", "l", "'", "horizon"], Relation::By, false),
+    (&["by"], Relation::By, false),
+    (&["within"], Relation::By, false),
+    (&["avant", "le"], Relation::Before, false),
+    (&["avant"], Relation::Before, false),
+    (&["before"], Relation::Before, false),
+    (&["prior", "to"], Relation::Before, false),
+    (&["ahead", "of"], Relation::Before, false),
+    (&["depuis", "le"], Relation::Since, false),
+    (&["depuis"], Relation::Since, false),
+    (&["since"], Relation::Since, false),
+    (&["a", "partir", "de"], Relation::Since, false),
+    (&["a", "partir", "du"], Relation::Since, false),
+    (&["a", "partir", "d", "'"], Relation::Since, false),
+    (&["a", "compter", "de"], Relation::Since, false),
+    (&["a", "compter", "du"], Relation::Since, false),
+    (&["des", "le"], Relation::Since, false),
+    (&["as", "of"], Relation::Since, false),
+    (&["as", "from"], Relation::Since, false),
+    (&["starting", "in"], Relation::Since, false),
+    (&["starting", "from"], Relation::Since, false),
+    (&["from"], Relation::Since, false),
+    (&["apres", "le"], Relation::After, false),
+    (&["apres"], Relation::After, false),
+    (&["after"], Relation::After, false),
+    (&["au", "-", "dela", "de"], Relation::After, false),
+    (&["au", "-", "dela", "du"], Relation::After, false),
+    (&["beyond"], Relation::After, false),
+    (&["jusqu", "'", "en"], Relation::Until, false),
+    (&["jusqu", "'", "a"], Relation::Until, false),
+    (&["jusqu", "'", "au"], Relation::Until, false),
+    (&["up", "until"], Relation::Until, false),
+    (&["until"], Relation::Until, false),
+    (&["till"], Relation::Until, false),
+    (&["through"], Relation::Until, false),
+    (&["dans", "le", "courant", "de"], Relation::In, false),
+    (&["dans", "le", "courant", "du"], Relation::In, false),
+    (&["dans", "le", "courant", "d", "'"], Relation::In, false),
+    (&["au", "cours", "de"], Relation::In, false),
+    (&["au", "cours", "du"], Relation::In, false),
+    (&["au", "cours", "d", "'"], Relation::In, false),
+    (&["in", "the", "course", "of"], Relation::In, false),
+    (&["plus", "tot", "dans"], Relation::In, false),
+    (&["plus", "tard", "dans"], Relation::In, false),
+    (&["plus", "tot"], Relation::In, false),
+    (&["plus", "tard"], Relation::In, false),
+    (&["earlier", "in"], Relation::In, false),
+    (&["later", "in"], Relation::In, false),
+    (&["earlier"], Relation::In, false),
+    (&["later"], Relation::In, false),
+    (&["courant"], Relation::In, false),
+    (&["pendant"], Relation::In, false),
+    (&["durant"], Relation::In, false),
+    (&["during"], Relation::In, false),
+    (&["dans"], Relation::In, false),
+    (&["en"], Relation::In, false),
+    (&["in"], Relation::In, false),
+    (&["au"], Relation::In, false),
+    (&["aux"], Relation::In, false),
+    (&["a"], Relation::In, false),
+    (&["at"], Relation::In, false),
+    (&["entre", "le"], Relation::On, true),
+    (&["entre"], Relation::On, true),
+    (&["between", "the"], Relation::On, true),
+    (&["between"], Relation::On, true),
+    (&["du"], Relation::On, true),
+    (&["de"], Relation::On, true),
+];
+
+/// Words that name a quantity: "2025 euros" is not a year.
+const UNITS_AFTER: &[&str] = &[
+    "euros",
+    "euro",
+    "eur",
+    "dollars",
+    "dollar",
+    "usd",
+    "livres",
+    "pounds",
+    "francs",
+    "millions",
+    "million",
+    "milliards",
+    "milliard",
+    "billion",
+    "billions",
+    "trillion",
+    "personnes",
+    "people",
+    "persons",
+    "participants",
+    "habitants",
+    "inhabitants",
+    "employes",
+    "employees",
+    "agents",
+    "soldats",
+    "soldiers",
+    "troops",
+    "hommes",
+    "men",
+    "femmes",
+    "women",
+    "enfants",
+    "children",
+    "membres",
+    "members",
+    "pays",
+    "countries",
+    "entreprises",
+    "companies",
+    "firms",
+    "projets",
+    "projects",
+    "km",
+    "kilometres",
+    "kilometers",
+    "kg",
+    "tonnes",
+    "tons",
+    "mw",
+    "gw",
+    "kw",
+    "heures",
+    "hours",
+    "jours",
+    "days",
+    "minutes",
+    "fois",
+    "times",
+    "pages",
+    "mots",
+    "words",
+    "exemplaires",
+    "copies",
+    "cas",
+    "cases",
+    "victimes",
+    "victims",
+    "attaques",
+    "attacks",
+    "incidents",
+    "unites",
+    "units",
+    "dossiers",
+    "fichiers",
+    "files",
+    "sites",
+    "pour",
+    "percent",
+    "m",
+    "k",
+    "mds",
+    "md",
+    "bn",
+    "eme",
+    "e",
+    "er",
+];
+
+/// Words that may follow a year introduced only by "de"/"of"/"pour": "la stratégie de 2020 et".
+const AFTER_WEAK_YEAR: &[&str] = &[
+    "et", "ou", "and", "or", "les", "le", "la", "l", "des", "du", "de", "d", "the", "a", "an",
+    "au", "aux", "en", "in", "on", "of", "for", "pour", "par", "by", "with", "avec", "sur", "dans",
+    "qui", "que", "qu", "which", "that", "to", "is", "was", "est", "sont", "ont", "has", "have",
+    "had", "will", "would", "were", "are", "sera", "seront", "etait", "avait", "ne", "n", "afin",
+    "also", "aussi", "ainsi", "puis", "then", "when", "lorsque", "quand", "ou", "where", "se", "s",
+    "il", "elle", "ils", "elles", "nous", "we", "they", "it", "this", "ce", "cette", "as", "comme",
+    "adopte", "adoptee", "adopted", "at", "from", "vers", "towards", "not", "pas",
+];
+
+fn fold_eq(s: &str, w: &str) -> bool {
+    let mut buf = [0u8; FOLD_MAX];
+    lex::fold(s, &mut buf) == Some(w.as_bytes())
+}
+
+impl<'a> Scan<'a> {
+    pub(super) fn new(text: &'a str, toks: &'a [Tok], anchor: Option<NaiveDate>) -> Scan<'a> {
+        Scan { text, toks, anchor }
+    }
+
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    fn s(&self, i: usize) -> &str {
+        self.tok(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        match t.kind {
+            Kind::Punct => {
+                let mut cs = w.chars();
+                cs.next() == Some(t.punct) && cs.next().is_none()
+            }
+            Kind::Word => usize::from(t.nchars) == w.len() && fold_eq(self.s(i), w),
+            _ => false,
+        }
+    }
+
+    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        ws.iter().any(|w| self.is(i, w))
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        self.tok(i)
+            .filter(|t| t.kind == Kind::Punct)
+            .map(|t| t.punct)
+    }
+
+    fn lex(&self, i: usize) -> Option<Lex> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let mut buf = [0u8; FOLD_MAX];
+        lex::lookup(lex::fold(self.s(i), &mut buf)?)
+    }
+
+    fn num(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Num || t.end - t.start > 9 {
+            return None;
+        }
+        Some((self.s(i).parse().ok()?, t.end - t.start))
+    }
+
+    /// No white space between token i-1 and token i.
+    fn glued(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| !t.space)
+    }
+
+    /// Token i continues an expression: no paragraph break before it.
+    fn near(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.nl < 2)
+    }
+
+    fn alnum(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.kind != Kind::Punct)
+    }
+
+    /// Nothing glued on the left of token i that makes it part of a code or a number.
+    fn clean_left(&self, i: usize) -> bool {
+        if i == 0 || !self.glued(i) {
+            return true;
+        }
+        let p = i - 1;
+        match self.punct(p) {
+            None => false,
+            Some('#' | '°' | '№' | '§' | '@' | '+' | '$' | '€' | '£' | '_' | '\\' | '=' | '&') => {
+                false
+            }
+            Some('/' | '.' | ',' | '-' | ':') => !(p > 0 && self.glued(p) && self.alnum(p - 1)),
+            Some(_) => true,
+        }
+    }
+
+    /// Nothing glued on the right of token i (the last of an expression).
+    fn clean_right(&self, i: usize) -> bool {
+        let n = i + 1;
+        if n >= self.toks.len() || !self.glued(n) {
+            return true;
+        }
+        match self.punct(n) {
+            None => false,
+            Some('%' | '€' | '$' | '£' | '°' | '_' | '@' | '#' | '=' | '+' | '\\' | '&') => {
+                false
+            }
+            Some('/' | '.' | ',' | '-' | ':') => !(self.glued(n + 1) && self.alnum(n + 1)),
+            Some(_) => true,
+        }
+    }
+
+    fn year_at(&self, i: usize) -> Option<i32> {
+        let (v, n) = self.num(i)?;
+        let y = i32::try_from(v).ok()?;
+        (n == 4 && (YEAR_MIN..=YEAR_MAX).contains(&y) && self.clean_right(i)).then_some(y)
+    }
+
+    /// A day of the month: "15", "1er", "1st", "21st".
+    fn day_at(&self, i: usize) -> Option<u32> {
+        let t = self.tok(i)?;
+        let s = self.s(i);
+        let (d, suffix) = match t.kind {
+            Kind::Num => (self.num(i)?, ""),
+            Kind::Mixed => {
+                let k = s.find(|c: char| !c.is_ascii_digit())?;
+                let n: u32 = s.get(..k)?.parse().ok()?;
+                ((n, k), s.get(k..)?)
+            }
+            _ => return None,
+        };
+        let (v, digits) = d;
+        if digits > 2 || !(1..=31).contains(&v) {
+            return None;
+        }
+        if !suffix.is_empty() {
+            let mut buf = [0u8; FOLD_MAX];
+            let f = lex::fold(suffix, &mut buf)?;
+            let ok = match f {
+                b"er" | b"re" | b"ere" => v == 1,
+                b"st" => v % 10 == 1 && v != 11,
+                b"nd" => v % 10 == 2 && v != 12,
+                b"rd" => v % 10 == 3 && v != 13,
+                b"th" => !matches!(v % 10, 1..=3) || (11..=13).contains(&v),
+                _ => false,
+            };
+            if !ok {
+                return None;
+            }
+        }
+        Some(v)
+    }
+
+    /// Ordinal of a quarter or half: "premier", "third", "3e", "2nd", "1er".
+    fn ordinal_at(&self, i: usize) -> Option<u32> {
+        let t = self.tok(i)?;
+        match t.kind {
+            Kind::Word => match self.lex(i)? {
+                Lex::Ordinal(n) => Some(u32::from(n)),
+                _ => None,
+            },
+            Kind::Mixed => {
+                let s = self.s(i);
+                let k = s.find(|c: char| !c.is_ascii_digit())?;
+                let n: u32 = s.get(..k)?.parse().ok()?;
+                let mut buf = [0u8; FOLD_MAX];
+                let f = lex::fold(s.get(k..)?, &mut buf)?;
+                matches!(
+                    f,
+                    b"er" | b"re" | b"ere" | b"e" | b"eme" | b"st" | b"nd" | b"rd" | b"th"
+                )
+                .then_some(n)
+            }
+            _ => None,
+        }
+    }
+
+    /// A month name at i and the token after it (past a glued abbreviation dot).
+    fn month_at(&self, i: usize) -> Option<(u32, Lex, usize)> {
+        let lex = self.lex(i)?;
+        let Lex::Month { m, .. } = lex else {
+            return None;
+        };
+        let mut j = i + 1;
+        if self.punct(j) == Some('.') && self.glued(j) {
+            j += 1;
+        }
+        Some((u32::from(m), lex, j))
+    }
+
+    /// Whether the month word at i reads as a month given what surrounds it.
+    fn month_ok(&self, i: usize, lex: Lex, after_day: bool, before_year: bool) -> bool {
+        let Lex::Month { full, amb, .. } = lex else {
+            return false;
+        };
+        let t = match self.tok(i) {
+            Some(t) => t,
+            None => return false,
+        };
+        let dotted = self.punct(i + 1) == Some('.') && self.glued(i + 1);
+        if !(!amb || before_year || t.cap || t.upper || dotted) {
+            return false;
+        }
+        if !(full || after_day || before_year || dotted) {
+            return false;
+        }
+        // "sept" is also the French seven: only with its dot or a year.
+        if amb && !full && fold_eq(self.s(i), "sept") && !(dotted || before_year || after_day) {
+            return false;
+        }
+        true
+    }
+
+    fn time_at(&self, i: usize) -> Option<((u32, u32), usize)> {
+        let mut j = i;
+        if matches!(self.punct(j), Some(',' | '-' | '@')) || self.is_any(j, &["a", "at", "vers"]) {
+            j += 1;
+        }
+        if !self.near(j) {
+            return None;
+        }
+        let t = self.tok(j)?;
+        let (h, m, mut end) = match t.kind {
+            Kind::Num => {
+                let (h, n) = self.num(j)?;
+                if n > 2 {
+                    return None;
+                }
+                if self.punct(j + 1) == Some(':') && self.glued(j + 1) && self.glued(j + 2) {
+                    let (m, mn) = self.num(j + 2)?;
+                    if mn != 2 {
+                        return None;
+                    }
+                    let mut e = j + 3;
+                    if self.punct(e) == Some(':')
+                        && self.glued(e)
+                        && self.num(e + 1).is_some_and(|(_, n)| n == 2)
+                    {
+                        e += 2;
+                    }
+                    (h, m, e)
+                } else if self.is(j + 1, "h") {
+                    match self.num(j + 2) {
+                        Some((m, 2)) => (h, m, j + 3),
+                        _ => (h, 0, j + 2),
+                    }
+                } else if self.is_any(j + 1, &["am", "pm"]) {
+                    let pm = self.is(j + 1, "pm");
+                    (if pm && h < 12 { h + 12 } else { h }, 0, j + 2)
+                } else {
+                    return None;
+                }
+            }
+            Kind::Mixed => {
+                let s = self.s(j);
+                let k = s.find(['h', 'H'])?;
+                let h: u32 = s.get(..k)?.parse().ok()?;
+                let rest = s.get(k + 1..)?;
+                let m: u32 = if rest.is_empty() {
+                    0
+                } else if rest.len() == 2 {
+                    rest.parse().ok()?
+                } else {
+                    return None;
+                };
+                (h, m, j + 1)
+            }
+            _ => return None,
+        };
+        if h > 23 || m > 59 {
+            return None;
+        }
+        if self.is_any(end, &["am", "pm"]) && h <= 12 {
+            let pm = self.is(end, "pm");
+            end += 1;
+            let h = if pm && h < 12 {
+                h + 12
+            } else if !pm && h == 12 {
+                0
+            } else {
+                h
+            };
+            return Some(((h, m), end));
+        }
+        if !self.clean_right(end - 1) {
+            return None;
+        }
+        Some(((h, m), end))
+    }
+
+    /// 17/05/2021, 17.05.2021, 2025-03-14, 2025-03-14T16:50.
+    fn numeric(&self, i: usize, check_left: bool) -> Option<Pt> {
+        if check_left && !self.clean_left(i) {
+            return None;
+        }
+        let (a, an) = self.num(i)?;
+        let sep = self.punct(i + 1)?;
+        if !matches!(sep, '/' | '.' | '-') || !self.glued(i + 1) || !self.glued(i + 2) {
+            return None;
+        }
+        let (b, bn) = self.num(i + 2)?;
+        if self.punct(i + 3) != Some(sep) || !self.glued(i + 3) || !self.glued(i + 4) {
+            return None;
+        }
+        if an == 4 && sep != '.' {
+            let (c, hm, end) = match self.num(i + 4) {
+                Some((c, cn)) if cn <= 2 => (c, None, i + 5),
+                _ => {
+                    // 2025-03-14T16:50
+                    let s = self.s(i + 4);
+                    let (d, h) = s.split_once(['T', 't'])?;
+                    if d.len() != 2 || h.len() != 2 || self.punct(i + 5) != Some(':') {
+                        return None;
+                    }
+                    let (mi, mn) = self.num(i + 6)?;
+                    if mn != 2 {
+                        return None;
+                    }
+                    let mut end = i + 7;
+                    if self.punct(end) == Some(':') && self.num(end + 1).is_some() {
+                        end += 2;
+                    }
+                    (d.parse().ok()?, Some((h.parse().ok()?, mi)), end)
+                }
+            };
+            if bn > 2 || !self.clean_right(end - 1) {
+                return None;
+            }
+            let y = i32::try_from(a).ok()?;
+            if !(YEAR_MIN..=YEAR_MAX).contains(&y) {
+                return None;
+            }
+            NaiveDate::from_ymd_opt(y, b, c)?;
+            if let Some((h, m)) = hm
+                && (h > 23 || m > 59)
+            {
+                return None;
+            }
+            return Some(Pt {
+                y: Some(y),
+                m: Some(b),
+                d: Some(c),
+                hm,
+                start: i,
+                end,
+            });
+        }
+        let (c, cn) = self.num(i + 4)?;
+        if an > 2 || bn > 2 || cn != 4 || !self.clean_right(i + 4) {
+            return None;
+        }
+        let y = i32::try_from(c).ok()?;
+        if !(YEAR_MIN..=YEAR_MAX).contains(&y) {
+            return None;
+        }
+        // Day first, as in Europe; month first only when the day cannot be a month.
+        let (d, m) = if a <= 31 && b <= 12 {
+            (a, b)
+        } else if sep == '/' && a <= 12 && b <= 31 {
+            (b, a)
+        } else {
+            return None;
+        };
+        NaiveDate::from_ymd_opt(y, m, d)?;
+        Some(Pt {
+            y: Some(y),
+            m: Some(m),
+            d: Some(d),
+            hm: None,
+            start: i,
+            end: i + 5,
+        })
+    }
+
+    /// "15 juillet 2024", "1er mars", "the 3rd of March 2025", "lundi 15 juillet".
+    fn day_first(&self, i: usize, check_left: bool) -> Option<Pt> {
+        if check_left && !self.clean_left(i) {
+            return None;
+        }
+        let d = self.day_at(i)?;
+        let mut j = i + 1;
+        if self.is(j, "of") {
+            j += 1;
+        }
+        if !self.near(j) {
+            return None;
+        }
+        let (m, lex, after) = self.month_at(j)?;
+        let mut k = after;
+        if self.punct(k) == Some(',') && self.year_at(k + 1).is_some() {
+            k += 1;
+        }
+        let y = self.year_at(k).filter(|_| self.near(k));
+        if !self.month_ok(j, lex, true, y.is_some()) {
+            return None;
+        }
+        let end = if y.is_some() { k + 1 } else { after };
+        if y.is_none() && !self.clean_right(end - 1) && self.punct(end) != Some('.') {
+            return None;
+        }
+        let start = self.weekday_before(i);
+        Some(Pt {
+            y,
+            m: Some(m),
+            d: Some(d),
+            hm: None,
+            start,
+            end,
+        })
+    }
+
+    fn weekday_before(&self, i: usize) -> usize {
+        let mut s = i;
+        if s > 0 && self.is_any(s - 1, &["the"]) {
+            return s;
+        }
+        if s > 1 && self.punct(s - 1) == Some(',') && matches!(self.lex(s - 2), Some(Lex::Weekday))
+        {
+            s -= 2;
+        } else if s > 0 && matches!(self.lex(s - 1), Some(Lex::Weekday)) {
+            s -= 1;
+        }
+        s
+    }
+
+    /// "March 3, 2025", "Dec. 8", "March 2025", and a month alone.
+    fn month_first(&self, i: usize) -> Option<(Pt, bool)> {
+        let (m, lex, after) = self.month_at(i)?;
+        let Lex::Month { en, full, .. } = lex else {
+            return None;
+        };
+        let start = self.weekday_before(i);
+        // "March 3, 2025" is English; "mars 3" is not French.
+        if (en || !full)
+            && let Some(d) = self.day_at(after)
+            && self.near(after)
+            && self.num(after).is_none_or(|(_, n)| n <= 2)
+            && !matches!(self.punct(after + 1), Some(':' | '/'))
+            && self.month_at(after + 1).is_none()
+            && !matches!(self.lex(after + 1), Some(Lex::Unit { .. }))
+        {
+            let mut k = after + 1;
+            if self.punct(k) == Some(',') && self.year_at(k + 1).is_some() {
+                k += 1;
+            }
+            let y = self.year_at(k).filter(|_| self.near(k));
+            if self.month_ok(i, lex, true, y.is_some()) && (y.is_some() || self.clean_right(after))
+            {
+                let end = if y.is_some() { k + 1 } else { after + 1 };
+                return Some((
+                    Pt {
+                        y,
+                        m: Some(m),
+                        d: Some(d),
+                        hm: None,
+                        start,
+                        end,
+                    },
+                    false,
+                ));
+            }
+        }
+        let mut k = after;
+        if self.is_any(k, &["of"]) {
+            k += 1;
+        }
+        if let Some(y) = self.year_at(k).filter(|_| self.near(k))
+            && self.month_ok(i, lex, false, true)
+        {
+            return Some((
+                Pt {
+                    y: Some(y),
+                    m: Some(m),
+                    d: None,
+                    hm: None,
+                    start: i,
+                    end: k + 1,
+                },
+                false,
+            ));
+        }
+        if full && self.month_ok(i, lex, false, false) {
+            return Some((
+                Pt {
+                    y: None,
+                    m: Some(m),
+                    d: None,
+                    hm: None,
+                    start: i,
+                    end: after,
+                },
+                true,
+            ));
+        }
+        None
+    }
+
+    /// One side of a range, or a date: numeric, day first, month first, bare day, bare year.
+    fn side(&self, i: usize, bare_day: bool, right: bool) -> Option<Pt> {
+        let t = self.tok(i)?;
+        let left_ok = right || self.clean_left(i);
+        match t.kind {
+            Kind::Num | Kind::Mixed => {
+                if let Some(p) = self.numeric(i, !right) {
+                    return Some(p);
+                }
+                if let Some(p) = self.day_first(i, !right) {
+                    return Some(p);
+                }
+                if let Some(y) = self.year_at(i).filter(|_| left_ok) {
+                    return Some(Pt {
+                        y: Some(y),
+                        start: i,
+                        end: i + 1,
+                        ..Pt::default()
+                    });
+                }
+                if bare_day && left_ok {
+                    let d = self.day_at(i)?;
+                    return Some(Pt {
+                        d: Some(d),
+                        start: i,
+                        end: i + 1,
+                        ..Pt::default()
+                    });
+                }
+                None
+            }
+            Kind::Word => self.month_first(i).map(|(p, _)| p),
+            Kind::Punct => None,
+        }
+    }
+
+    fn with_time(&self, mut p: Pt) -> Pt {
+        if p.d.is_some()
+            && p.hm.is_none()
+            && let Some((hm, end)) = self.time_at(p.end)
+        {
+            p.hm = Some(hm);
+            p.end = end;
+        }
+        p
+    }
+
+    fn year_of(&self, p: &Pt) -> Option<(i32, bool)> {
+        match p.y {
+            Some(y) => Some((y, false)),
+            None => Some((self.anchor?.year(), true)),
+        }
+    }
+
+    fn point_core(&self, p: Pt, yearless_month_alone: bool) -> Option<Core> {
+        let (y, relative) = self.year_of(&p)?;
+        let (val, need) = match (p.m, p.d) {
+            (Some(m), Some(d)) => {
+                let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                match p.hm {
+                    Some((h, mi)) => (
+                        Val::Minute(date.and_time(NaiveTime::from_hms_opt(h, mi, 0)?)),
+                        Need::Nothing,
+                    ),
+                    None => (Val::Day(date), Need::Nothing),
+                }
+            }
+            (Some(m), None) => (
+                Val::Month(y, m),
+                if yearless_month_alone {
+                    Need::Preposition
+                } else {
+                    Need::Nothing
+                },
+            ),
+            (None, None) => (Val::Year(p.y?), Need::YearContext),
+            (None, Some(_)) => return None,
+        };
+        let mut c = Core::new(p.start, p.end, val, need);
+        c.relative = relative;
+        c.det = p.d.is_some();
+        c.parts = p.d.is_none();
+        c.yearless_month = yearless_month_alone;
+        Some(c)
+    }
+
+    /// Ranges: "15 et 16 décembre 2022", "20-21 May 2025", "du 3 au 5 juin",
+    /// "20 May. 2025 - 21 May. 2025", "de mars à juin 2025", "2021-2027".
+    fn range(&self, i: usize) -> Option<Core> {
+        let mut left = self.side(i, true, false)?;
+        left = self.with_time(left);
+        let mut k = left.end;
+        // "les 3, 4 et 5 juin"
+        if left.m.is_none() && left.d.is_some() {
+            while self.punct(k) == Some(',')
+                && self.day_at(k + 1).is_some()
+                && self.month_at(k + 2).is_none()
+            {
+                k += 2;
+            }
+        }
+        if !self.near(k) {
+            return None;
+        }
+        let conn_and = self.is_any(k, &["et", "and"]) || self.punct(k) == Some('&');
+        let conn = conn_and
+            || self.punct(k) == Some('-')
+            || self.is_any(k, &["au", "a", "to", "through", "till", "until"]);
+        if !conn {
+            return None;
+        }
+        let between = i > 0 && self.is_any(i - 1, &["entre", "between"])
+            || i > 1
+                && self.is_any(i - 2, &["entre", "between"])
+                && self.is_any(i - 1, &["le", "the"]);
+        if conn_and && !(between || left.d.is_some() && left.m.is_none()) {
+            return None;
+        }
+        let mut r = k + 1;
+        if self.is_any(r, &["le", "the"]) {
+            r += 1;
+        }
+        if !self.near(r) {
+            return None;
+        }
+        let mut right = self.side(r, left.d.is_some() && left.m.is_some(), true)?;
+        // "2020-21"
+        if right.y.is_none()
+            && right.m.is_none()
+            && left.d.is_none()
+            && left.m.is_none()
+            && let Some(ly) = left.y
+            && self.punct(k) == Some('-')
+            && let Some((v, 2)) = self.num(r)
+        {
+            let y = ly - ly % 100 + i32::try_from(v).ok()?;
+            if y <= ly || !self.clean_right(r) {
+                return None;
+            }
+            right = Pt {
+                y: Some(y),
+                start: r,
+                end: r + 1,
+                ..Pt::default()
+            };
+        }
+        right = self.with_time(right);
+        // Both sides at the same grain; complete each from the other.
+        if left.d.is_some() != right.d.is_some() {
+            return None;
+        }
+        if left.d.is_none() && left.m.is_some() != right.m.is_some() {
+            return None;
+        }
+        let mut inherited_year = false;
+        if left.m.is_none() {
+            left.m = right.m;
+        }
+        if right.m.is_none() {
+            right.m = left.m;
+        }
+        if left.y.is_none() && right.y.is_some() {
+            left.y = right.y;
+            inherited_year = true;
+        }
+        if right.y.is_none() {
+            right.y = left.y;
+        }
+        let mut relative = false;
+        if left.y.is_none() {
+            let y = self.anchor?.year();
+            left.y = Some(y);
+            right.y = Some(y);
+            relative = true;
+        }
+        if inherited_year
+            && let (Some(lm), Some(rm), Some(ly)) = (left.m, right.m, left.y)
+            && lm > rm
+        {
+            left.y = Some(ly - 1);
+        }
+        let lval = self.point_core(left, false)?.val;
+        let (_, until) = self.point_core(right, false)?.val.days()?;
+        let (first, _) = lval.days()?;
+        if until < first {
+            return None;
+        }
+        if matches!(lval, Val::Year(_)) && !self.quantity_ok(right.end) {
+            return None;
+        }
+        let mut c = Core::new(left.start, right.end, lval, Need::Nothing);
+        c.until = Some(until);
+        c.relative = relative;
+        c.det = true;
+        Some(c)
+    }
+
+    /// The year is not a count of something ("2025 euros").
+    fn quantity_ok(&self, end: usize) -> bool {
+        !(self.near(end)
+            && (self.is_any(end, UNITS_AFTER)
+                || matches!(self.punct(end), Some('%' | '€' | '$' | '£'))))
+    }
+
+    /// "Q3 2025", "H1 2026", "T3 2025", "S1 2026".
+    fn period_code(&self, i: usize) -> Option<Core> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Mixed || !self.clean_left(i) {
+            return None;
+        }
+        let s = self.s(i);
+        let b = s.as_bytes();
+        if b.len() != 2 || !b[1].is_ascii_digit() {
+            return None;
+        }
+        let n = u32::from(b[1] - b'0');
+        let half = match b[0] {
+            b'Q' | b'T' => false,
+            b'H' | b'S' => true,
+            _ => return None,
+        };
+        let mut j = i + 1;
+        if matches!(self.punct(j), Some('-' | '/')) {
+            j += 1;
+        }
+        if self.is(j, "of") {
+            j += 1;
+        }
+        let y = self.year_at(j).filter(|_| self.near(j))?;
+        let val = if half {
+            (1..=2).contains(&n).then_some(Val::Half(y, n))?
+        } else {
+            (1..=4).contains(&n).then_some(Val::Quarter(y, n))?
+        };
+        let mut c = Core::new(i, j + 1, val, Need::Nothing);
+        c.parts = true;
+        Some(c)
+    }
+
+    /// A year given by a year or a relative phrase: "2026", "l'année prochaine", "this year".
+    fn year_ref(&self, j: usize) -> Option<(i32, usize, bool)> {
+        if let Some(y) = self.year_at(j) {
+            return Some((y, j + 1, false));
+        }
+        for u in j..(j + 3).min(self.toks.len()) {
+            if let Some(Lex::Unit {
+                unit: Unit::Year,
+                plural: false,
+            }) = self.lex(u)
+            {
+                let c = self.unit_core(u, None)?;
+                if c.start != j {
+                    return None;
+                }
+                let Val::Year(y) = c.val else { return None };
+                return Some((y, c.end, true));
+            }
+        }
+        None
+    }
+
+    /// "cette semaine", "l'année prochaine", "next month", "le premier semestre 2026",
+    /// "the third quarter of 2025", "la semaine" (needs a preposition).
+    fn unit_core(&self, u: usize, min: Option<usize>) -> Option<Core> {
+        let Some(Lex::Unit { unit, plural }) = self.lex(u) else {
+            return None;
+        };
+        if plural || unit == Unit::Day {
+            return None;
+        }
+        let min = min.unwrap_or(0);
+        let mut start = u;
+        let mut offset: Option<i32> = None;
+        let mut ordinal = None;
+        if start > min
+            && matches!(unit, Unit::Quarter | Unit::Half)
+            && let Some(n) = self.ordinal_at(start - 1)
+        {
+            ordinal = Some(n);
+            start -= 1;
+        } else if start > min
+            && let Some(Lex::Modifier(o)) = self.lex(start - 1)
+        {
+            // "la prochaine semaine"/"la dernière semaine" are rare and ambiguous in French.
+            if !self.is_any(
+                start - 1,
+                &[
+                    "prochaine",
+                    "prochain",
+                    "derniere",
+                    "dernier",
+                    "passe",
+                    "passee",
+                ],
+            ) {
+                offset = Some(i32::from(o));
+                start -= 1;
+            }
+        }
+        if start > min && self.is_any(start - 1, &["le", "la", "the", "du"]) {
+            start -= 1;
+        } else if start > min + 1 && self.punct(start - 1) == Some('\'') && self.is(start - 2, "l")
+        {
+            start -= 2;
+        }
+        let mut end = u + 1;
+        // Forward modifiers: "prochaine", "dernier", "-ci", "en cours", "à venir".
+        if offset.is_none() && ordinal.is_none() {
+            if let Some(Lex::Modifier(o)) = self.lex(end)
+                && self.is_any(
+                    end,
+                    &[
+                        "prochain",
+                        "prochaine",
+                        "dernier",
+                        "derniere",
+                        "passe",
+                        "passee",
+                    ],
+                )
+            {
+                offset = Some(i32::from(o));
+                end += 1;
+            } else if (self.punct(end) == Some('-') && self.is(end + 1, "ci"))
+                || (self.is(end, "en") && self.is(end + 1, "cours"))
+            {
+                offset = Some(0);
+                end += 2;
+            } else if self.is(end, "a") && self.is(end + 1, "venir") {
+                offset = Some(1);
+                end += 2;
+            }
+        }
+        if self.is(u, "an") && offset.is_none() {
+            return None;
+        }
+        let anchor = self.anchor;
+        let mut relative = true;
+        let mut explicit_year = false;
+        let val = match (unit, ordinal) {
+            (Unit::Quarter | Unit::Half, Some(n)) => {
+                let mut j = end;
+                if self.is_any(j, &["de", "of", "du"]) {
+                    j += 1;
+                } else if self.is(j, "d") && self.punct(j + 1) == Some('\'') {
+                    j += 2;
+                }
+                let year = match self.year_ref(j).filter(|_| self.near(j)) {
+                    Some((y, e, rel)) => {
+                        end = e;
+                        relative = rel;
+                        explicit_year = true;
+                        y
+                    }
+                    None => anchor?.year(),
+                };
+                if year_ref_missing(unit, n)? {
+                    return None;
+                }
+                if unit == Unit::Quarter {
+                    Val::Quarter(year, n)
+                } else {
+                    Val::Half(year, n)
+                }
+            }
+            (Unit::Quarter | Unit::Half, None) => {
+                // "H1"-style halves have their own code; "half" alone is not a date.
+                if unit == Unit::Half && offset.is_none() {
+                    return None;
+                }
+                let a = anchor?;
+                let o = offset.unwrap_or(0);
+                let len: i32 = if unit == Unit::Quarter { 3 } else { 6 };
+                let idx = a.year() * 12 + i32::try_from(a.month0()).ok()? / len * len + o * len;
+                let (y, m0) = (idx.div_euclid(12), idx.rem_euclid(12));
+                let n = u32::try_from(m0 / len + 1).ok()?;
+                if unit == Unit::Quarter {
+                    Val::Quarter(y, n)
+                } else {
+                    Val::Half(y, n)
+                }
+            }
+            (Unit::Week, _) => {
+                let a = anchor?;
+                let days = i64::from(offset.unwrap_or(0)) * 7
+                    - i64::from(a.weekday().num_days_from_monday());
+                Val::Week(shift_days(a, days)?)
+            }
+            (Unit::Month, _) => {
+                let a = anchor?;
+                let idx = a.year() * 12 + i32::try_from(a.month0()).ok()? + offset.unwrap_or(0);
+                Val::Month(
+                    idx.div_euclid(12),
+                    u32::try_from(idx.rem_euclid(12)).ok()? + 1,
+                )
+            }
+            (Unit::Year, _) => Val::Year(anchor?.year().checked_add(offset.unwrap_or(0))?),
+            (Unit::Day, _) => return None,
+        };
+        let need = if explicit_year || offset.is_some() {
+            Need::Nothing
+        } else {
+            Need::Preposition
+        };
+        let mut c = Core::new(start, end, val, need);
+        c.relative = relative;
+        c.parts = true;
+        Some(c)
+    }
+
+    /// "dans trois ans", "in two weeks", "d'ici six mois", "il y a deux ans", "two years ago".
+    fn duration(&self, u: usize, min: usize) -> Option<Core> {
+        let Some(Lex::Unit { unit, plural }) = self.lex(u) else {
+            return None;
+        };
+        if u < min + 2 {
+            return None;
+        }
+        let n = match self.num(u - 1) {
+            Some((v, d)) if d <= 3 => v,
+            _ => match self.lex(u - 1) {
+                Some(Lex::NumWord(v)) => u32::from(v),
+                _ => return None,
+            },
+        };
+        if (n == 1) == plural
+            && !(n == 1 && unit == Unit::Year && self.is(u, "an"))
+            && !self.is(u, "mois")
+        {
+            return None;
+        }
+        let a = self.anchor?;
+        let mut end = u + 1;
+        let (start, sign, rel) = if self.is_any(u - 2, &["dans", "in", "within", "sous"]) {
+            let rel = if self.is_any(u - 2, &["within", "sous"]) {
+                Relation::By
+            } else {
+                Relation::In
+            };
+            if self.is(end, "time") || (self.punct(end) == Some('\'') && self.is(end + 1, "time")) {
+                end += if self.punct(end) == Some('\'') { 2 } else { 1 };
+            }
+            (u - 2, 1i64, rel)
+        } else if u >= min + 4
+            && self.is(u - 2, "ici")
+            && self.punct(u - 3) == Some('\'')
+            && self.is(u - 4, "d")
+        {
+            (u - 4, 1, Relation::By)
+        } else if u >= min + 4 && self.is(u - 2, "a") && self.is(u - 3, "y") && self.is(u - 4, "il")
+        {
+            (u - 4, -1, Relation::On)
+        } else if self.is(end, "ago") {
+            end += 1;
+            (u - 1, -1, Relation::On)
+        } else {
+            return None;
+        };
+        let n = i64::from(n) * sign;
+        let val = match unit {
+            Unit::Day => Val::Day(shift_days(a, n)?),
+            Unit::Week => Val::Day(shift_days(a, n * 7)?),
+            Unit::Month => {
+                let idx = i64::from(a.year()) * 12 + i64::from(a.month0()) + n;
+                Val::Month(
+                    i32::try_from(idx.div_euclid(12)).ok()?,
+                    u32::try_from(idx.rem_euclid(12)).ok()? + 1,
+                )
+            }
+            Unit::Year => Val::Year(i32::try_from(i64::from(a.year()) + n).ok()?),
+            Unit::Quarter | Unit::Half => return None,
+        };
+        let mut c = Core::new(start, end, val, Need::Closed);
+        c.relative = true;
+        c.rel = Some(rel);
+        Some(c)
+    }
+
+    /// "aujourd'hui", "today", "hier", "demain", "avant-hier", "après-demain".
+    fn relday(&self, i: usize, min: usize) -> Option<Core> {
+        let Some(Lex::RelDay(o)) = self.lex(i) else {
+            return None;
+        };
+        let a = self.anchor?;
+        let mut end = i + 1;
+        let mut start = i;
+        let mut o = i64::from(o);
+        if self.is(i, "aujourd") {
+            if self.punct(end) != Some('\'') || !self.is(end + 1, "hui") {
+                return None;
+            }
+            end += 2;
+        }
+        if start >= min + 2 && self.punct(start - 1) == Some('-') && self.glued(start) {
+            if self.is(start - 2, "avant") && o == -1 {
+                o = -2;
+                start -= 2;
+            } else if self.is(start - 2, "apres") && o == 1 {
+                o = 2;
+                start -= 2;
+            }
+        }
+        // "le monde de demain", "l'Europe d'aujourd'hui", "the world of tomorrow".
+        if start > min
+            && (self.is_any(start - 1, &["de", "of", "du"])
+                || self.punct(start - 1) == Some('\'')
+                    && start > min + 1
+                    && self.is(start - 2, "d"))
+        {
+            return None;
+        }
+        if self.punct(end) == Some('\'') && self.is(end + 1, "s") {
+            return None;
+        }
+        let mut c = Core::new(start, end, Val::Day(shift_days(a, o)?), Need::Nothing);
+        c.relative = true;
+        Some(c)
+    }
+
+    fn match_back(&self, end: usize, min: usize, pat: &[&str]) -> Option<usize> {
+        let s = end.checked_sub(pat.len())?;
+        if s < min {
+            return None;
+        }
+        for (k, w) in pat.iter().enumerate() {
+            if !self.is(s + k, w) {
+                return None;
+            }
+        }
+        if (s + 1..=end).any(|k| !self.near(k)) {
+            return None;
+        }
+        Some(s)
+    }
+
+    /// Adds what comes before a core and decides whether it stands as a date.
+    fn finish(&self, mut c: Core, min: usize) -> Option<Cand> {
+        let core_start = c.start;
+        let mut start = c.start;
+        let mut part = None;
+        let mut rel = c.rel;
+        let mut licensed = false;
+        let mut year_noun = false;
+        if c.need != Need::Closed {
+            if matches!(c.val, Val::Year(_)) && c.until.is_none() {
+                for pat in [
+                    &["l", "'", "annee"][..],
+                    &["annee"],
+                    &["the", "year"],
+                    &["year"],
+                    &["l", "'", "an"],
+                ] {
+                    if let Some(s) = self.match_back(start, min, pat) {
+                        start = s;
+                        year_noun = true;
+                        break;
+                    }
+                }
+            }
+            if c.det
+                && let Some(s) = DETS
+                    .iter()
+                    .filter_map(|p| self.match_back(start, min, p))
+                    .min()
+            {
+                start = s;
+                rel = Some(Relation::On);
+            }
+            if c.parts
+                && let Some((s, p)) = PARTS
+                    .iter()
+                    .filter_map(|(pat, p)| Some((self.match_back(start, min, pat)?, *p)))
+                    .min_by_key(|x| x.0)
+            {
+                start = s;
+                part = Some(p);
+                licensed = true;
+                rel = Some(Relation::In);
+            }
+            if let Some((s, r, _)) = PREPS
+                .iter()
+                .filter(|(_, _, range_only)| !range_only || c.until.is_some())
+                .filter_map(|(pat, r, ro)| Some((self.match_back(start, min, pat)?, *r, *ro)))
+                .min_by_key(|x| x.0)
+            {
+                start = s;
+                licensed = true;
+                rel = Some(if c.until.is_some() && r == Relation::Since {
+                    Relation::On
+                } else {
+                    r
+                });
+            }
+        }
+        match c.need {
+            Need::Nothing | Need::Closed => {}
+            Need::Preposition => {
+                if !licensed {
+                    return None;
+                }
+            }
+            Need::YearContext => {
+                if !self.quantity_ok(c.end) {
+                    return None;
+                }
+                if !licensed && !year_noun && !self.weak_year(core_start, c.end) {
+                    return None;
+                }
+            }
+        }
+        if c.need == Need::YearContext || (c.until.is_some() && matches!(c.val, Val::Year(_))) {
+            // "NATO 2030", "Horizon 2020": a name, not a date.
+            if start == core_start && core_start > 0 && !self.glued(core_start) {
+                let p = core_start - 1;
+                if let Some(t) = self.tok(p)
+                    && t.kind != Kind::Punct
+                    && (t.cap || t.upper || t.kind == Kind::Mixed)
+                {
+                    return None;
+                }
+            }
+        }
+        let relation = rel.unwrap_or(Relation::On);
+        // "d'ici juin" written in December means next June.
+        if c.yearless_month
+            && matches!(relation, Relation::By | Relation::Before | Relation::Until)
+            && let (Val::Month(y, m), Some(a)) = (c.val, self.anchor)
+            && m < a.month()
+        {
+            c.val = Val::Month(y + 1, m);
+        }
+        let (mut first, mut last) = c.val.days()?;
+        if let Some(u) = c.until {
+            last = u;
+        }
+        if let Some(p) = part {
+            (first, last) = narrow(first, last, p);
+        }
+        let start_byte = self.tok(start)?.start;
+        let end_byte = self.tok(c.end.checked_sub(1)?)?.end;
+        Some(Cand {
+            start,
+            end: c.end,
+            expr: DateExpr {
+                text: self.text.get(start_byte..end_byte)?.to_string(),
+                span: start_byte..end_byte,
+                value: c.val.iso(),
+                until: c.until,
+                precision: c.val.precision(),
+                first_day: first,
+                last_day: last,
+                relation,
+                relative: c.relative,
+                part,
+            },
+        })
+    }
+
+    /// A bare year with only "de"/"of"/"pour"/"the" before it: "la stratégie de 2020".
+    fn weak_year(&self, i: usize, end: usize) -> bool {
+        let weak = i > 0 && self.is_any(i - 1, &["de", "of", "for", "pour", "the", "du"])
+            || i > 1 && self.punct(i - 1) == Some('\'') && self.is(i - 2, "d");
+        if !weak {
+            return false;
+        }
+        match self.tok(end) {
+            None => true,
+            Some(t) if t.nl > 0 => true,
+            Some(t) => match t.kind {
+                Kind::Punct => !matches!(t.punct, '%' | '€' | '$' | '£' | '-' | '/'),
+                Kind::Word => t.cap || self.is_any(end, AFTER_WEAK_YEAR),
+                _ => false,
+            },
+        }
+    }
+
+    /// Every candidate that starts a parse at token `t`, the longest kept.
+    fn candidates(&self, t: usize, min: usize) -> Option<Cand> {
+        let tok = self.tok(t)?;
+        let mut cores: [Option<Core>; 4] = [None; 4];
+        match tok.kind {
+            Kind::Num | Kind::Mixed => {
+                cores[0] = self.range(t);
+                cores[1] = self
+                    .numeric(t, true)
+                    .or_else(|| self.day_first(t, true))
+                    .map(|p| self.with_time(p))
+                    .and_then(|p| self.point_core(p, false));
+                cores[2] = self.year_at(t).filter(|_| self.clean_left(t)).map(|y| {
+                    let mut c = Core::new(t, t + 1, Val::Year(y), Need::YearContext);
+                    c.parts = true;
+                    c
+                });
+                cores[3] = self.period_code(t);
+            }
+            Kind::Word => match self.lex(t)? {
+                Lex::Month { .. } => {
+                    cores[0] = self.range(t);
+                    cores[1] = self.month_first(t).and_then(|(p, alone)| {
+                        let p = self.with_time(p);
+                        self.point_core(p, alone)
+                    });
+                }
+                Lex::Unit { .. } => {
+                    cores[0] = self.unit_core(t, Some(min));
+                    cores[1] = self.duration(t, min);
+                }
+                Lex::RelDay(_) => cores[0] = self.relday(t, min),
+                _ => {}
+            },
+            Kind::Punct => {}
+        }
+        cores
+            .into_iter()
+            .flatten()
+            .filter(|c| c.start >= min)
+            .filter_map(|c| self.finish(c, min))
+            .max_by_key(|c| (c.end, std::cmp::Reverse(c.start)))
+    }
+
+    /// Whether token t opens a URL: "http://", "https://", "www.".
+    fn url_at(&self, t: usize) -> bool {
+        (self.is_any(t, &["http", "https", "ftp"])
+            && self.punct(t + 1) == Some(':')
+            && self.punct(t + 2) == Some('/'))
+            || (self.is(t, "www") && self.punct(t + 1) == Some('.'))
+    }
+
+    fn is_trigger(&self, t: &Tok) -> bool {
+        match t.kind {
+            Kind::Num => true,
+            Kind::Mixed => self
+                .text
+                .as_bytes()
+                .get(t.start)
+                .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'Q' | b'T' | b'H' | b'S')),
+            Kind::Word => {
+                let first = self.text.get(t.start..).and_then(|s| s.chars().next());
+                first.is_some_and(|c| lex::maybe_trigger(c, t.nchars))
+            }
+            Kind::Punct => false,
+        }
+    }
+
+    pub(super) fn run(&self) -> Vec<DateExpr> {
+        let mut out = Vec::new();
+        let mut min = 0;
+        let mut t = 0;
+        let n = self.toks.len();
+        while t < n {
+            let tok = &self.toks[t];
+            if tok.kind == Kind::Word && self.url_at(t) {
+                t += 1;
+                while t < n
+                    && !self.toks[t].space
+                    && !matches!(self.toks[t].punct, ')' | ']' | '>' | '"' | '<' | '»')
+                {
+                    t += 1;
+                }
+                min = min.max(t);
+                continue;
+            }
+            if self.is_trigger(tok)
+                && let Some(c) = self.candidates(t, min)
+            {
+                out.push(c.expr);
+                min = c.end;
+                t = c.end.max(t + 1);
+                continue;
+            }
+            t += 1;
+        }
+        out
+    }
+}
+
+struct Cand {
+    start: usize,
+    end: usize,
+    expr: DateExpr,
+}
+
+/// A quarter beyond the fourth or a half beyond the second.
+fn year_ref_missing(unit: Unit, n: u32) -> Option<bool> {
+    let max = if unit == Unit::Quarter { 4 } else { 2 };
+    Some(!(1..=max).contains(&n))
+}
+
+fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n.unsigned_abs()))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+/// The first, middle or last third of a period ("début 2026", "mi-mars", "fin 2025").
+fn narrow(first: NaiveDate, last: NaiveDate, part: Part) -> (NaiveDate, NaiveDate) {
+    let len = (last - first).num_days() + 1;
+    let third = len / 3;
+    let at = |n: i64| shift_days(first, n).unwrap_or(first);
+    match part {
+        Part::Start => (first, at(third - 1).max(first)),
+        Part::Middle => (at(third), at(len - third - 1).max(at(third))),
+        Part::End => (at(len - third).min(last), last),
+    }
+}

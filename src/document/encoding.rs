@@ -1,0 +1,269 @@
+//! From bytes to a string, remembering where each character came from.
+
+use std::borrow::Cow;
+
+/// Decoded text and, for every byte boundary of it, the offset in the original bytes.
+pub(crate) struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    pub encoding: &'static str,
+    map: Map,
+}
+
+enum Map {
+    /// The text is the original bytes after a prefix (a byte order mark) of this length.
+    Shift(u32),
+    /// Original offset of every char boundary of the text, plus the end.
+    Table(Vec<u32>),
+}
+
+impl Decoded<'_> {
+    /// Offset in the original bytes of a char boundary `i` of the text.
+    pub fn original(&self, i: u32) -> u32 {
+        match &self.map {
+            Map::Shift(n) => i + n,
+            Map::Table(t) => t
+                .get(i as usize)
+                .copied()
+                .unwrap_or_else(|| t.last().copied().unwrap_or(0)),
+        }
+    }
+}
+
+pub(crate) enum DecodeError {
+    Binary,
+}
+
+/// Decodes `bytes`: a byte order mark wins; then UTF-8 if valid (or nearly so), UTF-16 without
+/// a mark when its zero bytes give it away, a charset an HTML page declares, Windows-1252.
+pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return utf8(rest, 3);
+    }
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Ok(utf16(&bytes[2..], 2, false));
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Ok(utf16(&bytes[2..], 2, true));
+    }
+    if let Some(big_endian) = bomless_utf16(bytes) {
+        return Ok(utf16(bytes, 0, big_endian));
+    }
+    utf8(bytes, 0)
+}
+
+fn utf8(bytes: &[u8], bom: u32) -> Result<Decoded<'_>, DecodeError> {
+    if looks_binary(bytes) {
+        return Err(DecodeError::Binary);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: Cow::Borrowed(text),
+            encoding: "UTF-8",
+            map: Map::Shift(bom),
+        });
+    }
+    // A file with many well-formed multi-byte sequences and a few stray bytes is damaged
+    // UTF-8, not Windows-1252: decoding it as 1252 would garble every accented letter.
+    let (mut multi, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multi += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    if multi >= 4 * invalid {
+        return Ok(lossy_utf8(bytes, bom));
+    }
+    let encoding = declared_single_byte(bytes).unwrap_or(encoding_rs::WINDOWS_1252);
+    Ok(single_byte(bytes, bom, encoding))
+}
+
+fn lossy_utf8(bytes: &[u8], bom: u32) -> Decoded<'_> {
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let mut map = Vec::with_capacity(bytes.len() + 17);
+    let mut at = bom;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        text.push_str(valid);
+        map.extend((0..valid.len() as u32).map(|i| at + i));
+        at += valid.len() as u32;
+        if !chunk.invalid().is_empty() {
+            text.push(char::REPLACEMENT_CHARACTER);
+            map.extend([at; 3]);
+            at += chunk.invalid().len() as u32;
+        }
+    }
+    map.push(at);
+    Decoded {
+        text: Cow::Owned(text),
+        encoding: "UTF-8",
+        map: Map::Table(map),
+    }
+}
+
+/// One byte, one character: the map is a walk over the decoded characters.
+fn single_byte<'a>(
+    bytes: &'a [u8],
+    bom: u32,
+    encoding: &'static encoding_rs::Encoding,
+) -> Decoded<'a> {
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.chars().enumerate() {
+        map.extend(std::iter::repeat_n(bom + i as u32, c.len_utf8()));
+    }
+    map.push(bom + bytes.len() as u32);
+    Decoded {
+        text: Cow::Owned(text.into_owned()),
+        encoding: encoding.name(),
+        map: Map::Table(map),
+    }
+}
+
+fn utf16(bytes: &[u8], bom: u32, big_endian: bool) -> Decoded<'static> {
+    let units = bytes.chunks_exact(2).map(|p| {
+        if big_endian {
+            u16::from_be_bytes([p[0], p[1]])
+        } else {
+            u16::from_le_bytes([p[0], p[1]])
+        }
+    });
+    let mut text = String::with_capacity(bytes.len());
+    let mut map = Vec::with_capacity(bytes.len() + 1);
+    let mut at = bom;
+    for c in char::decode_utf16(units) {
+        let (c, width) = match c {
+            Ok(c) => (c, if c as u32 >= 0x10000 { 4 } else { 2 }),
+            Err(_) => (char::REPLACEMENT_CHARACTER, 2),
+        };
+        text.push(c);
+        map.extend(std::iter::repeat_n(at, c.len_utf8()));
+        at += width;
+    }
+    if bytes.len() % 2 == 1 {
+        text.push(char::REPLACEMENT_CHARACTER);
+        map.extend([at; 3]);
+        at += 1;
+    }
+    map.push(at);
+    Decoded {
+        text: Cow::Owned(text),
+        encoding: if big_endian { "UTF-16BE" } else { "UTF-16LE" },
+        map: Map::Table(map),
+    }
+}
+
+/// UTF-16 without a mark: text in Latin script has a zero in every other byte.
+fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    if odd * 10 >= pairs * 6 && even * 20 <= pairs {
+        Some(false)
+    } else if even * 10 >= pairs * 6 && odd * 20 <= pairs {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// NUL bytes, or mostly control characters, in the first 8 KiB.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
+    control * 10 > head.len()
+}
+
+/// The charset an HTML page declares in its first bytes, when it is a single-byte one
+/// (a multi-byte declaration on bytes that are not UTF-8 is not worth trusting).
+fn declared_single_byte(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(2048)];
+    let lower = head.to_ascii_lowercase();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let label: Vec<u8> = lower[at..]
+        .iter()
+        .copied()
+        .skip_while(|b| *b == b'"' || *b == b'\'')
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':'))
+        .collect();
+    encoding_rs::Encoding::for_label(&label).filter(|e| e.is_single_byte())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_map(d: &Decoded, original_len: usize) {
+        assert_eq!(d.original(d.text.len() as u32) as usize, original_len);
+    }
+
+    #[test]
+    fn utf8_with_and_without_mark() {
+        let d = decode("é".as_bytes()).ok().unwrap();
+        assert_eq!(
+            (d.text.as_ref(), d.encoding, d.original(2)),
+            ("é", "UTF-8", 2)
+        );
+        let d = decode(b"\xEF\xBB\xBFa").ok().unwrap();
+        assert_eq!((d.text.as_ref(), d.original(0)), ("a", 3));
+    }
+
+    #[test]
+    fn windows_1252() {
+        let d = decode(b"caf\xe9 \x92").ok().unwrap();
+        assert_eq!(
+            (d.text.as_ref(), d.encoding),
+            ("café \u{2019}", "windows-1252")
+        );
+        assert_eq!(d.original(3), 3);
+        assert_eq!(d.original(5), 4);
+        check_map(&d, 6);
+    }
+
+    #[test]
+    fn utf16_both_orders_with_and_without_mark() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("é a".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let d = decode(&le).ok().unwrap();
+        assert_eq!(
+            (d.text.as_ref(), d.encoding, d.original(2)),
+            ("é a", "UTF-16LE", 4)
+        );
+        check_map(&d, le.len());
+        let be: Vec<u8> = "Bonjour le monde"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        let d = decode(&be).ok().unwrap();
+        assert_eq!(
+            (d.text.as_ref(), d.encoding),
+            ("Bonjour le monde", "UTF-16BE")
+        );
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(matches!(
+            decode(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00"),
+            Err(DecodeError::Binary)
+        ));
+    }
+
+    #[test]
+    fn damaged_utf8_stays_utf8() {
+        let bytes: Vec<u8> = "é è à ç \u{ff} ".bytes().chain([0xFF]).collect();
+        let d = decode(&bytes).ok().unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.ends_with('\u{FFFD}'));
+    }
+}

@@ -1,0 +1,363 @@
+//! Plain text and Markdown: both are read line by line (LF, CRLF or CR); Markdown also loses
+//! its markup (headings, emphasis, links, images, escapes, code fences) and keeps its text.
+
+use super::normalize::{Builder, Gap, Kind};
+
+/// Lines of `src` with the offset where each starts, whatever the line ends.
+fn lines(src: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = src.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |p| start + p);
+        at = end + 1;
+        if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') {
+            at += 1;
+        }
+        Some((start, &src[start..end]))
+    })
+}
+
+/// A list marker at the start of a line: the length to skip.
+fn bullet(line: &str) -> Option<usize> {
+    let mut chars = line.char_indices();
+    let (_, first) = chars.next()?;
+    let after = if matches!(
+        first,
+        '-' | '*'
+            | '+'
+            | '•'
+            | '·'
+            | '▪'
+            | '◦'
+            | '‣'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '➢'
+            | '►'
+            | '–'
+            | '—'
+    ) {
+        first.len_utf8()
+    } else {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=3).contains(&digits) || !matches!(line.as_bytes().get(digits), Some(b'.' | b')')) {
+            return None;
+        }
+        digits + 1
+    };
+    let rest = &line[after..];
+    if rest.is_empty() {
+        return Some(after);
+    }
+    let spaces = rest.len() - rest.trim_start_matches([' ', '\t', '\u{A0}']).len();
+    (spaces > 0).then_some(after + spaces)
+}
+
+pub(crate) fn read(src: &str, b: &mut Builder, markdown: bool) {
+    let mut blank = true;
+    let mut after_text = false;
+    let mut fence: Option<&str> = None;
+    for (start, line) in lines(src) {
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        let mut at = start + line.len() - trimmed.len();
+        let mut content = trimmed.trim_end();
+        if content.is_empty() {
+            blank = true;
+            after_text = false;
+            continue;
+        }
+        let gap = if blank { Gap::Blank } else { Gap::Line };
+        blank = false;
+        let mut kind = Kind::Para;
+        if markdown {
+            if let Some(marker) = fence {
+                if content.starts_with(marker) {
+                    fence = None;
+                    blank = gap == Gap::Blank;
+                } else {
+                    b.open(gap, Kind::Para);
+                    b.push_str(content, at as u32);
+                }
+                continue;
+            }
+            if content.starts_with("```") || content.starts_with("~~~") {
+                fence = Some(&content[..3]);
+                blank = gap == Gap::Blank;
+                continue;
+            }
+            let underline = content.len() >= 2
+                && (content.bytes().all(|c| c == b'=') || content.bytes().all(|c| c == b'-'));
+            if underline && after_text && gap == Gap::Line {
+                b.retag_last(Kind::Heading(if content.starts_with('=') { 1 } else { 2 }));
+                after_text = false;
+                continue;
+            }
+            if is_rule(content) || is_reference_definition(content) {
+                b.open(Gap::Blank, Kind::Para);
+                after_text = false;
+                continue;
+            }
+            while let Some(rest) = content.strip_prefix('>') {
+                let rest2 = rest.trim_start();
+                at += content.len() - rest2.len();
+                content = rest2;
+            }
+            let hashes = content.bytes().take_while(|&c| c == b'#').count();
+            if (1..=6).contains(&hashes)
+                && matches!(content.as_bytes().get(hashes), None | Some(b' ' | b'\t'))
+            {
+                let rest = content[hashes..].trim_start();
+                at += content.len() - rest.len();
+                content = rest.trim_end_matches('#').trim_end();
+                kind = Kind::Heading(hashes as u8);
+            }
+        }
+        if kind == Kind::Para
+            && let Some(skip) = bullet(content)
+        {
+            at += skip;
+            content = &content[skip..];
+            kind = Kind::Item;
+        }
+        if content.is_empty() {
+            continue;
+        }
+        let first_word = content
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        b.open_line(
+            gap,
+            kind,
+            !first_word.is_empty() && first_word.chars().all(char::is_lowercase),
+        );
+        if markdown {
+            let table = content.starts_with('|');
+            if table
+                && content
+                    .bytes()
+                    .all(|c| matches!(c, b'|' | b'-' | b':' | b' '))
+            {
+                continue;
+            }
+            inline(content, at as u32, b, false, table);
+        } else {
+            b.push_str(content, at as u32);
+        }
+        after_text = kind == Kind::Para;
+    }
+}
+
+fn is_rule(line: &str) -> bool {
+    let marks: Vec<u8> = line.bytes().filter(|&c| c != b' ').collect();
+    marks.len() >= 3
+        && matches!(marks[0], b'-' | b'*' | b'_')
+        && marks.iter().all(|&c| c == marks[0])
+}
+
+fn is_reference_definition(line: &str) -> bool {
+    line.starts_with('[')
+        && line.find("]:").is_some_and(|p| {
+            p > 1 && !line[..p].contains(']') && line[p + 2..].trim_start().len() > 1
+        })
+}
+
+fn url_starts(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")
+}
+
+/// End (exclusive) of the bracketed run opening at `open` (`[`/`]` or `(`/`)`), nesting and
+/// backslash escapes considered.
+fn closing(s: &str, open: usize, left: u8, right: u8) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            c if c == left => depth += 1,
+            c if c == right => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `[label](target)` or `[label][ref]` at `i`: the label's end and the end of the whole.
+fn link_at(s: &str, i: usize) -> Option<(usize, usize)> {
+    let label_end = closing(s, i, b'[', b']')?;
+    match s.as_bytes().get(label_end) {
+        Some(b'(') => Some((label_end - 1, closing(s, label_end, b'(', b')')?)),
+        Some(b'[') => Some((label_end - 1, closing(s, label_end, b'[', b']')?)),
+        _ => None,
+    }
+}
+
+/// A parenthesised address inside a link label (`\(https://…\)`): its end, to drop it.
+fn parenthesised_url(s: &str, i: usize) -> Option<usize> {
+    let rest = &s[i..];
+    if let Some(inner) = rest.strip_prefix("\\(") {
+        if url_starts(inner) {
+            return inner.find("\\)").map(|p| i + 2 + p + 2);
+        }
+    } else if rest.strip_prefix('(').is_some_and(url_starts) {
+        return closing(s, i, b'(', b')');
+    }
+    None
+}
+
+const SPECIAL: &[u8] = b"\\![(<`*_~|";
+
+fn inline(s: &str, base: u32, b: &mut Builder, in_label: bool, table: bool) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..]
+            .iter()
+            .position(|c| SPECIAL.contains(c))
+            .unwrap_or(bytes.len() - i);
+        if run > 0 {
+            b.push_str(&s[i..i + run], base + i as u32);
+            i += run;
+            continue;
+        }
+        let at = base + i as u32;
+        match bytes[i] {
+            b'\\' | b'(' if in_label && parenthesised_url(s, i).is_some() => {
+                i = parenthesised_url(s, i).unwrap_or(bytes.len());
+            }
+            b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
+                b.push_replacement(&s[i + 1..i + 2], at, at + 2);
+                i += 2;
+            }
+            b'!' if bytes.get(i + 1) == Some(&b'[') && link_at(s, i + 1).is_some() => {
+                i = link_at(s, i + 1).map_or(bytes.len(), |(_, end)| end);
+            }
+            b'[' if link_at(s, i).is_some() => {
+                let (label_end, end) = link_at(s, i).unwrap_or((i, i + 1));
+                inline(&s[i + 1..label_end], at + 1, b, true, table);
+                i = end;
+            }
+            b'<' if url_starts(&s[i + 1..]) || s[i + 1..].starts_with("mailto:") => {
+                match s[i + 1..].find(['>', ' ']) {
+                    Some(p) if bytes[i + 1 + p] == b'>' => {
+                        b.push_str(&s[i + 1..i + 1 + p], at + 1);
+                        i += p + 2;
+                    }
+                    _ => {
+                        b.push('<', at, at + 1);
+                        i += 1;
+                    }
+                }
+            }
+            b'`' => {
+                let n = bytes[i..].iter().take_while(|&&c| c == b'`').count();
+                let fence = &s[i..i + n];
+                match s[i + n..].find(fence) {
+                    Some(p) => {
+                        b.push_str(&s[i + n..i + n + p], at + n as u32);
+                        i += n + p + n;
+                    }
+                    None => {
+                        b.push_str(fence, at);
+                        i += n;
+                    }
+                }
+            }
+            c @ (b'*' | b'_' | b'~') => {
+                let n = bytes[i..].iter().take_while(|&&x| x == c).count();
+                let prev = s[..i].chars().next_back().unwrap_or(' ');
+                let next = s[i + n..].chars().next().unwrap_or(' ');
+                let literal = (prev.is_whitespace() && next.is_whitespace())
+                    || (c == b'_' && prev.is_alphanumeric() && next.is_alphanumeric())
+                    || (c == b'~' && n != 2);
+                if literal {
+                    b.push_str(&s[i..i + n], at);
+                }
+                i += n;
+            }
+            b'|' if table => {
+                b.space(at, at + 1);
+                i += 1;
+            }
+            c => {
+                b.push(c as char, at, at + 1);
+                i += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(src: &str, markdown: bool) -> (String, Vec<(Kind, String)>) {
+        let mut b = Builder::new(src.len(), true);
+        read(src, &mut b, markdown);
+        let built = b.finish();
+        let blocks = built
+            .blocks
+            .iter()
+            .map(|bl| (bl.kind, built.text[bl.range.clone()].to_string()))
+            .collect();
+        (built.text, blocks)
+    }
+
+    #[test]
+    fn links_lose_their_markup_and_the_address_in_their_label() {
+        let (t, _) = text(
+            "[Cybersécurité: L'UE \\(https://e.eu/a_(b)\\)](https://e.eu/a) and ![img](x.png) <https://x.eu/p>",
+            true,
+        );
+        assert_eq!(t, "Cybersécurité: L'UE and https://x.eu/p");
+    }
+
+    #[test]
+    fn headings_emphasis_bullets_and_escapes() {
+        let (t, blocks) = text(
+            "# Titre #\n\nUn **gras** et _it_ snake_case \\*\n\n- point un\n* point deux\n1. trois\n",
+            true,
+        );
+        assert_eq!(
+            t,
+            "Titre\n\nUn gras et it snake_case *\n\npoint un\npoint deux\ntrois"
+        );
+        assert_eq!(blocks[0].0, Kind::Heading(1));
+        assert_eq!(blocks[2].0, Kind::Item);
+    }
+
+    #[test]
+    fn setext_heading_and_fences() {
+        let (t, blocks) = text("Titre\n=====\n\n```\ncode *x*\n```\n", true);
+        assert_eq!(t, "Titre\n\ncode *x*");
+        assert_eq!(blocks[0].0, Kind::Heading(1));
+    }
+
+    #[test]
+    fn line_ends_of_every_kind() {
+        assert_eq!(text("a.\r\nB.\rC.\nD.", false).0, "a.\nB.\nC.\nD.");
+    }
+
+    #[test]
+    fn plain_text_bullets() {
+        let (t, blocks) = text("  • 08 Dec. 2017 -\n  • |\n", false);
+        assert_eq!(t, "08 Dec. 2017 -\n|");
+        assert_eq!(blocks.len(), 2);
+    }
+}

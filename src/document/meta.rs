@@ -1,0 +1,449 @@
+//! What a page says about itself: its headline, its own date, when it was updated, where it
+//! lives. Read from the lines before the first paragraph of running text, the way a reader
+//! skims a page: site furniture first, then the headline, then the date line, then the text.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::html::HtmlMeta;
+use super::normalize::{Block, Kind};
+use super::sentences::ends_terminal;
+use super::{Format, PageDate};
+use crate::dates::{DateExpr, Precision, Relation, find_dates};
+
+#[derive(Debug, Default)]
+pub(crate) struct Meta {
+    pub title: Option<String>,
+    pub published: Option<PageDate>,
+    pub updated: Option<PageDate>,
+    pub url: Option<String>,
+}
+
+/// How many blocks may come before the text starts: beyond, the page has no header.
+const HEADER_BLOCKS: usize = 40;
+/// Lines longer than this are running text, not a date line or a headline.
+const SHORT_LINE: usize = 400;
+
+pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&HtmlMeta>) -> Meta {
+    let line = |i: usize| {
+        blocks
+            .get(i)
+            .and_then(|b| text.get(b.range.clone()))
+            .unwrap_or("")
+    };
+    let body: Vec<usize> = (0..blocks.len())
+        .filter(|&i| is_body(line(i), blocks[i].kind))
+        .take(2)
+        .collect();
+    let body_start = body
+        .first()
+        .copied()
+        .unwrap_or(blocks.len())
+        .min(HEADER_BLOCKS);
+
+    let updated = (0..blocks.len())
+        .filter(|&i| line(i).len() <= SHORT_LINE)
+        .find_map(|i| {
+            let l = line(i);
+            let at = UPDATED
+                .iter()
+                .find_map(|m| find_ci(l, m).map(|p| p + m.len()))?;
+            page_date(&l[at..])
+        });
+    let updated = updated.or_else(|| {
+        html.and_then(|h| h.modified.as_deref())
+            .and_then(iso_page_date)
+    });
+
+    let date_line = (0..body_start).find(|&i| {
+        let l = line(i);
+        l.len() <= SHORT_LINE
+            && l.split_whitespace().count() <= 25
+            && !is_updated_line(l)
+            && page_date(l).is_some()
+    });
+    let published = date_line
+        .and_then(|i| page_date(line(i)))
+        .or_else(|| {
+            html.and_then(|h| h.published.as_deref())
+                .and_then(iso_page_date)
+        })
+        .or_else(|| {
+            body.iter()
+                .find_map(|&i| event_date(first_sentence(line(i))))
+        });
+
+    let anchor = date_line.unwrap_or(body_start);
+    let title = html
+        .and_then(|h| html_title(text, blocks, anchor, h))
+        .or_else(|| {
+            (format == Format::Markdown)
+                .then(|| {
+                    (0..anchor)
+                        .rev()
+                        .find(|&i| blocks[i].kind == Kind::Heading(1) && headline(line(i)))
+                })
+                .flatten()
+                .map(|i| line(i).to_string())
+        })
+        .or_else(|| {
+            (0..anchor)
+                .rev()
+                .find(|&i| blocks[i].kind != Kind::Item && headline(line(i)))
+                .map(|i| line(i).to_string())
+        });
+
+    let url = (0..blocks.len())
+        .find_map(|i| {
+            let l = line(i);
+            let at = SOURCE_URL
+                .iter()
+                .find_map(|m| find_ci(l, m).map(|p| p + m.len()))?;
+            find_url(&l[at..]).or_else(|| find_url(line(i + 1)))
+        })
+        .or_else(|| html.and_then(|h| h.canonical.clone()));
+
+    Meta {
+        title,
+        published,
+        updated,
+        url,
+    }
+}
+
+const UPDATED: &[&str] = &[
+    "mis à jour le",
+    "mis à jour",
+    "mise à jour le",
+    "dernière mise à jour",
+    "last updated on",
+    "last updated",
+    "updated on",
+    "updated:",
+    "modifié le",
+    "dernière modification",
+    "last modified",
+];
+
+const SOURCE_URL: &[&str] = &[
+    "source url",
+    "url source",
+    "url de la source",
+    "source:",
+    "source :",
+    "url:",
+];
+
+fn is_updated_line(l: &str) -> bool {
+    UPDATED.iter().any(|m| find_ci(l, m).is_some())
+}
+
+/// ASCII-case-insensitive search (the markers' non-ASCII letters are lower case in print).
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() || h.len() < n.len() {
+        return None;
+    }
+    (0..=h.len() - n.len())
+        .find(|&i| hay.is_char_boundary(i) && h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// Running text: a paragraph of some length that ends like a sentence.
+fn is_body(l: &str, kind: Kind) -> bool {
+    !matches!(kind, Kind::Heading(_))
+        && l.split_whitespace().count() >= 8
+        && ends_terminal(l)
+        && !l
+            .trim_end_matches([')', ']', '\'', '"', '»', ' '])
+            .ends_with(':')
+}
+
+fn first_sentence(l: &str) -> &str {
+    let end = l.find(". ").map_or(l.len(), |p| p + 1);
+    &l[..end]
+}
+
+fn full_date(e: &DateExpr) -> bool {
+    matches!(e.precision, Precision::Day | Precision::Minute) && !e.relative
+}
+
+/// The first full date of a date line, with the time printed after it if any.
+fn page_date(l: &str) -> Option<PageDate> {
+    let e = find_dates(l, None).into_iter().find(full_date)?;
+    let mut d = PageDate::from_expr(&e)?;
+    if d.datetime.is_none()
+        && e.until.is_none()
+        && let Some(time) = l.get(e.span.end..).and_then(time_after)
+    {
+        d = PageDate::new(d.date, Some(d.date.and_time(time)));
+    }
+    Some(d)
+}
+
+/// The date of the event the text reports, where the page prints no date of its own.
+fn event_date(sentence: &str) -> Option<PageDate> {
+    let e = find_dates(sentence, None)
+        .into_iter()
+        .find(|e| full_date(e) && matches!(e.relation, Relation::On | Relation::In))?;
+    let d = PageDate::from_expr(&e)?;
+    Some(PageDate::new(d.date, None))
+}
+
+/// `- 16:50`, `, 16h50`, `à 16:50`, `at 16:50` at the start of `s`.
+fn time_after(s: &str) -> Option<NaiveTime> {
+    let s = s.trim_start();
+    let s = ["-", "–", ",", "à", "at"]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .unwrap_or(s)
+        .trim_start();
+    let hours: String = s.chars().take_while(char::is_ascii_digit).collect();
+    if hours.is_empty() || hours.len() > 2 {
+        return None;
+    }
+    let rest = s[hours.len()..].strip_prefix([':', 'h'])?;
+    let minutes = rest
+        .get(..2)
+        .filter(|m| m.bytes().all(|b| b.is_ascii_digit()))?;
+    if rest[2..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    NaiveTime::from_hms_opt(hours.parse().ok()?, minutes.parse().ok()?, 0)
+}
+
+/// `2025-05-20`, `2025-05-20T16:50:00+02:00` as printed in a page's meta tags.
+fn iso_page_date(s: &str) -> Option<PageDate> {
+    let date = NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()?;
+    let time = s
+        .get(10..16)
+        .filter(|t| t.starts_with('T'))
+        .and_then(|t| NaiveTime::parse_from_str(&t[1..], "%H:%M").ok());
+    Some(PageDate::new(date, time.map(|t| date.and_time(t))))
+}
+
+impl PageDate {
+    pub(crate) fn new(date: NaiveDate, datetime: Option<NaiveDateTime>) -> Self {
+        let value = match datetime {
+            Some(dt) => dt.format("%Y-%m-%dT%H:%M").to_string(),
+            None => date.format("%Y-%m-%d").to_string(),
+        };
+        PageDate {
+            date,
+            datetime,
+            value,
+        }
+    }
+
+    /// The start of a date expression of day or minute precision.
+    pub fn from_expr(e: &DateExpr) -> Option<PageDate> {
+        let datetime = NaiveDateTime::parse_from_str(e.value.get(..16)?, "%Y-%m-%dT%H:%M").ok();
+        let date = match datetime {
+            Some(dt) => dt.date(),
+            None => NaiveDate::parse_from_str(e.value.get(..10)?, "%Y-%m-%d").ok()?,
+        };
+        Some(PageDate::new(date, datetime))
+    }
+}
+
+fn html_title(text: &str, blocks: &[Block], anchor: usize, h: &HtmlMeta) -> Option<String> {
+    let limit = blocks.get(anchor).map_or(text.len(), |b| b.range.start);
+    let heads: Vec<&str> =
+        h.h1.iter()
+            .filter_map(|r| text.get(r.clone()))
+            .map(str::trim)
+            .collect();
+    let before =
+        h.h1.iter()
+            .zip(&heads)
+            .filter(|(r, t)| r.start < limit && headline(t))
+            .map(|(_, t)| *t)
+            .next_back();
+    if let Some(t) = before.or_else(|| heads.iter().copied().find(|t| headline(t))) {
+        return Some(t.to_string());
+    }
+    let title = h.title.as_deref()?;
+    let mut title: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    for separator in [" - ", " – ", " — ", " :: "] {
+        title = title.replace(separator, " | ");
+    }
+    title
+        .split(" | ")
+        .map(str::trim)
+        .max_by_key(|p| p.len())
+        .map(str::to_string)
+        .filter(|t| !t.is_empty())
+}
+
+/// Short, without a full stop, mostly words: the shape of a headline; and not site furniture.
+fn headline(l: &str) -> bool {
+    let words = l.split_whitespace().count();
+    let letters = l.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = l.chars().filter(|c| c.is_ascii_digit()).count();
+    (1..=40).contains(&words)
+        && l.len() <= SHORT_LINE
+        && letters >= 3
+        && digits * 2 < letters
+        && !l
+            .trim_end_matches([')', ']', '\'', '"', '»', ' '])
+            .ends_with(['.', '!', '?', ':', ';'])
+        && !l.contains("://")
+        && !boilerplate(l)
+}
+
+const FURNITURE: &[&str] = &[
+    "press release",
+    "press releases",
+    "communiqué de presse",
+    "communiqués de presse",
+    "news",
+    "latest news",
+    "actualités",
+    "actualité",
+    "dernières actualités",
+    "news article",
+    "article",
+    "publication",
+    "speech",
+    "statement",
+    "déclaration",
+    "discours",
+    "menu",
+    "main menu",
+    "search",
+    "rechercher",
+    "recherche",
+    "home",
+    "accueil",
+    "share",
+    "share this page",
+    "partager",
+    "partager cette page",
+    "print",
+    "imprimer",
+    "languages",
+    "language",
+    "langues",
+    "langue",
+    "contact",
+    "contacts",
+    "related topics",
+    "thèmes associés",
+    "back to top",
+    "retour en haut",
+    "you are here",
+    "vous êtes ici",
+    "newsroom",
+    "salle de presse",
+    "highlights",
+    "read more",
+    "lire la suite",
+    "en savoir plus",
+    "top",
+];
+
+const FURNITURE_STARTS: &[&str] = &[
+    "skip to",
+    "jump to",
+    "go to",
+    "aller au contenu",
+    "aller à",
+    "passer au contenu",
+    "delegation of",
+    "delegation to",
+    "délégation de",
+    "délégation auprès",
+    "mission of",
+    "permanent representation",
+    "représentation permanente",
+    "embassy of",
+    "ambassade de",
+    "©",
+    "copyright",
+    "photo",
+    "crédit",
+    "credit",
+    "istock",
+    "getty",
+    "image:",
+    "share this",
+    "partager sur",
+    "follow us",
+    "suivez-nous",
+    "cookies",
+    "this site uses",
+    "ce site utilise",
+];
+
+fn boilerplate(l: &str) -> bool {
+    let lower = l.to_lowercase();
+    let core = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    FURNITURE.contains(&core)
+        || FURNITURE_STARTS.iter().any(|p| lower.starts_with(p))
+        || lower.contains(" | ")
+        || lower.contains(" > ")
+        || lower.contains(" » ") && !lower.contains('«')
+}
+
+/// The first web address in `s`.
+fn find_url(s: &str) -> Option<String> {
+    let at = s.find("https://").or_else(|| s.find("http://"))?;
+    let url: &str = s[at..]
+        .split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '»' | ')' | ']'))
+        .next()?;
+    let url = url.trim_end_matches(['.', ',', ';', ':']);
+    (url.len() > 8).then(|| url.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headlines_and_furniture() {
+        assert!(headline(
+            "Ukraine: Le 3e dialogue sur le cyberespace a lieu à Bruxelles"
+        ));
+        assert!(!headline("Skip to main content"));
+        assert!(!headline("News article | Publication"));
+        assert!(!headline("Delegation of the European Union to Kenya"));
+        assert!(!headline("Press releases"));
+        assert!(!headline("08 Dec. 2017 -"));
+        assert!(!headline(
+            "Brussels, 17/05/2021 - 16:50, UNIQUE ID: 210517_18"
+        ));
+        assert!(!headline("Lire plus d'informations sur:"));
+    }
+
+    #[test]
+    fn times_after_dates() {
+        assert_eq!(
+            time_after(" - 16:50, UNIQUE"),
+            NaiveTime::from_hms_opt(16, 50, 0)
+        );
+        assert_eq!(time_after(" 15:18"), NaiveTime::from_hms_opt(15, 18, 0));
+        assert_eq!(time_after(", UNIQUE ID: 210517_18"), None);
+        assert_eq!(time_after(" - 1650"), None);
+    }
+
+    #[test]
+    fn urls() {
+        assert_eq!(
+            find_url("<https://x.eu/a?b=1>.").as_deref(),
+            Some("https://x.eu/a?b=1")
+        );
+        assert_eq!(find_url("rien"), None);
+    }
+
+    #[test]
+    fn meta_tag_dates() {
+        assert_eq!(
+            iso_page_date("2025-05-20T16:50:00+02:00")
+                .map(|d| d.value)
+                .as_deref(),
+            Some("2025-05-20T16:50")
+        );
+        assert_eq!(
+            iso_page_date("2025-05-20").map(|d| d.value).as_deref(),
+            Some("2025-05-20")
+        );
+    }
+}

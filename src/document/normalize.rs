@@ -1,0 +1,351 @@
+//! The visible text, normalised for matching, built one source character at a time.
+//!
+//! Each format's reader feeds characters with their byte range in the decoded source and
+//! says where lines and blocks start; the builder folds typography, composes to NFC,
+//! collapses spaces, decides how lines join, and records for every byte of the text the
+//! source range it came from, so that any span of the text maps back exactly.
+
+use std::ops::Range;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Kind {
+    Para,
+    Item,
+    Heading(u8),
+}
+
+impl Kind {
+    fn rank(self) -> u8 {
+        match self {
+            Kind::Para => 0,
+            Kind::Item => 1,
+            Kind::Heading(_) => 2,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Gap {
+    /// The next line of the source, no blank line between.
+    Line,
+    /// A blank line or a block element.
+    Blank,
+}
+
+/// A line of the text: a paragraph, a heading, a list item, or lines of one joined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Block {
+    pub range: Range<usize>,
+    pub kind: Kind,
+}
+
+pub(crate) struct Built {
+    pub text: String,
+    /// Source range (in the decoded source) of the character each byte of `text` belongs to.
+    pub starts: Vec<u32>,
+    pub ends: Vec<u32>,
+    pub blocks: Vec<Block>,
+}
+
+pub(crate) struct Builder {
+    text: String,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    blocks: Vec<Block>,
+    /// A starter and the characters that may compose with it, not yet written.
+    segment: Vec<(char, u32, u32)>,
+    /// A run of white space inside the current line, not yet written.
+    space: Option<(u32, u32)>,
+    /// Set when a new line or block was announced and no visible character came since.
+    pending: Option<(Gap, Kind)>,
+    /// The announced line starts with a word in lower case: it may continue a sentence.
+    lower_start: bool,
+    /// The current block has content.
+    open: bool,
+    block_start: usize,
+    kind: Kind,
+    /// Where the current source line began in the text, for the hard-wrap rule.
+    line_start: usize,
+    last: char,
+    last_end: u32,
+    /// Join lines that break a sentence: right for text saved with its line breaks, wrong for
+    /// markup, where a block element is a block whatever its first letter.
+    join: bool,
+}
+
+impl Builder {
+    pub fn new(capacity: usize, join: bool) -> Self {
+        Builder {
+            text: String::with_capacity(capacity),
+            starts: Vec::with_capacity(capacity),
+            ends: Vec::with_capacity(capacity),
+            blocks: Vec::new(),
+            segment: Vec::with_capacity(4),
+            space: None,
+            pending: None,
+            lower_start: false,
+            open: false,
+            block_start: 0,
+            kind: Kind::Para,
+            line_start: 0,
+            last: '\n',
+            last_end: 0,
+            join,
+        }
+    }
+
+    /// Length of the text written so far (pending characters excluded).
+    pub fn len(&mut self) -> usize {
+        self.flush_segment();
+        self.text.len()
+    }
+
+    /// Announces that what follows starts a new line or block of `kind`.
+    pub fn open(&mut self, gap: Gap, kind: Kind) {
+        self.open_line(gap, kind, false);
+    }
+
+    /// Announces a source line; `lower_start` when its first word is in lower case (not
+    /// "iStock"), so that it may continue the sentence the previous line left unfinished.
+    pub fn open_line(&mut self, gap: Gap, kind: Kind, lower_start: bool) {
+        self.flush_segment();
+        self.lower_start = lower_start;
+        self.space = None;
+        self.pending = Some(match self.pending {
+            Some((g, k)) => (g.max(gap), if kind.rank() > k.rank() { kind } else { k }),
+            None => (gap, kind),
+        });
+    }
+
+    /// Gives the block being written (or the last one) another kind: a Setext underline.
+    pub fn retag_last(&mut self, kind: Kind) {
+        self.flush_segment();
+        if self.open && self.pending.is_none() {
+            self.kind = kind;
+        } else if let Some(b) = self.blocks.last_mut() {
+            b.kind = kind;
+        }
+    }
+
+    pub fn space(&mut self, start: u32, end: u32) {
+        self.flush_segment();
+        if self.open && self.pending.is_none() {
+            self.space = Some(match self.space {
+                Some((s, _)) => (s, end),
+                None => (start, end),
+            });
+        }
+    }
+
+    /// Characters copied from the source, starting at `start`.
+    pub fn push_str(&mut self, s: &str, start: u32) {
+        for (i, c) in s.char_indices() {
+            let at = start + i as u32;
+            self.push(c, at, at + c.len_utf8() as u32);
+        }
+    }
+
+    /// Text that stands for the source range as a whole (an entity, an escape).
+    pub fn push_replacement(&mut self, s: &str, start: u32, end: u32) {
+        for c in s.chars() {
+            self.push(c, start, end);
+        }
+    }
+
+    pub fn push(&mut self, c: char, start: u32, end: u32) {
+        let c = match c {
+            '\u{A0}'
+            | '\u{202F}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{205F}'
+            | '\u{3000}'
+            | '\t'
+            | '\u{0B}'
+            | '\u{0C}' => ' ',
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+            '\u{2010}' | '\u{2011}' => '-',
+            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => return,
+            '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => ' ',
+            c if c.is_control() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            self.space(start, end);
+            return;
+        }
+        if c < '\u{300}' {
+            self.flush_segment();
+            self.segment.push((c, start, end));
+            return;
+        }
+        let extends = canonical_combining_class(c) != 0
+            || is_nfc_quick(std::iter::once(c)) == IsNormalized::Maybe;
+        if !extends || self.segment.is_empty() {
+            self.flush_segment();
+        }
+        self.segment.push((c, start, end));
+    }
+
+    fn flush_segment(&mut self) {
+        match self.segment.len() {
+            0 => {}
+            1 => {
+                let (c, s, e) = self.segment[0];
+                self.segment.clear();
+                if c < '\u{300}' || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes {
+                    self.visible(c, s, e);
+                } else {
+                    let composed: String = std::iter::once(c).nfc().collect();
+                    for c in composed.chars() {
+                        self.visible(c, s, e);
+                    }
+                }
+            }
+            _ => {
+                let s = self.segment[0].1;
+                let e = self.segment.iter().map(|x| x.2).max().unwrap_or(s);
+                let composed: String = self.segment.iter().map(|x| x.0).nfc().collect();
+                self.segment.clear();
+                for c in composed.chars() {
+                    self.visible(c, s, e);
+                }
+            }
+        }
+    }
+
+    fn visible(&mut self, c: char, start: u32, end: u32) {
+        if let Some((gap, kind)) = self.pending.take() {
+            self.separate(gap, kind, c, start);
+        } else if !self.open {
+            self.open = true;
+            self.block_start = self.text.len();
+            self.line_start = self.text.len();
+        }
+        if let Some((s, e)) = self.space.take() {
+            self.write(' ', s, e);
+        }
+        self.write(c, start, end);
+        self.last = c;
+        self.last_end = end;
+    }
+
+    /// The first visible character after a line or block break: join the lines (a sentence
+    /// broken in the middle) or start a new block.
+    fn separate(&mut self, gap: Gap, kind: Kind, next: char, next_start: u32) {
+        if !self.open {
+            self.open = true;
+            self.kind = kind;
+            self.block_start = self.text.len();
+            self.line_start = self.text.len();
+            return;
+        }
+        let unfinished = self.last.is_alphanumeric() || self.last == ',';
+        let can_join =
+            self.join && kind == Kind::Para && !matches!(self.kind, Kind::Heading(_)) && unfinished;
+        let hard_wrapped = gap == Gap::Line
+            && next.is_uppercase()
+            && self.text.len() - self.line_start >= 65
+            && self.last.is_alphabetic();
+        let (s, e) = (self.last_end, next_start.max(self.last_end));
+        if can_join && ((self.lower_start && next.is_lowercase()) || hard_wrapped) {
+            self.write(' ', s, e);
+            self.line_start = self.text.len();
+            return;
+        }
+        self.close_block();
+        match gap {
+            Gap::Line => self.write('\n', s, e),
+            Gap::Blank => {
+                self.write('\n', s, e);
+                self.write('\n', s, e);
+            }
+        }
+        self.open = true;
+        self.kind = kind;
+        self.block_start = self.text.len();
+        self.line_start = self.text.len();
+    }
+
+    fn close_block(&mut self) {
+        if self.open && self.text.len() > self.block_start {
+            self.blocks.push(Block {
+                range: self.block_start..self.text.len(),
+                kind: self.kind,
+            });
+        }
+    }
+
+    fn write(&mut self, c: char, start: u32, end: u32) {
+        let n = c.len_utf8();
+        self.text.push(c);
+        for _ in 0..n {
+            self.starts.push(start);
+            self.ends.push(end);
+        }
+    }
+
+    pub fn finish(mut self) -> Built {
+        self.flush_segment();
+        self.close_block();
+        Built {
+            text: self.text,
+            starts: self.starts,
+            ends: self.ends,
+            blocks: self.blocks,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(lines: &[(&str, Gap, Kind)]) -> Built {
+        let mut b = Builder::new(64, true);
+        let mut at = 0u32;
+        for (line, gap, kind) in lines {
+            b.open_line(*gap, *kind, line.starts_with(char::is_lowercase));
+            b.push_str(line, at);
+            at += line.len() as u32 + 1;
+        }
+        b.finish()
+    }
+
+    #[test]
+    fn folds_typography_and_collapses_spaces() {
+        let b = build(&[(
+            "l\u{2019}Union\u{A0}\u{A0} « ok »  \u{201C}x\u{201D} co\u{AD}op non\u{2011}stop",
+            Gap::Blank,
+            Kind::Para,
+        )]);
+        assert_eq!(b.text, "l'Union « ok » \"x\" coop non-stop");
+        assert_eq!(b.starts.len(), b.text.len());
+    }
+
+    #[test]
+    fn composes_to_nfc_and_maps_the_whole_cluster() {
+        let b = build(&[("cafe\u{301} A\u{30A}", Gap::Blank, Kind::Para)]);
+        assert_eq!(b.text, "café Å");
+        assert_eq!((b.starts[3], b.ends[3]), (3, 6));
+    }
+
+    #[test]
+    fn joins_a_sentence_broken_across_lines_and_blocks() {
+        let b = build(&[
+            ("Le renforcement comprend un", Gap::Blank, Kind::Para),
+            ("soutien au suivi.", Gap::Blank, Kind::Para),
+            ("Titre", Gap::Blank, Kind::Para),
+            ("Suite", Gap::Line, Kind::Para),
+        ]);
+        assert_eq!(
+            b.text,
+            "Le renforcement comprend un soutien au suivi.\n\nTitre\nSuite"
+        );
+        assert_eq!(b.blocks.len(), 3);
+        assert_eq!(&b.text[b.blocks[1].range.clone()], "Titre");
+    }
+}
