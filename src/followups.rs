@@ -31,6 +31,30 @@ pub struct Text {
     pub sentences: Vec<String>,
 }
 
+impl Text {
+    /// The parties the document is about: those of its title, else of its opening sentences
+    /// (a page whose title is a place and a date still names them at once).
+    pub fn parties(&self) -> Vec<String> {
+        let title = self
+            .title
+            .as_deref()
+            .map(lexicon::parties)
+            .unwrap_or_default();
+        if !title.is_empty() {
+            return title;
+        }
+        lexicon::parties(
+            &self
+                .sentences
+                .iter()
+                .take(3)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
+}
+
 /// A commitment whose fate we look for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tracked {
@@ -331,10 +355,10 @@ pub fn load(
         texts.push(Text {
             source: source.clone(),
             date,
-            title: doc
-                .title
-                .clone()
-                .or_else(|| record_file.and_then(|f| f.document.title.clone())),
+            // A title a person checked in the record file wins over the reader's guess.
+            title: record_file
+                .and_then(|f| f.document.title.clone())
+                .or_else(|| doc.title.clone()),
             sentences: doc
                 .sentences
                 .iter()

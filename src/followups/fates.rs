@@ -22,12 +22,12 @@ pub fn find(
 ) -> Vec<Followup> {
     let mut out = Vec::new();
     for c in commitments.iter().filter(|c| c.made <= as_of) {
-        let title = texts
+        let doc_parties = texts
             .iter()
             .find(|t| t.source == c.source)
-            .and_then(|t| t.title.as_deref())
-            .unwrap_or("");
-        match event_of(c, title) {
+            .map(|t| t.parties())
+            .unwrap_or_default();
+        match event_of(c, doc_parties) {
             Some((m, actors)) => out.extend(event_fate(c, &m, &actors, occurrences, series, as_of)),
             None => out.extend(content_fates(c, texts)),
         }
@@ -44,7 +44,7 @@ fn reference(c: &Tracked) -> CommitmentRef {
 }
 
 /// The planned event a commitment is about, with the parties of that event.
-fn event_of(c: &Tracked, title: &str) -> Option<(Mention, Vec<String>)> {
+fn event_of(c: &Tracked, doc_parties: Vec<String>) -> Option<(Mention, Vec<String>)> {
     let year = Some(c.made.year());
     let from_quote = events::mentions(&c.quote, year)
         .into_iter()
@@ -73,7 +73,7 @@ fn event_of(c: &Tracked, title: &str) -> Option<(Mention, Vec<String>)> {
     if let Some(d) = c.deadline {
         m.target = Some(d);
     }
-    let actors = [m.actors.clone(), c.actors.clone(), lexicon::parties(title)]
+    let actors = [m.actors.clone(), c.actors.clone(), doc_parties]
         .into_iter()
         .find(|a| !a.is_empty())?;
     Some((m, lexicon::series_parties(&actors)))
@@ -198,11 +198,7 @@ fn content_fates(c: &Tracked, texts: &[&Text]) -> Vec<Followup> {
         .iter()
         .filter(|t| t.date > c.made && t.source != c.source)
     {
-        let title_parties = text
-            .title
-            .as_deref()
-            .map(lexicon::parties)
-            .unwrap_or_default();
+        let title_parties = text.parties();
         let mut best: Option<(Fate, f64, &String)> = None;
         for sentence in &text.sentences {
             let mut parties = lexicon::parties(sentence);

@@ -30,11 +30,7 @@ impl Occurrence {
 pub fn occurrences(texts: &[&Text]) -> Vec<Occurrence> {
     let mut out: Vec<Occurrence> = Vec::new();
     for text in texts {
-        let title_parties = text
-            .title
-            .as_deref()
-            .map(lexicon::parties)
-            .unwrap_or_default();
+        let title_parties = text.parties();
         let first = out.len();
         let mut unresolved = Vec::new();
         for sentence in &text.sentences {
