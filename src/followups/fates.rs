@@ -133,29 +133,25 @@ fn event_fate(
         )
     });
     let held = held.first();
-    if let Some(o) = held {
-        return vec![Followup {
-            commitment: reference(c),
-            evidence: EvidenceRef {
-                source: Some(o.source.clone()),
-                quote: Some(o.quote.clone()),
-                date: Some(o.date),
-            },
-            fate: Fate::Done,
-            reason: format!("{what} reported as held"),
-        }];
-    }
+    // Announced again before it was held, for no later date than promised (a later date is
+    // a postponement, not a restatement).
+    let held_date = held.map(|o| o.date);
     let mut out: Vec<Followup> = Vec::new();
     for o in occurrences
         .iter()
         .filter(same_series)
-        .filter(|o| o.mention.planned && o.date > c.made)
+        .filter(|o| o.mention.planned && o.date > c.made && held_date.is_none_or(|d| o.date < d))
     {
         let same = match (target, o.mention.ordinal) {
             (Some(t), Some(n)) => n == t,
             _ => true,
         };
+        let in_time = match (due, o.mention.target) {
+            (Some(d), Some(t)) => t <= d,
+            _ => true,
+        };
         if same
+            && in_time
             && !out
                 .iter()
                 .any(|f| f.evidence.source.as_deref() == Some(o.source.as_str()))
@@ -171,6 +167,19 @@ fn event_fate(
                 reason: format!("{what} announced again"),
             });
         }
+    }
+    if let Some(o) = held {
+        out.push(Followup {
+            commitment: reference(c),
+            evidence: EvidenceRef {
+                source: Some(o.source.clone()),
+                quote: Some(o.quote.clone()),
+                date: Some(o.date),
+            },
+            fate: Fate::Done,
+            reason: format!("{what} reported as held"),
+        });
+        return out;
     }
     if let Some(due) = due.filter(|d| *d < as_of) {
         out.push(Followup {
@@ -205,10 +214,12 @@ fn content_fates(c: &Tracked, texts: &[&Text]) -> Vec<Followup> {
             if parties.is_empty() {
                 parties = title_parties.clone();
             }
-            if !c.actors.is_empty()
-                && !parties
-                    .iter()
-                    .any(|p| c.actors.iter().any(|a| same_party(a, p)))
+            // Every party bound must be there: "Japan and the US agreed to ..." restates
+            // nothing the EU and the US promised.
+            if !c
+                .actors
+                .iter()
+                .all(|a| parties.iter().any(|p| same_party(a, p)))
             {
                 continue;
             }
