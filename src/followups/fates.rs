@@ -43,6 +43,19 @@ fn reference(c: &Tracked) -> CommitmentRef {
     }
 }
 
+fn shown_by(c: &Tracked, o: &Occurrence, fate: Fate, reason: String) -> Followup {
+    Followup {
+        commitment: reference(c),
+        evidence: EvidenceRef {
+            source: Some(o.source.clone()),
+            quote: Some(o.quote.clone()),
+            date: Some(o.date),
+        },
+        fate,
+        reason,
+    }
+}
+
 /// The planned event a commitment is about, with the parties of that event.
 fn event_of(c: &Tracked, doc_parties: Vec<String>) -> Option<(Mention, Vec<String>)> {
     let year = Some(c.made.year());
@@ -156,29 +169,21 @@ fn event_fate(
                 .iter()
                 .any(|f| f.evidence.source.as_deref() == Some(o.source.as_str()))
         {
-            out.push(Followup {
-                commitment: reference(c),
-                evidence: EvidenceRef {
-                    source: Some(o.source.clone()),
-                    quote: Some(o.quote.clone()),
-                    date: Some(o.date),
-                },
-                fate: Fate::Reaffirmed,
-                reason: format!("{what} announced again"),
-            });
+            out.push(shown_by(
+                c,
+                o,
+                Fate::Reaffirmed,
+                format!("{what} announced again"),
+            ));
         }
     }
     if let Some(o) = held {
-        out.push(Followup {
-            commitment: reference(c),
-            evidence: EvidenceRef {
-                source: Some(o.source.clone()),
-                quote: Some(o.quote.clone()),
-                date: Some(o.date),
-            },
-            fate: Fate::Done,
-            reason: format!("{what} reported as held"),
-        });
+        out.push(shown_by(
+            c,
+            o,
+            Fate::Done,
+            format!("{what} reported as held"),
+        ));
         return out;
     }
     if let Some(due) = due.filter(|d| *d < as_of) {
