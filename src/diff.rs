@@ -424,28 +424,19 @@ fn tidy_runs(runs: Vec<WordRun>) -> Vec<WordRun> {
     out
 }
 
-/// The white space both sides start (or, with `chars` reversed, end) with; where one side is
-/// empty, the other's.
+/// The white space both sides start (or, with `chars` reversed, end) with. Where one side is
+/// empty the space is that of the other side alone and stays in its run, so that both texts
+/// can be rebuilt from the runs.
 fn edge_space(a: &str, b: &str, chars: impl Fn(&str) -> Vec<char>) -> String {
+    if a.is_empty() || b.is_empty() {
+        return String::new();
+    }
     let (a, b) = (chars(a), chars(b));
-    let space = |v: &[char]| {
-        v.iter()
-            .take_while(|c| c.is_whitespace())
-            .copied()
-            .collect::<Vec<char>>()
-    };
-    let (sa, sb) = (space(&a), space(&b));
-    let common: Vec<char> = match (a.is_empty(), b.is_empty()) {
-        (true, _) => sb,
-        (_, true) => sa,
-        _ => sa
-            .iter()
-            .zip(&sb)
-            .take_while(|(x, y)| x == y)
-            .map(|(x, _)| *x)
-            .collect(),
-    };
-    common.into_iter().collect()
+    a.iter()
+        .zip(&b)
+        .take_while(|(x, y)| x == y && x.is_whitespace())
+        .map(|(x, _)| *x)
+        .collect()
 }
 
 fn push_run(out: &mut Vec<WordRun>, op: WordOp, text: &str) {

@@ -102,16 +102,29 @@ fn facts(c: &Commitment) -> String {
     )
 }
 
+/// A changed run as (leading space, words, trailing space): markers go around the words only.
+fn edges(text: &str) -> (&str, &str, &str) {
+    let core = text.trim();
+    let start = text.len() - text.trim_start().len();
+    let end = start + core.len();
+    (&text[..start], core, &text[end..])
+}
+
 fn words_text(words: &[WordRun], color: bool) -> String {
     let mut out = String::new();
     for w in words {
-        match (w.op, color) {
-            (WordOp::Equal, _) => out.push_str(&w.text),
-            (WordOp::Delete, true) => write!(out, "{RED}{STRIKE}{}{RESET}", w.text).unwrap_or(()),
-            (WordOp::Insert, true) => write!(out, "{GREEN}{BOLD}{}{RESET}", w.text).unwrap_or(()),
-            (WordOp::Delete, false) => write!(out, "[-{}-]", w.text).unwrap_or(()),
-            (WordOp::Insert, false) => write!(out, "{{+{}+}}", w.text).unwrap_or(()),
-        }
+        let (lead, core, trail) = edges(&w.text);
+        let marked = match (w.op, color) {
+            (WordOp::Equal, _) => {
+                out.push_str(&w.text);
+                continue;
+            }
+            (WordOp::Delete, true) => format!("{RED}{STRIKE}{core}{RESET}"),
+            (WordOp::Insert, true) => format!("{GREEN}{BOLD}{core}{RESET}"),
+            (WordOp::Delete, false) => format!("[-{core}-]"),
+            (WordOp::Insert, false) => format!("{{+{core}+}}"),
+        };
+        let _ = write!(out, "{lead}{marked}{trail}");
     }
     out
 }
@@ -119,10 +132,16 @@ fn words_text(words: &[WordRun], color: bool) -> String {
 fn words_markdown(words: &[WordRun]) -> String {
     let mut out = String::new();
     for w in words {
+        let (lead, core, trail) = edges(&w.text);
+        let core = escape_md(core);
         match w.op {
             WordOp::Equal => out.push_str(&escape_md(&w.text)),
-            WordOp::Delete => write!(out, "~~{}~~", escape_md(&w.text)).unwrap_or(()),
-            WordOp::Insert => write!(out, "**{}**", escape_md(&w.text)).unwrap_or(()),
+            WordOp::Delete => {
+                let _ = write!(out, "{lead}~~{core}~~{trail}");
+            }
+            WordOp::Insert => {
+                let _ = write!(out, "{lead}**{core}**{trail}");
+            }
         }
     }
     out
