@@ -1,3 +1,4 @@
+#![allow(clippy::print_stderr)] // the test reports the figure it measures
 //! Precision of the fates `pledge followups` proposes, on chains of statements written for
 //! the purpose (tests/fixtures/followups/chains: EU-Japan, EU-Moldova, EU-India, EU-Ukraine,
 //! NATO; French and English), and the series it finds on the seeds.
