@@ -81,7 +81,10 @@ pub fn log(root: &Path, since: Option<NaiveDate>) -> crate::Result<Vec<StatusCha
     let out = git(
         root,
         &[
+            "-c",
+            "core.quotePath=false",
             "log",
+            "--relative",
             "--no-merges",
             "--reverse",
             "--format=%x01%H%x09%an%x09%ae%x09%aI%x09%P",

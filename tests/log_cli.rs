@@ -116,3 +116,39 @@ fn outside_a_repository_is_an_error() {
         .assert()
         .code(3);
 }
+
+#[test]
+fn a_tracker_in_a_subfolder_of_the_repository() {
+    let dir = git_repo();
+    let root = dir.path().join("tracker");
+    std::fs::create_dir_all(root.join("commitments")).expect("mkdir");
+    let write =
+        |text: String| std::fs::write(root.join("commitments/é.toml"), text).expect("write");
+    write(record_file("proposed", "open", ""));
+    git(
+        dir.path(),
+        "Alice",
+        "2025-01-10T09:00:00+00:00",
+        &["add", "-A"],
+    );
+    git(
+        dir.path(),
+        "Alice",
+        "2025-01-10T09:00:00+00:00",
+        &["commit", "-q", "-m", "one"],
+    );
+    write(record_file("in_progress", "open", ""));
+    git(
+        dir.path(),
+        "Bob",
+        "2025-02-10T09:00:00+00:00",
+        &["commit", "-q", "-am", "two"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(
+        &root,
+        &["log", "--since", "2025-02-01", "--format", "json"],
+    ))
+    .expect("json");
+    assert_eq!(v["changes"][0]["file"], "commitments/é.toml", "{v}");
+    assert_eq!(v["changes"][0]["to"], "in_progress", "{v}");
+}
