@@ -1,6 +1,8 @@
 use clap::{Args, ValueEnum};
+use pledge::extract::Rules;
+use pledge::followups::{self, render};
 
-use super::{AsOf, Ctx};
+use super::{AsOf, Ctx, emit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FollowupsFormat {
@@ -23,6 +25,21 @@ pub struct FollowupsArgs {
     pub stale_after: Option<u32>,
 }
 
-pub fn run(_ctx: &Ctx, _args: FollowupsArgs) -> pledge::Result<u8> {
-    Err(pledge::Error::Usage("followups: not built yet".into()))
+pub fn run(ctx: &Ctx, args: FollowupsArgs) -> pledge::Result<u8> {
+    let as_of = args.as_of.date();
+    let (texts, tracked) = followups::load(&ctx.root, &Rules::default())?;
+    let stale_after = args.stale_after.unwrap_or(followups::DEFAULT_STALE_AFTER);
+    let report = followups::analyse(&texts, &tracked, as_of, stale_after);
+    if args.apply {
+        let applied = followups::apply::apply(&ctx.root, &report)?;
+        let written = applied.iter().filter(|a| a.written).count();
+        eprintln!("applied {written} suggested fate(s) to pending records");
+    }
+    let out = match args.format {
+        FollowupsFormat::Table => render::table(&report),
+        FollowupsFormat::Markdown => render::markdown(&report),
+        FollowupsFormat::Json => render::json(&report),
+    };
+    emit(&out);
+    Ok(0)
 }
