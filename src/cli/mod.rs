@@ -115,9 +115,6 @@ impl Ctx {
         self.root.join("seeds")
     }
 
-    pub fn commitments_dir(&self) -> PathBuf {
-        self.root.join("commitments")
-    }
 }
 
 /// `--as-of`, shared by every command where "today" matters.
