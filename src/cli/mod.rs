@@ -114,7 +114,6 @@ impl Ctx {
     pub fn seeds_dir(&self) -> PathBuf {
         self.root.join("seeds")
     }
-
 }
 
 /// `--as-of`, shared by every command where "today" matters.
