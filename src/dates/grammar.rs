@@ -467,9 +467,14 @@ impl<'a> Scan<'a> {
     }
 
     fn year_at(&self, i: usize) -> Option<i32> {
+        self.year_loose(i).filter(|_| self.clean_right(i))
+    }
+
+    /// A year that may have a range mark glued after it ("2021-2027").
+    fn year_loose(&self, i: usize) -> Option<i32> {
         let (v, n) = self.num(i)?;
         let y = i32::try_from(v).ok()?;
-        (n == 4 && (YEAR_MIN..=YEAR_MAX).contains(&y) && self.clean_right(i)).then_some(y)
+        (n == 4 && (YEAR_MIN..=YEAR_MAX).contains(&y)).then_some(y)
     }
 
     /// A day of the month: "15", "1er", "1st", "21st".
@@ -673,7 +678,14 @@ impl<'a> Scan<'a> {
                         return None;
                     }
                     let mut end = i + 7;
-                    if self.punct(end) == Some(':') && self.num(end + 1).is_some() {
+                    if self.punct(end) == Some(':')
+                        && self.glued(end + 1)
+                        && self
+                            .s(end + 1)
+                            .as_bytes()
+                            .get(..2)
+                            .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+                    {
                         end += 2;
                     }
                     (d.parse().ok()?, Some((h.parse().ok()?, mi)), end)
@@ -785,6 +797,10 @@ impl<'a> Scan<'a> {
         let Lex::Month { en, full, .. } = lex else {
             return None;
         };
+        // "le 32 mars 2025": a day that failed is not to be dropped for "mars 2025".
+        if i > 0 && self.num(i - 1).is_some_and(|(_, n)| n <= 2) {
+            return None;
+        }
         let start = self.weekday_before(i);
         // "March 3, 2025" is English; "mars 3" is not French.
         if (en || !full)
@@ -800,7 +816,8 @@ impl<'a> Scan<'a> {
                 k += 1;
             }
             let y = self.year_at(k).filter(|_| self.near(k));
-            if self.month_ok(i, lex, true, y.is_some()) && (y.is_some() || self.clean_right(after))
+            if self.month_ok(i, lex, true, y.is_some())
+                && (y.is_some() || self.clean_right(after) || self.punct(after + 1) == Some('-'))
             {
                 let end = if y.is_some() { k + 1 } else { after + 1 };
                 return Some((
@@ -863,7 +880,12 @@ impl<'a> Scan<'a> {
                 if let Some(p) = self.day_first(i, !right) {
                     return Some(p);
                 }
-                if let Some(y) = self.year_at(i).filter(|_| left_ok) {
+                let year = if right {
+                    self.year_at(i)
+                } else {
+                    self.year_loose(i)
+                };
+                if let Some(y) = year.filter(|_| left_ok) {
                     return Some(Pt {
                         y: Some(y),
                         start: i,
@@ -873,12 +895,21 @@ impl<'a> Scan<'a> {
                 }
                 if bare_day && left_ok {
                     let d = self.day_at(i)?;
-                    return Some(Pt {
+                    let mut p = Pt {
                         d: Some(d),
                         start: i,
                         end: i + 1,
                         ..Pt::default()
-                    });
+                    };
+                    // "June 3-5, 2025"
+                    if right
+                        && self.punct(i + 1) == Some(',')
+                        && let Some(y) = self.year_at(i + 2)
+                    {
+                        p.y = Some(y);
+                        p.end = i + 3;
+                    }
+                    return Some(p);
                 }
                 None
             }
@@ -1158,7 +1189,9 @@ impl<'a> Scan<'a> {
         }
         let mut end = u + 1;
         // Forward modifiers: "prochaine", "dernier", "-ci", "en cours", "à venir".
-        if offset.is_none() && ordinal.is_none() {
+        if offset == Some(0) && self.punct(end) == Some('-') && self.is(end + 1, "ci") {
+            end += 2;
+        } else if offset.is_none() && ordinal.is_none() {
             if let Some(Lex::Modifier(o)) = self.lex(end)
                 && self.is_any(
                     end,
