@@ -104,9 +104,45 @@ impl DateExpr {
 /// where the text leaves the year out or speaks relatively.
 /// Year-less and relative expressions are left out when there is no anchor.
 pub fn find_dates(text: &str, anchor: Option<NaiveDate>) -> Vec<DateExpr> {
-    let mut toks = Vec::with_capacity(text.len() / 5);
-    lex::tokenize(text, &mut toks);
-    grammar::Scan::new(text, &toks, anchor).run()
+    let mut toks = Vec::new();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let end = window_end(text, at);
+        let Some(window) = text.get(at..end) else {
+            break;
+        };
+        lex::tokenize(window, &mut toks);
+        for mut e in grammar::Scan::new(window, &toks, anchor).run() {
+            e.span = e.span.start + at..e.span.end + at;
+            out.push(e);
+        }
+        at = end;
+    }
+    out
+}
+
+/// Text is read in windows so that the tokens stay in cache however long the text; no
+/// expression crosses a paragraph break, so a window ends at one where it can.
+const WINDOW: usize = 1 << 15;
+
+fn window_end(text: &str, at: usize) -> usize {
+    if text.len() - at <= WINDOW + WINDOW / 2 {
+        return text.len();
+    }
+    let (lo, hi) = (at + WINDOW / 2, at + WINDOW);
+    let region = &text.as_bytes()[lo..hi];
+    let cut = memchr::memmem::rfind(region, b"\n\n")
+        .map(|k| k + 2)
+        .or_else(|| memchr::memrchr(b'\n', region).map(|k| k + 1))
+        .or_else(|| memchr::memrchr(b' ', region).map(|k| k + 1));
+    match cut {
+        Some(k) => lo + k,
+        None => (lo..=hi)
+            .rev()
+            .find(|&e| text.is_char_boundary(e))
+            .unwrap_or(text.len()),
+    }
 }
 
 #[cfg(test)]

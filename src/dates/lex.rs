@@ -35,6 +35,15 @@ pub(super) struct Tok {
     pub nchars: u16,
 }
 
+/// `char::is_alphanumeric` with a shortcut for the accented Latin letters of French text.
+fn is_alnum(c: char) -> bool {
+    match c {
+        '\u{80}'..='\u{BF}' | '\u{2000}'..='\u{206F}' => false,
+        '\u{C0}'..='\u{24F}' => c != '\u{D7}' && c != '\u{F7}',
+        _ => c.is_alphanumeric(),
+    }
+}
+
 fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
 }
@@ -88,7 +97,7 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             break;
         };
         let len = ch.len_utf8();
-        if ch.is_alphanumeric() {
+        if is_alnum(ch) {
             i = word(text, i, space, nl, out);
             space = false;
             nl = 0;
@@ -121,6 +130,29 @@ fn punct_tok(start: usize, end: usize, punct: char, space: bool, nl: u8) -> Tok 
     }
 }
 
+const DIGIT: u8 = 1;
+const LOWER: u8 = 2;
+const UPPER: u8 = 3;
+
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Reads the run of letters and digits at `start`, pushes it, returns where it ends.
 fn word(text: &str, start: usize, space: bool, nl: u8, out: &mut Vec<Tok>) -> usize {
     let b = text.as_bytes();
@@ -130,23 +162,22 @@ fn word(text: &str, start: usize, space: bool, nl: u8, out: &mut Vec<Tok>) -> us
     while i < b.len() {
         let c = b[i];
         if c < 0x80 {
-            if c.is_ascii_digit() {
-                digits += 1;
-            } else if c.is_ascii_alphabetic() {
-                if letters == 0 {
-                    cap = c.is_ascii_uppercase();
-                }
-                letters += 1;
-                uppers += u32::from(c.is_ascii_uppercase());
-            } else {
+            let class = ASCII_CLASS[usize::from(c)];
+            if class == 0 {
                 break;
             }
+            if letters == 0 && class != DIGIT {
+                cap = class == UPPER;
+            }
+            digits += u32::from(class == DIGIT);
+            letters += u32::from(class != DIGIT);
+            uppers += u32::from(class == UPPER);
             i += 1;
         } else {
             let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
                 break;
             };
-            if !ch.is_alphanumeric() {
+            if !is_alnum(ch) {
                 break;
             }
             if letters == 0 {
