@@ -539,11 +539,17 @@ impl<'a> Scan<'a> {
     /// A month name at i and the token after it (past a glued abbreviation dot).
     fn month_at(&self, i: usize) -> Option<(u32, Lex, usize)> {
         let lex = self.lex(i)?;
-        let Lex::Month { m, .. } = lex else {
+        let Lex::Month { m, full, .. } = lex else {
             return None;
         };
         let mut j = i + 1;
-        if self.punct(j) == Some('.') && self.glued(j) {
+        // "Dec." is an abbreviation; "May. 2025" is how some sites print the full name; "juin."
+        // ends a sentence.
+        if self.punct(j) == Some('.')
+            && self.glued(j)
+            && (!full
+                || self.near(j + 1) && matches!(self.tok(j + 1).map(|t| t.kind), Some(Kind::Num)))
+        {
             j += 1;
         }
         Some((u32::from(m), lex, j))
@@ -558,7 +564,7 @@ impl<'a> Scan<'a> {
             Some(t) => t,
             None => return false,
         };
-        let dotted = self.punct(i + 1) == Some('.') && self.glued(i + 1);
+        let dotted = !full && self.punct(i + 1) == Some('.') && self.glued(i + 1);
         if !(!amb || before_year || t.cap || t.upper || dotted) {
             return false;
         }
