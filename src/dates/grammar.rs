@@ -123,6 +123,8 @@ struct Pt {
     hm: Option<(u32, u32)>,
     start: usize,
     end: usize,
+    /// The year came from the anchor ("mars prochain").
+    rel: bool,
 }
 
 pub(super) struct Scan<'a> {
@@ -348,6 +350,13 @@ const UNITS_AFTER: &[&str] = &[
     "eme",
     "e",
     "er",
+];
+
+/// Capitalised at the start of a sentence, these are not names: "The 2023 summit".
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "le", "la", "les", "l", "de", "du", "des", "of", "for", "pour", "in", "en", "since",
+    "depuis", "by", "until", "a", "au", "aux", "et", "and", "ou", "or", "from", "to", "this",
+    "that", "ce", "cette", "dans", "with", "avec", "sur", "on", "entre", "between",
 ];
 
 /// Words that may follow a year introduced only by "de"/"of"/"pour": "la stratégie de 2020 et".
@@ -717,6 +726,7 @@ impl<'a> Scan<'a> {
                 hm,
                 start: i,
                 end,
+                rel: false,
             });
         }
         let (c, cn) = self.num(i + 4)?;
@@ -743,6 +753,7 @@ impl<'a> Scan<'a> {
             hm: None,
             start: i,
             end: i + 5,
+            rel: false,
         })
     }
 
@@ -780,6 +791,7 @@ impl<'a> Scan<'a> {
             hm: None,
             start,
             end,
+            rel: false,
         })
     }
 
@@ -834,6 +846,7 @@ impl<'a> Scan<'a> {
                         hm: None,
                         start,
                         end,
+                        rel: false,
                     },
                     false,
                 ));
@@ -854,21 +867,47 @@ impl<'a> Scan<'a> {
                     hm: None,
                     start: i,
                     end: k + 1,
+                    rel: false,
                 },
                 false,
             ));
         }
         if full && self.month_ok(i, lex, false, false) {
+            let alone = Pt {
+                m: Some(m),
+                start: i,
+                end: after,
+                ..Pt::default()
+            };
+            // "mars prochain", "janvier dernier", "next March", "last March".
+            let (shift, start, end) = if self.is(after, "prochain") {
+                (1, i, after + 1)
+            } else if self.is(after, "dernier") {
+                (-1, i, after + 1)
+            } else if i > 0 && self.is(i - 1, "next") {
+                (1, i - 1, after)
+            } else if i > 0 && self.is(i - 1, "last") {
+                (-1, i - 1, after)
+            } else {
+                return Some((alone, true));
+            };
+            let a = self.anchor?;
+            let y = match shift {
+                1 if m > a.month() => a.year(),
+                1 => a.year() + 1,
+                _ if m < a.month() => a.year(),
+                _ => a.year() - 1,
+            };
             return Some((
                 Pt {
-                    y: None,
+                    y: Some(y),
                     m: Some(m),
-                    d: None,
-                    hm: None,
-                    start: i,
-                    end: after,
+                    start,
+                    end,
+                    rel: true,
+                    ..Pt::default()
                 },
-                true,
+                false,
             ));
         }
         None
@@ -944,6 +983,7 @@ impl<'a> Scan<'a> {
 
     fn point_core(&self, p: Pt, yearless_month_alone: bool) -> Option<Core> {
         let (y, relative) = self.year_of(&p)?;
+        let relative = relative || p.rel;
         let (val, need) = match (p.m, p.d) {
             (Some(m), Some(d)) => {
                 let date = NaiveDate::from_ymd_opt(y, m, d)?;
@@ -1495,7 +1535,12 @@ impl<'a> Scan<'a> {
                 if !self.quantity_ok(c.end) {
                     return None;
                 }
-                if !licensed && !year_noun && !self.weak_year(core_start, c.end) {
+                // "en 2023 et 2024": the second year leans on the first.
+                let listed = core_start == min + 1
+                    && min > 0
+                    && (self.is_any(min, &["et", "and", "ou", "or"])
+                        || self.punct(min) == Some(','));
+                if !licensed && !year_noun && !listed && !self.weak_year(core_start, c.end) {
                     return None;
                 }
             }
@@ -1507,6 +1552,7 @@ impl<'a> Scan<'a> {
                 if let Some(t) = self.tok(p)
                     && t.kind != Kind::Punct
                     && (t.cap || t.upper || t.kind == Kind::Mixed)
+                    && !self.is_any(p, FUNCTION_WORDS)
                 {
                     return None;
                 }
@@ -1578,11 +1624,17 @@ impl<'a> Scan<'a> {
                     .or_else(|| self.day_first(t, true))
                     .map(|p| self.with_time(p))
                     .and_then(|p| self.point_core(p, false));
-                cores[2] = self.year_at(t).filter(|_| self.clean_left(t)).map(|y| {
-                    let mut c = Core::new(t, t + 1, Val::Year(y), Need::YearContext);
-                    c.parts = true;
-                    c
-                });
+                let part_glued = t > 1
+                    && self.punct(t - 1) == Some('-')
+                    && self.is_any(t - 2, &["mi", "mid", "end"]);
+                cores[2] = self
+                    .year_at(t)
+                    .filter(|_| part_glued || self.clean_left(t))
+                    .map(|y| {
+                        let mut c = Core::new(t, t + 1, Val::Year(y), Need::YearContext);
+                        c.parts = true;
+                        c
+                    });
                 cores[3] = self.period_code(t);
             }
             Kind::Word => match self.lex(t)? {

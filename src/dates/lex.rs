@@ -180,11 +180,16 @@ fn word(text: &str, start: usize, space: bool, nl: u8, out: &mut Vec<Tok>) -> us
             if !is_alnum(ch) {
                 break;
             }
+            let upper = match ch {
+                '\u{C0}'..='\u{DE}' => true,
+                '\u{DF}'..='\u{FF}' => false,
+                _ => ch.is_uppercase(),
+            };
             if letters == 0 {
-                cap = ch.is_uppercase();
+                cap = upper;
             }
             letters += 1;
-            uppers += u32::from(ch.is_uppercase());
+            uppers += u32::from(upper);
             i += ch.len_utf8();
         }
         nchars += 1;
