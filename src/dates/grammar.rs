@@ -95,6 +95,8 @@ struct Core {
     yearless_month: bool,
     /// Relation fixed by the core itself ("il y a trois ans").
     rel: Option<Relation>,
+    /// Part named after the core ("year-end").
+    part: Option<Part>,
 }
 
 impl Core {
@@ -110,6 +112,7 @@ impl Core {
             det: false,
             yearless_month: false,
             rel: None,
+            part: None,
         }
     }
 }
@@ -151,11 +154,14 @@ const PARTS: &[(Pat, Part)] = &[
     (&["fin", "de"], Part::End),
     (&["fin", "d", "'"], Part::End),
     (&["fin", "du"], Part::End),
+    (&["fin", "-"], Part::End),
+    (&["la", "fin"], Part::End),
     (&["fin"], Part::End),
     (&["the", "end", "of"], Part::End),
     (&["end", "of"], Part::End),
     (&["end", "-"], Part::End),
     (&["end"], Part::End),
+    (&["late", "-"], Part::End),
     (&["late"], Part::End),
     (&["le", "debut", "de"], Part::Start),
     (&["le", "debut", "d", "'"], Part::Start),
@@ -163,11 +169,14 @@ const PARTS: &[(Pat, Part)] = &[
     (&["debut", "de"], Part::Start),
     (&["debut", "d", "'"], Part::Start),
     (&["debut", "du"], Part::Start),
+    (&["debut", "-"], Part::Start),
+    (&["le", "debut"], Part::Start),
     (&["debut"], Part::Start),
     (&["the", "beginning", "of"], Part::Start),
     (&["beginning", "of"], Part::Start),
     (&["the", "start", "of"], Part::Start),
     (&["start", "of"], Part::Start),
+    (&["early", "-"], Part::Start),
     (&["early"], Part::Start),
     (&["la", "mi", "-"], Part::Middle),
     (&["mi", "-"], Part::Middle),
@@ -1127,9 +1136,17 @@ impl<'a> Scan<'a> {
 
     /// The year is not a count of something ("2025 euros").
     fn quantity_ok(&self, end: usize) -> bool {
-        !(self.near(end)
-            && (self.is_any(end, UNITS_AFTER)
-                || matches!(self.punct(end), Some('%' | '€' | '$' | '£'))))
+        if !self.near(end) {
+            return true;
+        }
+        // "de 2000 à 3000 personnes": a span of numbers that failed as a span of years.
+        let to_number = (self.is_any(end, &["a", "to", "et", "and", "ou", "or"])
+            || self.punct(end) == Some('-'))
+            && self.num(end + 1).is_some_and(|(_, n)| n >= 3)
+            && self.year_loose(end + 1).is_none();
+        !(to_number
+            || self.is_any(end, UNITS_AFTER)
+            || matches!(self.punct(end), Some('%' | '€' | '$' | '£')))
     }
 
     /// "Q3 2025", "H1 2026", "T3 2025", "S1 2026".
@@ -1263,6 +1280,12 @@ impl<'a> Scan<'a> {
                 end += 2;
             }
         }
+        // "year-end", "month-end"
+        let mut tail_part = None;
+        if self.punct(end) == Some('-') && self.is(end + 1, "end") && self.glued(end) {
+            tail_part = Some(Part::End);
+            end += 2;
+        }
         if self.is(u, "an") && offset.is_none() {
             return None;
         }
@@ -1336,7 +1359,8 @@ impl<'a> Scan<'a> {
         };
         let mut c = Core::new(start, end, val, need);
         c.relative = relative;
-        c.parts = true;
+        c.parts = tail_part.is_none();
+        c.part = tail_part;
         Some(c)
     }
 
@@ -1469,9 +1493,9 @@ impl<'a> Scan<'a> {
     fn finish(&self, mut c: Core, min: usize) -> Option<Cand> {
         let core_start = c.start;
         let mut start = c.start;
-        let mut part = None;
+        let mut part = c.part;
         let mut rel = c.rel;
-        let mut licensed = false;
+        let mut licensed = part.is_some();
         let mut year_noun = false;
         if c.need != Need::Closed {
             if matches!(c.val, Val::Year(_)) && c.until.is_none() {
@@ -1606,7 +1630,14 @@ impl<'a> Scan<'a> {
             Some(t) if t.nl > 0 => true,
             Some(t) => match t.kind {
                 Kind::Punct => !matches!(t.punct, '%' | '€' | '$' | '£' | '-' | '/'),
-                Kind::Word => t.cap || self.is_any(end, AFTER_WEAK_YEAR),
+                // A plural noun after it counts things: "de 2000 drones"; anything else may
+                // follow a date: "la loi de 1978 relative à".
+                Kind::Word => {
+                    let s = self.s(end);
+                    t.cap
+                        || self.is_any(end, AFTER_WEAK_YEAR)
+                        || !(s.ends_with('s') || s.ends_with('x'))
+                }
                 _ => false,
             },
         }
@@ -1626,7 +1657,10 @@ impl<'a> Scan<'a> {
                     .and_then(|p| self.point_core(p, false));
                 let part_glued = t > 1
                     && self.punct(t - 1) == Some('-')
-                    && self.is_any(t - 2, &["mi", "mid", "end"]);
+                    && self.is_any(
+                        t - 2,
+                        &["mi", "mid", "end", "fin", "debut", "early", "late"],
+                    );
                 cores[2] = self
                     .year_at(t)
                     .filter(|_| part_glued || self.clean_left(t))
