@@ -1708,22 +1708,6 @@ impl<'a> Scan<'a> {
             || (self.is(t, "www") && self.punct(t + 1) == Some('.'))
     }
 
-    fn is_trigger(&self, t: &Tok) -> bool {
-        match t.kind {
-            Kind::Num => true,
-            Kind::Mixed => self
-                .text
-                .as_bytes()
-                .get(t.start)
-                .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'Q' | b'T' | b'H' | b'S')),
-            Kind::Word => {
-                let first = self.text.get(t.start..).and_then(|s| s.chars().next());
-                first.is_some_and(|c| lex::maybe_trigger(c, t.nchars))
-            }
-            Kind::Punct => false,
-        }
-    }
-
     pub(super) fn run(&self) -> Vec<DateExpr> {
         let mut out = Vec::new();
         let mut min = 0;
@@ -1742,7 +1726,7 @@ impl<'a> Scan<'a> {
                 min = min.max(t);
                 continue;
             }
-            if self.is_trigger(tok)
+            if tok.trigger
                 && let Some(c) = self.candidates(t, min)
             {
                 out.push(c.expr);
