@@ -218,6 +218,7 @@ const PREPS: &[(Pat, Relation, bool)] = &[
     (&["a", "compter", "de"], Relation::Since, false),
     (&["a", "compter", "du"], Relation::Since, false),
     (&["des", "le"], Relation::Since, false),
+    (&["des"], Relation::Since, false),
     (&["as", "of"], Relation::Since, false),
     (&["as", "from"], Relation::Since, false),
     (&["starting", "in"], Relation::Since, false),
@@ -359,6 +360,43 @@ const UNITS_AFTER: &[&str] = &[
     "eme",
     "e",
     "er",
+];
+
+/// A season before a year: "à l'automne 2025", "in spring 2026" (first and last month).
+const SEASONS: &[(Pat, (u32, u32))] = &[
+    (&["le", "printemps"], (3, 5)),
+    (&["printemps"], (3, 5)),
+    (&["l", "'", "ete"], (6, 8)),
+    (&["en", "ete"], (6, 8)),
+    (&["cet", "ete"], (6, 8)),
+    (&["l", "'", "automne"], (9, 11)),
+    (&["automne"], (9, 11)),
+    (&["l", "'", "hiver"], (12, 2)),
+    (&["hiver"], (12, 2)),
+    (&["the", "spring", "of"], (3, 5)),
+    (&["spring"], (3, 5)),
+    (&["the", "summer", "of"], (6, 8)),
+    (&["summer"], (6, 8)),
+    (&["the", "autumn", "of"], (9, 11)),
+    (&["autumn"], (9, 11)),
+    (&["fall"], (9, 11)),
+    (&["the", "winter", "of"], (12, 2)),
+    (&["winter"], (12, 2)),
+];
+
+/// Nouns that name a year by its number: "l'année 2025", "le budget 2025", "the 2024 edition".
+const YEAR_NOUNS: &[Pat] = &[
+    &["l", "'", "annee"],
+    &["annee"],
+    &["the", "year"],
+    &["year"],
+    &["l", "'", "an"],
+    &["exercice"],
+    &["budget"],
+    &["edition"],
+    &["session"],
+    &["campagne"],
+    &["fiscal"],
 ];
 
 /// Capitalised at the start of a sentence, these are not names: "The 2023 summit".
@@ -1497,20 +1535,24 @@ impl<'a> Scan<'a> {
         let mut rel = c.rel;
         let mut licensed = part.is_some();
         let mut year_noun = false;
+        let mut season = None;
         if c.need != Need::Closed {
             if matches!(c.val, Val::Year(_)) && c.until.is_none() {
-                for pat in [
-                    &["l", "'", "annee"][..],
-                    &["annee"],
-                    &["the", "year"],
-                    &["year"],
-                    &["l", "'", "an"],
-                ] {
-                    if let Some(s) = self.match_back(start, min, pat) {
-                        start = s;
-                        year_noun = true;
-                        break;
-                    }
+                if let Some((s, months)) = SEASONS
+                    .iter()
+                    .filter_map(|(pat, m)| Some((self.match_back(start, min, pat)?, *m)))
+                    .min_by_key(|x| x.0)
+                {
+                    start = s;
+                    season = Some(months);
+                    licensed = true;
+                    rel = Some(Relation::In);
+                } else if let Some(s) = YEAR_NOUNS
+                    .iter()
+                    .find_map(|pat| self.match_back(start, min, pat))
+                {
+                    start = s;
+                    year_noun = true;
                 }
             }
             if c.det
@@ -1582,7 +1624,7 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        let relation = rel.unwrap_or(Relation::On);
+        let mut relation = rel.unwrap_or(Relation::On);
         // "d'ici juin" written in December means next June.
         if c.yearless_month
             && matches!(relation, Relation::By | Relation::Before | Relation::Until)
@@ -1591,18 +1633,35 @@ impl<'a> Scan<'a> {
         {
             c.val = Val::Month(y + 1, m);
         }
+        // "d'ici 2030 au plus tard", "by 2027 at the latest"
+        let mut end = c.end;
+        for pat in [&["au", "plus", "tard"][..], &["at", "the", "latest"]] {
+            if (0..pat.len()).all(|k| self.near(end + k) && self.is(end + k, pat[k])) {
+                end += pat.len();
+                relation = Relation::By;
+                break;
+            }
+        }
         let (mut first, mut last) = c.val.days()?;
         if let Some(u) = c.until {
             last = u;
+        }
+        if let (Some((from, to)), Val::Year(y)) = (season, c.val) {
+            // Meteorological seasons; winter runs into the next year.
+            first = NaiveDate::from_ymd_opt(y, from, 1)?;
+            let (ly, lm) = if to < from { (y + 1, to) } else { (y, to) };
+            last = NaiveDate::from_ymd_opt(ly, lm, 1)?
+                .checked_add_months(Months::new(1))?
+                .pred_opt()?;
         }
         if let Some(p) = part {
             (first, last) = narrow(first, last, p);
         }
         let start_byte = self.tok(start)?.start;
-        let end_byte = self.tok(c.end.checked_sub(1)?)?.end;
+        let end_byte = self.tok(end.checked_sub(1)?)?.end;
         Some(Cand {
             start,
-            end: c.end,
+            end,
             expr: DateExpr {
                 text: self.text.get(start_byte..end_byte)?.to_string(),
                 span: start_byte..end_byte,
