@@ -1527,6 +1527,18 @@ impl<'a> Scan<'a> {
         Some(s)
     }
 
+    /// The longest of `pats` that ends just before token `end`, and its value.
+    fn longest_back<T: Copy>(
+        &self,
+        pats: &[(Pat, T)],
+        end: usize,
+        min: usize,
+    ) -> Option<(usize, T)> {
+        pats.iter()
+            .filter_map(|(pat, v)| Some((self.match_back(end, min, pat)?, *v)))
+            .min_by_key(|x| x.0)
+    }
+
     /// Adds what comes before a core and decides whether it stands as a date.
     fn finish(&self, mut c: Core, min: usize) -> Option<Cand> {
         let core_start = c.start;
@@ -1538,11 +1550,7 @@ impl<'a> Scan<'a> {
         let mut season = None;
         if c.need != Need::Closed {
             if matches!(c.val, Val::Year(_)) && c.until.is_none() {
-                if let Some((s, months)) = SEASONS
-                    .iter()
-                    .filter_map(|(pat, m)| Some((self.match_back(start, min, pat)?, *m)))
-                    .min_by_key(|x| x.0)
-                {
+                if let Some((s, months)) = self.longest_back(SEASONS, start, min) {
                     start = s;
                     season = Some(months);
                     licensed = true;
@@ -1565,10 +1573,7 @@ impl<'a> Scan<'a> {
                 rel = Some(Relation::On);
             }
             if c.parts
-                && let Some((s, p)) = PARTS
-                    .iter()
-                    .filter_map(|(pat, p)| Some((self.match_back(start, min, pat)?, *p)))
-                    .min_by_key(|x| x.0)
+                && let Some((s, p)) = self.longest_back(PARTS, start, min)
             {
                 start = s;
                 part = Some(p);
