@@ -399,6 +399,13 @@ const YEAR_NOUNS: &[Pat] = &[
     &["fiscal"],
 ];
 
+/// Words that let a year through when what follows it reads as a date: "la stratégie de
+/// 2020", "its 2030 targets", "the EU's 2020 Strategy".
+const WEAK_BEFORE_YEAR: &[&str] = &[
+    "de", "of", "for", "pour", "the", "du", "its", "their", "our", "his", "her", "sa", "son",
+    "ses", "leur", "leurs", "notre", "nos", "votre",
+];
+
 /// Capitalised at the start of a sentence, these are not names: "The 2023 summit".
 const FUNCTION_WORDS: &[&str] = &[
     "the", "le", "la", "les", "l", "de", "du", "des", "of", "for", "pour", "in", "en", "since",
@@ -621,7 +628,8 @@ impl<'a> Scan<'a> {
             None => return false,
         };
         let dotted = !full && self.punct(i + 1) == Some('.') && self.glued(i + 1);
-        if !(!amb || before_year || t.cap || t.upper || dotted) {
+        // "they may 2025": a lower-case "may" or "march" is a month only after its day.
+        if amb && !(t.cap || t.upper || dotted || after_day || before_year && !full) {
             return false;
         }
         if !(full || after_day || before_year || dotted) {
@@ -859,7 +867,7 @@ impl<'a> Scan<'a> {
     /// "March 3, 2025", "Dec. 8", "March 2025", and a month alone.
     fn month_first(&self, i: usize) -> Option<(Pt, bool)> {
         let (m, lex, after) = self.month_at(i)?;
-        let Lex::Month { en, full, .. } = lex else {
+        let Lex::Month { en, full, amb, .. } = lex else {
             return None;
         };
         // "le 32 mars 2025": a day that failed is not to be dropped for "mars 2025".
@@ -868,7 +876,9 @@ impl<'a> Scan<'a> {
         }
         let start = self.weekday_before(i);
         // "March 3, 2025" is English; "mars 3" is not French.
+        let lower = self.tok(i).is_some_and(|t| !t.cap && !t.upper);
         if (en || !full)
+            && !(amb && lower)
             && let Some(d) = self.day_at(after)
             && self.near(after)
             && self.num(after).is_none_or(|(_, n)| n <= 2)
@@ -1100,10 +1110,10 @@ impl<'a> Scan<'a> {
         if !self.near(r) {
             return None;
         }
-        let mut right = self.side(r, left.d.is_some() && left.m.is_some(), true)?;
+        let side = self.side(r, left.d.is_some() && left.m.is_some(), true);
+        let mut right = side.unwrap_or_default();
         // "2020-21"
-        if right.y.is_none()
-            && right.m.is_none()
+        if side.is_none()
             && left.d.is_none()
             && left.m.is_none()
             && let Some(ly) = left.y
@@ -1120,6 +1130,8 @@ impl<'a> Scan<'a> {
                 end: r + 1,
                 ..Pt::default()
             };
+        } else if side.is_none() {
+            return None;
         }
         right = self.with_time(right);
         // Both sides at the same grain; complete each from the other.
@@ -1684,8 +1696,9 @@ impl<'a> Scan<'a> {
 
     /// A bare year with only "de"/"of"/"pour"/"the" before it: "la stratégie de 2020".
     fn weak_year(&self, i: usize, end: usize) -> bool {
-        let weak = i > 0 && self.is_any(i - 1, &["de", "of", "for", "pour", "the", "du"])
-            || i > 1 && self.punct(i - 1) == Some('\'') && self.is(i - 2, "d");
+        let weak = i > 0 && self.is_any(i - 1, WEAK_BEFORE_YEAR)
+            || i > 1 && self.punct(i - 1) == Some('\'') && self.is(i - 2, "d")
+            || i > 1 && self.is(i - 1, "s") && self.punct(i - 2) == Some('\'');
         if !weak {
             return false;
         }
