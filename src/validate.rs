@@ -87,29 +87,17 @@ trait Named: Copy {
     fn name(self) -> &'static str;
 }
 
-impl Named for Strength {
-    fn name(self) -> &'static str {
-        self.as_str()
-    }
+macro_rules! named_by_as_str {
+    ($($t:ty),*) => {$(
+        impl Named for $t {
+            fn name(self) -> &'static str {
+                self.as_str()
+            }
+        }
+    )*};
 }
 
-impl Named for SourceState {
-    fn name(self) -> &'static str {
-        self.as_str()
-    }
-}
-
-impl Named for Status {
-    fn name(self) -> &'static str {
-        self.as_str()
-    }
-}
-
-impl Named for Precision {
-    fn name(self) -> &'static str {
-        self.as_str()
-    }
-}
+named_by_as_str!(Strength, SourceState, Status, Precision);
 
 /// What reading one file gives: the file as far as it could be understood (none on a TOML
 /// syntax error or without `[document]`), and every problem found.

@@ -201,3 +201,23 @@ fn an_invalid_tracker_is_not_written_and_its_problems_are_shown() {
         .stderr(predicate::str::contains(format!("--> {FILE}:23:1")));
     assert_eq!(read(&root), broken);
 }
+
+#[test]
+fn a_held_lock_stops_set_with_exit_3() {
+    let (_dir, root) = tracker();
+    let before = read(&root);
+    let _held = pledge::store::Lock::acquire(&root).expect("lock");
+    pledge(&root)
+        .args([
+            "set",
+            "eu-2024-07-15-soutenir-resilience",
+            "--status",
+            "done",
+        ])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "another pledge process is writing the tracker",
+        ));
+    assert_eq!(read(&root), before);
+}

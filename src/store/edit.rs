@@ -21,6 +21,10 @@ pub fn record_table(record: &Record) -> Table {
     };
     put("id", Some(record.id.as_str().into()));
     put("status", Some(record.status.as_str().into()));
+    put(
+        "status_date",
+        record.status_date.map(|d| d.to_string().into()),
+    );
     put("quote", Some(record.quote.as_str().into()));
     put(
         "previous_quote",
@@ -34,10 +38,6 @@ pub fn record_table(record: &Record) -> Table {
     put("milestone", record.milestone.as_ref().map(milestone_value));
     put("rule", Some(record.rule.as_str().into()));
     put("source_state", Some(record.source_state.as_str().into()));
-    put(
-        "status_date",
-        record.status_date.map(|d| d.to_string().into()),
-    );
     put("owner", record.owner.as_deref().map(Value::from));
     put("note", record.note.as_deref().map(Value::from));
     if !record.tags.is_empty() {
@@ -90,7 +90,7 @@ pub fn new_file_text(meta: &DocumentMeta, records: &[Record]) -> String {
     }
     let body = doc.to_string();
     format!(
-        "{SCHEMA_LINE}\n# Commitments found in {}. `pledge extract` refreshes the tool's fields (id, quote, span, actors,\n# strength, deadline, made, milestone, rule, source_state); status, status_date, owner, note,\n# evidence, tags and due are yours and never touched. Format: docs/records.md.\n\n{}",
+        "{SCHEMA_LINE}\n# Commitments found in {}.\n# `pledge extract` refreshes the tool's fields (id, quote, span, actors, strength, deadline,\n# made, milestone, rule, source_state); status, status_date, owner, note, evidence, tags and\n# due are yours and never touched. Format: docs/records.md.\n\n{}",
         meta.source,
         body.trim_start_matches('\n')
     )
