@@ -1070,6 +1070,12 @@ strength = "intent"
     }
 
     #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let c = check(&format!("\u{feff}{GOOD}"));
+        assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+    }
+
+    #[test]
     fn syntax_errors_and_missing_document() {
         assert_eq!(codes("a = \n"), ["toml-syntax"]);
         assert_eq!(
