@@ -102,7 +102,7 @@ named_by_as_str!(Strength, SourceState, Status, Precision);
 /// What reading one file gives: the file as far as it could be understood (none on a TOML
 /// syntax error or without `[document]`), and every problem found.
 #[derive(Debug, Default)]
-pub struct Checked {
+pub struct CheckedFile {
     pub file: Option<RecordFile>,
     pub diagnostics: Vec<Diagnostic>,
     /// Every record id written in the file, with its line and the span of its value, even
@@ -122,7 +122,7 @@ pub struct IdAt {
 
 /// Reads the text of one record file; `path` (relative to the tracker root) names it in
 /// the records and the diagnostics.
-pub fn check_file(path: &Path, text: &str) -> Checked {
+pub fn check_file(path: &Path, text: &str) -> CheckedFile {
     let mut walk = Walk {
         path,
         text,
@@ -147,9 +147,9 @@ pub fn check_file(path: &Path, text: &str) -> Checked {
                 format!("TOML syntax: {}", error.message()),
             );
         }
-        return Checked {
+        return CheckedFile {
             diagnostics: walk.diags,
-            ..Checked::default()
+            ..CheckedFile::default()
         };
     }
     let root = root.into_inner();
@@ -196,7 +196,7 @@ pub fn check_file(path: &Path, text: &str) -> Checked {
         ),
         None => (None, 0..0),
     };
-    Checked {
+    CheckedFile {
         file,
         diagnostics: walk.diags,
         ids,
@@ -971,7 +971,7 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
-    fn check(text: &str) -> Checked {
+    fn check(text: &str) -> CheckedFile {
         check_file(Path::new("commitments/a.toml"), text)
     }
 

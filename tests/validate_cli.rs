@@ -122,3 +122,15 @@ fn the_documented_example_is_a_valid_record_file() {
     );
     assert_eq!(checked.file.expect("file").records.len(), 2);
 }
+
+#[test]
+fn the_report_of_a_bad_tracker_reads_well() {
+    let out = pledge(&fixture("bad"))
+        .arg("validate")
+        .assert()
+        .code(3)
+        .get_output()
+        .stdout
+        .clone();
+    insta::assert_snapshot!(String::from_utf8_lossy(&out));
+}

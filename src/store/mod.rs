@@ -105,8 +105,8 @@ fn record_paths(root: &Path) -> crate::Result<Vec<PathBuf>> {
 fn check_files(
     root: &Path,
     paths: &[PathBuf],
-) -> crate::Result<Vec<Result<validate::Checked, Diagnostic>>> {
-    let read = |path: &PathBuf| -> crate::Result<Result<validate::Checked, Diagnostic>> {
+) -> crate::Result<Vec<Result<validate::CheckedFile, Diagnostic>>> {
+    let read = |path: &PathBuf| -> crate::Result<Result<validate::CheckedFile, Diagnostic>> {
         let rel = validate::relative(root, path);
         let bytes = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
         Ok(match String::from_utf8(bytes) {
@@ -126,7 +126,8 @@ fn check_files(
     if workers <= 1 {
         return paths.iter().map(read).collect();
     }
-    let mut slots: Vec<Option<crate::Result<Result<validate::Checked, Diagnostic>>>> = Vec::new();
+    let mut slots: Vec<Option<crate::Result<Result<validate::CheckedFile, Diagnostic>>>> =
+        Vec::new();
     slots.resize_with(paths.len(), || None);
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
