@@ -183,38 +183,58 @@ fn content(
     cells: [&str; 7],
     colors: [Option<&str>; 7],
 ) {
-    let wrapped: Vec<(usize, Vec<&str>)> = (0..7)
-        .filter(|&i| shown[i])
-        .map(|i| (i, wrap(cells[i], widths[i])))
-        .collect();
-    let height = wrapped
-        .iter()
-        .map(|(_, lines)| lines.len())
-        .max()
-        .unwrap_or(1);
-    for line in 0..height {
-        out.push('│');
-        for (n, (i, lines)) in wrapped.iter().enumerate() {
-            if n > 0 {
-                out.push('┆');
-            }
-            let text = lines.get(line).copied().unwrap_or("");
-            out.push(' ');
-            match colors[*i] {
-                Some(color) if !text.is_empty() => {
-                    out.push_str(color);
-                    out.push_str(text);
-                    out.push_str(RESET);
-                }
-                _ => out.push_str(text),
-            }
-            out.extend(std::iter::repeat_n(
-                ' ',
-                widths[*i].saturating_sub(text.width()) + 1,
-            ));
-        }
-        out.push_str("│\n");
+    if (0..7).all(|i| !shown[i] || cells[i].width() <= widths[i]) {
+        text_line(out, widths, shown, |i| cells[i], &colors);
+        return;
     }
+    let wrapped: [Vec<&str>; 7] = std::array::from_fn(|i| {
+        if shown[i] {
+            wrap(cells[i], widths[i])
+        } else {
+            Vec::new()
+        }
+    });
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+    for line in 0..height {
+        text_line(
+            out,
+            widths,
+            shown,
+            |i| wrapped[i].get(line).copied().unwrap_or(""),
+            &colors,
+        );
+    }
+}
+
+/// One line of text across the shown columns, each padded to its width.
+fn text_line<'t>(
+    out: &mut String,
+    widths: &[usize; 7],
+    shown: &[bool; 7],
+    text_of: impl Fn(usize) -> &'t str,
+    colors: &[Option<&str>; 7],
+) {
+    out.push('│');
+    for (n, i) in (0..7).filter(|&i| shown[i]).enumerate() {
+        if n > 0 {
+            out.push('┆');
+        }
+        let text = text_of(i);
+        out.push(' ');
+        match colors[i] {
+            Some(color) if !text.is_empty() => {
+                out.push_str(color);
+                out.push_str(text);
+                out.push_str(RESET);
+            }
+            _ => out.push_str(text),
+        }
+        out.extend(std::iter::repeat_n(
+            ' ',
+            widths[i].saturating_sub(text.width()) + 1,
+        ));
+    }
+    out.push_str("│\n");
 }
 
 fn draw(out: &mut String, rows: &[Row], texts: &[[Cow<str>; 7]], options: &TableOptions) {
