@@ -33,10 +33,14 @@ const DAYS: usize = 5;
 const WIDTH_FOR_SOURCE: usize = 150;
 const WIDTH_FOR_ACTORS: usize = 110;
 
-/// Narrowest each column gets before the table overflows instead; the deadline, status and
-/// days columns give way last.
-const MIN_WIDTH: [usize; 7] = [12, 8, 20, 10, 11, 10, 12];
-const SHRINK_ORDER: [[usize; 4]; 2] = [[2, 0, 6, 1], [3, 5, 4, 4]];
+/// How columns give way when the table is too wide, tier after tier: first the quote down to
+/// 30 columns (ids are what people copy), then the quote, id, source and actors together down
+/// to their minimum, then the deadline, days and status; past that the table overflows.
+const SHRINK_TIERS: [([usize; 4], [usize; 7]); 3] = [
+    ([2, 2, 2, 2], [0, 0, 30, 0, 0, 0, 0]),
+    ([2, 0, 6, 1], [12, 8, 20, 0, 0, 0, 12]),
+    ([3, 5, 4, 4], [0, 0, 0, 10, 11, 10, 0]),
+];
 
 pub(super) fn cells<'a>(row: &Row<'a>) -> [Cow<'a, str>; 7] {
     let actors = match row.actors {
@@ -96,15 +100,15 @@ fn layout(rows: &[[Cow<str>; 7]], width: Option<usize>) -> ([usize; 7], [bool; 7
             .map(|i| widths[i])
             .sum::<usize>()
     };
-    for order in SHRINK_ORDER {
-        // Take one column at a time from the widest shrinkable column of this tier, so that
-        // they end up balanced.
+    for (columns, min) in SHRINK_TIERS {
+        // One column at a time from the one with the most room left above its minimum, so
+        // that the columns of a tier end up balanced.
         while used(&widths) > budget {
-            let widest = order
+            let widest = columns
                 .iter()
                 .copied()
-                .filter(|&i| shown[i] && widths[i] > MIN_WIDTH[i])
-                .max_by_key(|&i| (widths[i] - MIN_WIDTH[i], std::cmp::Reverse(i)));
+                .filter(|&i| shown[i] && widths[i] > min[i])
+                .max_by_key(|&i| (widths[i] - min[i], std::cmp::Reverse(i)));
             match widest {
                 Some(i) => widths[i] -= 1,
                 None => break,
