@@ -70,6 +70,16 @@ pub enum SourceState {
     Missing,
 }
 
+impl SourceState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceState::Current => "current",
+            SourceState::Changed => "changed",
+            SourceState::Missing => "missing",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     pub date: Option<NaiveDate>,
