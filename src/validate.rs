@@ -9,6 +9,8 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -215,8 +217,8 @@ pub struct Located<'a> {
 /// `text` gives a file's text back (only called when there is a problem to show).
 pub fn cross_file(files: &[Located<'_>], text: &dyn Fn(&Path) -> String) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let mut ids: HashMap<&str, (&Path, usize)> = HashMap::new();
-    let mut sources: HashMap<&str, &Path> = HashMap::new();
+    let mut ids: FastMap<&str, (&Path, usize)> = FastMap::default();
+    let mut sources: FastMap<&str, &Path> = FastMap::default();
     for located in files {
         let file = located.file;
         if let Some(first) = sources.insert(file.document.source.as_str(), &file.path) {
@@ -238,8 +240,9 @@ pub fn cross_file(files: &[Located<'_>], text: &dyn Fn(&Path) -> String) -> Vec<
             );
         }
         for at in located.ids {
-            match ids.get(at.id.as_str()) {
-                Some(&(first, line)) if first != file.path => {
+            match ids.entry(at.id.as_str()) {
+                Entry::Occupied(seen) if seen.get().0 != file.path => {
+                    let (first, line) = *seen.get();
                     let text = text(&file.path);
                     diags.push(
                         Diagnostic::at(
@@ -259,14 +262,39 @@ pub fn cross_file(files: &[Located<'_>], text: &dyn Fn(&Path) -> String) -> Vec<
                         .with_help("ids are unique across the tracker: rename one of them"),
                     );
                 }
-                Some(_) => {}
-                None => {
-                    ids.insert(at.id.as_str(), (&file.path, at.line));
+                Entry::Occupied(_) => {}
+                Entry::Vacant(slot) => {
+                    slot.insert((&file.path, at.line));
                 }
             }
         }
     }
     diags
+}
+
+/// A map keyed by ids: FNV-1a instead of SipHash, since the keys are our own and hashing
+/// 100,000 ids was a measurable share of loading a large tracker.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for byte in bytes {
+            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
 }
 
 /// 1-based line numbers of byte offsets without rescanning the text for each record.
@@ -786,7 +814,7 @@ impl Walk<'_> {
     }
 
     fn duplicate_ids_in_file(&mut self, ids: &[IdAt]) {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen: FastMap<&str, usize> = FastMap::default();
         for at in ids {
             match seen.get(at.id.as_str()) {
                 Some(line) => {

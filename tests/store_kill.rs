@@ -65,6 +65,9 @@ fn a_killed_write_leaves_the_old_or_the_new_file() {
 
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let (mut old_seen, mut new_seen) = (0, 0);
+    // The kills home in on the moment the run writes, whatever the machine's load: later
+    // after a kill that left the old file, earlier after one that let the run finish.
+    let mut aim = full_run as f64 * 0.8;
     for round in 0..20 {
         let id = format!("r{}", (round * 97) % 1_000);
         let note = format!("note of round {round}");
@@ -74,7 +77,8 @@ fn a_killed_write_leaves_the_old_or_the_new_file() {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        let delay = Duration::from_micros(seed % (full_run + full_run / 4));
+        let jitter = 0.5 + (seed % 1_000) as f64 / 1_000.0;
+        let delay = Duration::from_micros((aim * jitter) as u64);
         let mut child = Command::new(&binary)
             .arg("-C")
             .arg(dir.path())
@@ -89,8 +93,10 @@ fn a_killed_write_leaves_the_old_or_the_new_file() {
         let now = std::fs::read(&path).expect("read");
         if now == old {
             old_seen += 1;
+            aim *= 1.3;
         } else if now == new {
             new_seen += 1;
+            aim /= 1.3;
         } else {
             panic!(
                 "round {round}: the file is neither the old nor the new one ({} bytes)",

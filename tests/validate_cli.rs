@@ -17,6 +17,29 @@ fn pledge(root: &Path) -> Command {
     cmd
 }
 
+/// A tracker made of these files (path relative to the root, bytes).
+fn tracker(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (path, bytes) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, bytes).expect("write");
+    }
+    dir
+}
+
+/// What `pledge validate` prints, asserting its exit code.
+fn validate(root: &Path, code: i32) -> String {
+    let out = pledge(root)
+        .arg("validate")
+        .assert()
+        .code(code)
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[test]
 fn a_good_tracker_validates_with_exit_0() {
     pledge(&fixture("good"))
@@ -133,4 +156,26 @@ fn the_report_of_a_bad_tracker_reads_well() {
         .stdout
         .clone();
     insta::assert_snapshot!(String::from_utf8_lossy(&out));
+}
+
+#[test]
+fn a_record_file_that_is_not_utf8_is_an_error() {
+    let dir = tracker(&[("commitments/a.toml", b"[document]\nsource = \"caf\xe9\"\n")]);
+    let text = validate(dir.path(), 3);
+    assert!(
+        text.contains(
+            "error[not-utf8]: not UTF-8 text; record files are UTF-8\n --> commitments/a.toml"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn spans_past_the_end_of_the_document_are_a_warning() {
+    let dir = tracker(&[
+        ("seeds/a.txt", b"short"),
+        ("commitments/a.toml", b"[document]\nsource = \"seeds/a.txt\"\n\n[[commitment]]\nid = \"x\"\nstatus = \"open\"\nquote = \"q\"\nstrength = \"firm\"\nspan = [2, 40]\n"),
+    ]);
+    let text = validate(dir.path(), 0);
+    assert!(text.contains("warning[span-out-of-range]: span [2, 40] runs past the end of `seeds/a.txt` (5 bytes) (record `x`)\n --> commitments/a.toml:4:1"), "{text}");
 }

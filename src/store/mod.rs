@@ -183,27 +183,10 @@ pub fn check(root: &Path) -> crate::Result<Checked> {
     let reread = |rel: &Path| std::fs::read_to_string(root.join(rel)).unwrap_or_default();
     diagnostics.extend(validate::cross_file(&located, &reread));
     drop(located);
-    let files: Vec<RecordFile> = checked_files.into_iter().map(|(file, _, _)| file).collect();
-    for file in &files {
-        let source = &file.document.source;
-        if !source.is_empty() && !root.join(source).exists() {
-            let text = reread(&file.path);
-            let span = text
-                .find(&format!("\"{source}\""))
-                .map_or(0..0, |at| at..at + source.len() + 2);
-            diagnostics.push(
-                Diagnostic::at(
-                    "source-not-found",
-                    Severity::Warning,
-                    &file.path,
-                    &text,
-                    span,
-                    format!("the document `{source}` is not there"),
-                )
-                .with_help("`source` is a path relative to the tracker root"),
-            );
-        }
+    for (file, _, source_span) in &checked_files {
+        diagnostics.extend(source_checks(root, file, source_span.clone(), &reread));
     }
+    let files: Vec<RecordFile> = checked_files.into_iter().map(|(file, _, _)| file).collect();
     diagnostics.sort_by(|a, b| {
         (&a.file, a.line, a.column, a.code).cmp(&(&b.file, b.line, b.column, b.code))
     });
@@ -214,6 +197,63 @@ pub fn check(root: &Path) -> crate::Result<Checked> {
         },
         diagnostics,
     })
+}
+
+/// Warnings about the document a file names: it is not there, or it is shorter than a
+/// record's span (it changed since the extraction: `pledge extract` refreshes the spans).
+fn source_checks(
+    root: &Path,
+    file: &RecordFile,
+    source_span: std::ops::Range<usize>,
+    reread: &dyn Fn(&Path) -> String,
+) -> Vec<Diagnostic> {
+    let source = &file.document.source;
+    let Ok(meta) = std::fs::metadata(root.join(source)) else {
+        let text = reread(&file.path);
+        return vec![
+            Diagnostic::at(
+                "source-not-found",
+                Severity::Warning,
+                &file.path,
+                &text,
+                source_span,
+                format!("the document `{source}` is not there"),
+            )
+            .with_help("`source` is a path relative to the tracker root"),
+        ];
+    };
+    let len = meta.len() as usize;
+    let beyond: Vec<&Record> = file.records.iter().filter(|r| r.span[1] > len).collect();
+    if beyond.is_empty() {
+        return Vec::new();
+    }
+    let text = reread(&file.path);
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    beyond
+        .into_iter()
+        .map(|record| {
+            let start = line_starts
+                .get(record.line.saturating_sub(1))
+                .copied()
+                .unwrap_or(0);
+            let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            Diagnostic::at(
+                "span-out-of-range",
+                Severity::Warning,
+                &file.path,
+                &text,
+                start..end,
+                format!(
+                    "span [{}, {}] runs past the end of `{source}` ({len} bytes)",
+                    record.span[0], record.span[1]
+                ),
+            )
+            .with_id(&record.id)
+            .with_help("the document changed since it was read: run `pledge extract` again")
+        })
+        .collect()
 }
 
 /// Loads every `commitments/*.toml` under `root`, sorted by file name. Any error in any
