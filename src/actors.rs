@@ -3,13 +3,17 @@
 //!
 //! The registry is data (`data/actors.toml`, embedded), extended by a user's `pledge.toml`.
 //! Matching compiles every name into one case-insensitive regex, longest names first, so that
-//! "Union africaine" wins over "Union" where both start at the same word.
+//! "Union africaine" wins over "Union" where both start at the same word. Names and texts are
+//! matched in their ASCII folding (`crate::fold`): "Etats-Unis" and "États-Unis" are one name,
+//! and the regex stays on its fast path.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use regex::Regex;
 use serde::Deserialize;
+
+use crate::fold::{Folded, ascii_pattern, fold};
 
 pub const BUILTIN: &str = include_str!("../data/actors.toml");
 
@@ -102,50 +106,74 @@ impl Registry {
             .map(|n| name_pattern(n))
             .collect::<Vec<_>>()
             .join("|");
-        let pattern = Regex::new(&format!(r"(?i)(?:^|[^\w])({body})(?:$|[^\w])"))
-            .unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("the empty pattern compiles"));
+        let pattern = Regex::new(&ascii_pattern(&format!(
+            r"(?i)(?:^|[^\w])({body})(?:$|[^\w])"
+        )))
+        .unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("the empty pattern compiles"));
         Registry {
             pattern,
             lookup,
-            head_nouns_before: Regex::new(HEAD_NOUNS_BEFORE).expect("head noun pattern compiles"),
-            head_nouns_after: Regex::new(HEAD_NOUNS_AFTER).expect("head noun pattern compiles"),
+            head_nouns_before: Regex::new(&ascii_pattern(HEAD_NOUNS_BEFORE))
+                .expect("head noun pattern compiles"),
+            head_nouns_after: Regex::new(&ascii_pattern(HEAD_NOUNS_AFTER))
+                .expect("head noun pattern compiles"),
         }
     }
 
     /// Every actor mentioned in `text`, in order. Adjectives count only after a
     /// governmental head noun.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        // Extraction hands in text it has folded already: no second copy for it.
+        let folded = (!text.is_ascii()).then(|| Folded::new(text));
+        let original = |at: usize| folded.as_ref().map_or(at, |f| f.original(at));
+        let text = folded.as_ref().map_or(text, |f| f.text.as_str());
         let mut out = Vec::new();
         let mut at = 0;
         while at < text.len() {
-            let Some(caps) = self.pattern.captures_at(text, at) else {
+            // `find` rather than captures: the separators around a name are trimmed by hand,
+            // which spares running the big alternation a second time for the group.
+            let Some(found) = self.pattern.find_at(text, at) else {
                 break;
             };
-            let Some(m) = caps.get(1) else { break };
+            let (mut start, mut end) = (found.start(), found.end());
+            let bytes = text.as_bytes();
+            // Names start with a letter: a leading non-word byte is the separator before.
+            if start < end && !bytes[start].is_ascii_alphanumeric() {
+                start += 1;
+            }
+            // A trailing one is the separator after, unless the name ends with it ("U.S.").
+            if end > start
+                && !bytes[end - 1].is_ascii_alphanumeric()
+                && self
+                    .lookup
+                    .contains_key(&text[start..end - 1].to_lowercase())
+            {
+                end -= 1;
+            }
+            let m = Span {
+                text: &text[start..end],
+                start,
+                end,
+            };
             // The separator after a name may start the next one ("UE et États-Unis"), so
             // continue at the name's end rather than the match's end.
-            at = m.end().max(at + 1);
-            while at < text.len() && !text.is_char_boundary(at) {
-                at += 1;
-            }
-            let key = fold(m.as_str()).to_lowercase();
+            at = end.max(at + 1);
+            let key = m.text.to_lowercase();
             let Some((id, kind, exact)) = self.lookup.get(&key) else {
                 continue;
             };
-            if let Some(exact) = exact
-                && fold(m.as_str()) != *exact
-            {
+            if exact.as_ref().is_some_and(|exact| m.text != exact) {
                 continue;
             }
             if *kind == MentionKind::Adjective
-                && !self.head_nouns_before.is_match(&text[..m.start()])
-                && !self.head_nouns_after.is_match(&text[m.end()..])
+                && !self.head_nouns_before.is_match(&text[..m.start])
+                && !self.head_nouns_after.is_match(&text[m.end..])
             {
                 continue;
             }
             out.push(Mention {
                 id: id.clone(),
-                span: m.range(),
+                span: original(m.start)..original(m.end),
                 kind: *kind,
             });
         }
@@ -169,17 +197,16 @@ impl Registry {
     }
 }
 
+struct Span<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
 /// Acronyms must match with their case: "US" is the United States, "us" is a pronoun.
 fn is_acronym(name: &str) -> bool {
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
     !letters.is_empty() && letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase())
-}
-
-/// Typographic apostrophes and no-break spaces as the reader folds them, so that names in
-/// the registry match normalised text whatever the file was typed with.
-fn fold(s: &str) -> String {
-    s.replace(['\u{2019}', '\u{2018}'], "'")
-        .replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 fn name_pattern(name: &str) -> String {

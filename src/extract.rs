@@ -17,6 +17,7 @@ use crate::actors::Registry;
 use crate::config::{Config, Party};
 use crate::dates::{DateExpr, Precision, Relation};
 use crate::document::{Document, Lang};
+use crate::fold::{Folded, ascii_pattern, fold};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -139,10 +140,10 @@ impl Default for Rules {
     }
 }
 
-/// Case-insensitive, and an apostrophe in a pattern matches both ' and ’ whatever the reader
-/// folded.
+/// Case-insensitive, and folded to ASCII like the sentences it runs on (`crate::fold`): an
+/// accent or a typographic apostrophe in a pattern matches with or without it.
 fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&format!("(?i){}", pattern.replace('\'', "['’]")))
+    Regex::new(&format!("(?i){}", ascii_pattern(pattern)))
 }
 
 impl Rules {
@@ -328,43 +329,44 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         .published
         .as_ref()
         .map(|p| p.date.format("%Y-%m-%d").to_string());
-    let mut context = Context {
-        parties: Vec::new(),
-        made: None,
-    };
+    // The parties of each commitment found, by sentence: the antecedents of later pronouns.
+    let mut found_actors: Vec<Option<Vec<String>>> = vec![None; doc.sentences.len()];
     let mut used_ids = HashSet::new();
-    for sentence in &doc.sentences {
-        let text = doc.sentence_text(sentence);
-        if sentence.heading || text.len() < 12 {
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        let original = doc.sentence_text(sentence);
+        if sentence.heading || original.len() < 12 {
             continue;
         }
+        let folded = Folded::new(original);
+        let text = folded.text.as_str();
         let candidate = match best_trigger(text, sentence.language, rules) {
             Ok(Some(c)) => c,
             Ok(None) => {
-                update_context(&mut context, text, None, rules, doc, sentence.span.start);
                 continue;
             }
             Err(reason) => {
                 out.rejected
                     .push(rejected(doc, sentence.span.clone(), reason));
-                update_context(&mut context, text, None, rules, doc, sentence.span.start);
                 continue;
             }
         };
         if let Some(veto) = rules.vetoes.iter().find(|v| v.regex.is_match(text)) {
             out.rejected
                 .push(rejected(doc, sentence.span.clone(), veto.reason.clone()));
-            update_context(&mut context, text, None, rules, doc, sentence.span.start);
             continue;
         }
         let trigger = candidate.trigger;
+        // Who "ils" or an implicit subject stands for is only worked out for the sentences
+        // that need it: most sentences of a page commit to nothing.
+        let context = antecedent(doc, rules, index, &found_actors);
+        let subject = subject_of(text, candidate.start, rules);
         let subject_start = subject_start(text, candidate.start, rules);
         let actors = match trigger.party {
             Party::After => {
                 let after = clause_after(text, candidate.end);
                 rules.registry.ids(after)
             }
-            _ => match subject_of(text, candidate.start, rules) {
+            _ => match subject.clone() {
                 // Triggers such as "nous continuerons" hold their own subject.
                 Subject::Implicit { .. }
                     if rules
@@ -401,7 +403,6 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                         sentence.span.clone(),
                         format!("{}: the subject is not a party", trigger.rule),
                     ));
-                    update_context(&mut context, text, None, rules, doc, sentence.span.start);
                     continue;
                 }
                 Subject::Implicit { event: true, .. } if !doc_parties.is_empty() => {
@@ -422,15 +423,12 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 sentence.span.clone(),
                 format!("{}: no committing party", trigger.rule),
             ));
-            update_context(&mut context, text, None, rules, doc, sentence.span.start);
             continue;
         }
-        let sentence_dates: Vec<&DateExpr> = doc
-            .dates
-            .iter()
-            .filter(|d| d.span.start >= sentence.span.start && d.span.end <= sentence.span.end)
-            .collect();
-        let local = |d: &DateExpr| d.span.start - sentence.span.start;
+        let sentence_dates: Vec<&DateExpr> =
+            dates_within(doc, sentence.span.clone()).iter().collect();
+        // Where a date stands in the folded sentence, to compare with the trigger's place.
+        let local = |d: &DateExpr| folded.folded(d.span.start - sentence.span.start);
         let made = sentence_dates
             .iter()
             .filter(|d| local(d) < subject_start && doc_date.is_none_or(|dd| d.first_day <= dd))
@@ -438,7 +436,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             .map(|d| d.value.clone())
             .or_else(|| {
                 let demonstrative = matches!(
-                    subject_of(text, candidate.start, rules),
+                    subject,
                     Subject::Implicit {
                         demonstrative: true,
                         ..
@@ -463,11 +461,11 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 precision: d.precision,
                 text: d.text.clone(),
             });
-        let milestone = milestone(text, candidate.start, rules);
-        let quote = clean_quote(text);
+        let milestone = milestone(&folded, original, candidate.start, rules);
+        let quote = clean_quote(original);
         // The words after the trigger say what is committed to; the trigger's own words ("sont
         // convenus de") would make every id alike.
-        let what = if content_words(&text[candidate.end..]).count() >= 2 {
+        let what = if content_words(&text[candidate.end..]).take(2).count() >= 2 {
             &text[candidate.end..]
         } else {
             text
@@ -484,14 +482,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             milestone,
             rule: trigger.rule.clone(),
         });
-        update_context(
-            &mut context,
-            text,
-            Some(&actors),
-            rules,
-            doc,
-            sentence.span.start,
-        );
+        found_actors[index] = Some(actors);
     }
     out
 }
@@ -638,7 +629,7 @@ fn subject_of(text: &str, at: usize, rules: &Rules) -> Subject {
         .any(|d| lower.starts_with(d));
         // "Le prochain dialogue se tiendra ...": an event of the document belongs to all of
         // its parties, not only to the last one named.
-        let event = EVENT_NOUNS.iter().any(|n| lower.contains(n));
+        let event = EVENT_NOUNS.iter().any(|n| lower.contains(&fold(n)));
         return Subject::Implicit {
             demonstrative,
             event,
@@ -721,7 +712,8 @@ fn document_parties(doc: &Document, rules: &Rules) -> Vec<String> {
     }
     let mut counts: Vec<(String, usize)> = Vec::new();
     for s in doc.sentences.iter().take(20) {
-        let text = doc.sentence_text(s);
+        let folded = Folded::new(doc.sentence_text(s));
+        let text = folded.text.as_str();
         let at = rules.verbs.find(text).map_or(text.len(), |m| m.start());
         if let Subject::Named(ids) = subject_of(text, at, rules) {
             for id in ids {
@@ -740,31 +732,59 @@ fn document_parties(doc: &Document, rules: &Rules) -> Vec<String> {
         .collect()
 }
 
-/// Carries the parties of a sentence to the next ones: the parties of a commitment, or the
-/// named subject of the sentence's first verb.
-fn update_context(
-    context: &mut Context,
-    text: &str,
-    actors: Option<&[String]>,
-    rules: &Rules,
+/// How far back a pronoun or an implicit subject looks for the parties it stands for.
+const ANTECEDENT_WINDOW: usize = 12;
+
+/// The parties the sentences before `index` speak of: those of the nearest commitment, or
+/// the named subject of the nearest sentence that has one.
+fn antecedent(
     doc: &Document,
-    offset: usize,
-) {
+    rules: &Rules,
+    index: usize,
+    found: &[Option<Vec<String>>],
+) -> Context {
+    for j in (index.saturating_sub(ANTECEDENT_WINDOW)..index).rev() {
+        if let Some(parties) = &found[j] {
+            return Context {
+                parties: parties.clone(),
+                made: None,
+            };
+        }
+        let sentence = &doc.sentences[j];
+        let original = doc.sentence_text(sentence);
+        if sentence.heading || original.len() < 12 {
+            continue;
+        }
+        if let Some(context) =
+            named_subject(&Folded::new(original), rules, doc, sentence.span.start)
+        {
+            return context;
+        }
+    }
+    Context::default()
+}
+
+/// The named subject of a sentence's first verb, with the date of its leading adverbial.
+fn named_subject(folded: &Folded, rules: &Rules, doc: &Document, offset: usize) -> Option<Context> {
+    let text = folded.text.as_str();
     let at = rules.verbs.find(text).map_or(text.len(), |m| m.start());
-    let parties = match actors {
-        Some(a) => a.to_vec(),
-        None => match subject_of(text, at, rules) {
-            Subject::Named(ids) => ids,
-            _ => return,
-        },
+    let Subject::Named(parties) = subject_of(text, at, rules) else {
+        return None;
     };
-    let start = subject_start(text, at, rules);
-    context.made = doc
-        .dates
-        .iter()
-        .rfind(|d| d.span.start >= offset && d.span.start < offset + start)
+    let start = offset + folded.original(subject_start(text, at, rules));
+    let made = dates_within(doc, offset..start)
+        .last()
         .map(|d| d.value.clone());
-    context.parties = parties;
+    Some(Context { parties, made })
+}
+
+/// The date expressions of the document that lie within a byte range of its text.
+fn dates_within(doc: &Document, range: std::ops::Range<usize>) -> &[DateExpr] {
+    let from = doc.dates.partition_point(|d| d.span.start < range.start);
+    let to = doc.dates.partition_point(|d| d.span.start < range.end);
+    let dates = doc.dates.get(from..to.max(from)).unwrap_or(&[]);
+    let whole = dates.partition_point(|d| d.span.end <= range.end);
+    &dates[..whole.min(dates.len())]
 }
 
 fn first_day_of(value: &str) -> Option<NaiveDate> {
@@ -775,27 +795,32 @@ fn first_day_of(value: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
-fn milestone(text: &str, from: usize, rules: &Rules) -> Option<Milestone> {
+fn milestone(folded: &Folded, original: &str, from: usize, rules: &Rules) -> Option<Milestone> {
+    let text = folded.text.as_str();
     let caps = rules.milestone.captures(&text[from..])?;
     let whole = caps.get(0)?;
     let mut name = whole.as_str();
     // Stop the name before a date or a place: "4e dialogue UE-Ukraine sur le cyberespace en
     // 2025" names the dialogue, the year is its deadline.
     for stop in [
-        " en 20", " in 20", " à ", " in ", " d'ici", " by ", " avant ", " before ", " qui ",
+        " en 20", " in 20", " a ", " in ", " d'ici", " by ", " avant ", " before ", " qui ",
         " which ",
     ] {
         if let Some(i) = name.find(stop) {
             name = &name[..i];
         }
     }
+    let start = from + whole.start();
+    let name = original
+        .get(folded.original(start)..folded.original(start + name.trim_end().len()))
+        .unwrap_or(name);
     let ordinal = if let Some(n) = caps.name("num") {
         n.as_str().parse().ok()
     } else if let Some(w) = caps.name("word") {
         let w = w.as_str().to_lowercase();
         ORDINAL_WORDS
             .iter()
-            .find(|(word, _)| *word == w)
+            .find(|(word, _)| fold(word) == w)
             .map(|(_, n)| *n)
     } else {
         None
@@ -847,6 +872,9 @@ fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 fn ascii_fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     use unicode_normalization::UnicodeNormalization;
     word.nfd()
         .filter(char::is_ascii_alphanumeric)

@@ -16,6 +16,7 @@ pub mod document;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod fold;
 pub mod followups;
 pub mod history;
 pub mod record;

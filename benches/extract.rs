@@ -1,0 +1,60 @@
+//! Extraction throughput on the generated corpus (20 MB): reading and extracting in process,
+//! and `pledge extract --dry-run --format json` as a user runs it on the folder. One core.
+
+use std::hint::black_box;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use pledge::document::Document;
+use pledge::extract::{Rules, extract};
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+const CORPUS_BYTES: usize = 20 << 20;
+
+fn extraction(c: &mut Criterion) {
+    let docs = corpus::generate(CORPUS_BYTES, 42);
+    let total: usize = docs.iter().map(|d| d.bytes.len()).sum();
+    let rules = Rules::default();
+    let mut group = c.benchmark_group("extract");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(10));
+    group.throughput(Throughput::Bytes(total as u64));
+    group.bench_function("read + extract", |b| {
+        b.iter(|| {
+            for d in &docs {
+                if let Ok(doc) = Document::from_bytes(&d.name, &d.bytes) {
+                    black_box(extract(&doc, &rules));
+                }
+            }
+        })
+    });
+
+    let Ok(dir) = tempfile::tempdir() else { return };
+    let paths: Vec<_> = docs.iter().map(|d| dir.path().join(&d.name)).collect();
+    if docs
+        .iter()
+        .zip(&paths)
+        .any(|(d, p)| std::fs::write(p, &d.bytes).is_err())
+    {
+        return;
+    }
+    group.bench_function("pledge extract --dry-run --format json", |b| {
+        b.iter(|| {
+            let status = Command::new(env!("CARGO_BIN_EXE_pledge"))
+                .args(["extract", "--dry-run", "--format", "json"])
+                .args(&paths)
+                .stdout(Stdio::null())
+                .status();
+            assert!(status.is_ok_and(|s| s.success()));
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, extraction);
+criterion_main!(benches);
