@@ -5,7 +5,11 @@
 //! parse reads a core forward ("15 et 16 décembre 2022", "Q3 2025", "l'année prochaine"),
 //! then the words before it that say how the event relates to the date ("d'ici la fin de").
 
-use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime};
+use std::cell::Cell;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use super::lex::{self, FOLD_MAX, Kind, Lex, Tok, Unit};
 use super::{DateExpr, Part, Precision, Relation};
@@ -56,8 +60,17 @@ impl Val {
 
     fn iso(self) -> String {
         match self {
-            Val::Minute(t) => t.format("%Y-%m-%dT%H:%M").to_string(),
-            Val::Day(d) | Val::Week(d) => d.format("%Y-%m-%d").to_string(),
+            Val::Minute(t) => format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}",
+                t.year(),
+                t.month(),
+                t.day(),
+                t.hour(),
+                t.minute()
+            ),
+            Val::Day(d) | Val::Week(d) => {
+                format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+            }
             Val::Month(y, m) => format!("{y:04}-{m:02}"),
             Val::Quarter(y, q) => format!("{y:04}-{:02}-01", (q.saturating_sub(1)) * 3 + 1),
             Val::Half(y, h) => format!("{y:04}-{:02}-01", (h.saturating_sub(1)) * 6 + 1),
@@ -134,6 +147,11 @@ pub(super) struct Scan<'a> {
     text: &'a str,
     toks: &'a [Tok],
     anchor: Option<NaiveDate>,
+    /// Where the last list of days read ("3, 4 et 5") ended.
+    list_end: Cell<usize>,
+    /// The last answer of `ends_phrase`.
+    ends_phrase_at: Cell<Option<(usize, bool)>>,
+    folded_cache: Cell<Option<(usize, [u8; FOLD_MAX], u8)>>,
 }
 
 type Pat = &'static [&'static str];
@@ -406,6 +424,31 @@ const WEAK_BEFORE_YEAR: &[&str] = &[
     "ses", "leur", "leurs", "notre", "nos", "votre",
 ];
 
+/// The last words of the phrases above.
+static PHRASE_ENDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set = HashSet::new();
+    let lasts = PREPS
+        .iter()
+        .map(|p| p.0)
+        .chain(PARTS.iter().map(|p| p.0))
+        .chain(DETS.iter().copied());
+    for pat in lasts
+        .chain(SEASONS.iter().map(|p| p.0))
+        .chain(YEAR_NOUNS.iter().copied())
+    {
+        set.extend(pat.last());
+    }
+    set
+});
+
+fn set(words: &[&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+static UNITS_AFTER_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(UNITS_AFTER));
+static AFTER_WEAK_YEAR_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(AFTER_WEAK_YEAR));
+
 /// Capitalised at the start of a sentence, these are not names: "The 2023 summit".
 const FUNCTION_WORDS: &[&str] = &[
     "the", "le", "la", "les", "l", "de", "du", "des", "of", "for", "pour", "in", "en", "since",
@@ -431,7 +474,14 @@ fn fold_eq(s: &str, w: &str) -> bool {
 
 impl<'a> Scan<'a> {
     pub(super) fn new(text: &'a str, toks: &'a [Tok], anchor: Option<NaiveDate>) -> Scan<'a> {
-        Scan { text, toks, anchor }
+        Scan {
+            text,
+            toks,
+            anchor,
+            list_end: Cell::new(0),
+            ends_phrase_at: Cell::new(None),
+            folded_cache: Cell::new(None),
+        }
     }
 
     fn tok(&self, i: usize) -> Option<&Tok> {
@@ -451,7 +501,14 @@ impl<'a> Scan<'a> {
                 let mut cs = w.chars();
                 cs.next() == Some(t.punct) && cs.next().is_none()
             }
-            Kind::Word => usize::from(t.nchars) == w.len() && fold_eq(self.s(i), w),
+            Kind::Word if usize::from(t.nchars) == w.len() => {
+                let s = self.s(i);
+                if s.is_ascii() {
+                    s.eq_ignore_ascii_case(w)
+                } else {
+                    fold_eq(s, w)
+                }
+            }
             _ => false,
         }
     }
@@ -480,7 +537,11 @@ impl<'a> Scan<'a> {
         if t.kind != Kind::Num || t.end - t.start > 9 {
             return None;
         }
-        Some((self.s(i).parse().ok()?, t.end - t.start))
+        let v = self
+            .s(i)
+            .bytes()
+            .fold(0u32, |v, b| v * 10 + u32::from(b - b'0'));
+        Some((v, t.end - t.start))
     }
 
     /// No white space between token i-1 and token i.
@@ -1077,14 +1138,21 @@ impl<'a> Scan<'a> {
         let mut left = self.side(i, true, false)?;
         left = self.with_time(left);
         let mut k = left.end;
-        // "les 3, 4 et 5 juin"
+        // "les 3, 4 et 5 juin"; a month has no more than 31 days to list, and the bound keeps
+        // "1, 1, 1, ..." linear.
         if left.m.is_none() && left.d.is_some() {
-            while self.punct(k) == Some(',')
+            // A later item of a list already read to its end would end the same way.
+            if i < self.list_end.get() {
+                return None;
+            }
+            while k < left.end + 62
+                && self.punct(k) == Some(',')
                 && self.day_at(k + 1).is_some()
                 && self.month_at(k + 2).is_none()
             {
                 k += 2;
             }
+            self.list_end.set(k);
         }
         if !self.near(k) {
             return None;
@@ -1195,7 +1263,7 @@ impl<'a> Scan<'a> {
             && self.num(end + 1).is_some_and(|(_, n)| n >= 3)
             && self.year_loose(end + 1).is_none();
         !(to_number
-            || self.is_any(end, UNITS_AFTER)
+            || self.in_set(end, &UNITS_AFTER_SET)
             || matches!(self.punct(end), Some('%' | '€' | '$' | '£')))
     }
 
@@ -1523,12 +1591,72 @@ impl<'a> Scan<'a> {
         Some(c)
     }
 
+    /// Whether token i can end one of the phrases that go before a core: most words cannot,
+    /// and telling so once spares trying every pattern.
+    fn ends_phrase(&self, i: usize) -> bool {
+        if let Some((at, yes)) = self.ends_phrase_at.get()
+            && at == i
+        {
+            return yes;
+        }
+        let yes = self.ends_phrase_uncached(i);
+        self.ends_phrase_at.set(Some((i, yes)));
+        yes
+    }
+
+    /// Token i folded ("d'" → `d`, `'`), remembered for the next call at the same token.
+    fn folded_at(&self, i: usize) -> ([u8; FOLD_MAX], u8) {
+        if let Some((at, buf, len)) = self.folded_cache.get()
+            && at == i
+        {
+            return (buf, len);
+        }
+        let mut buf = [0u8; FOLD_MAX];
+        let len = match self.tok(i) {
+            Some(t) if t.kind == Kind::Punct && t.punct.is_ascii() => {
+                buf[0] = t.punct as u8;
+                1
+            }
+            Some(t) if t.kind == Kind::Word => {
+                lex::fold(self.s(i), &mut buf).map_or(0, <[u8]>::len)
+            }
+            _ => 0,
+        };
+        let len = u8::try_from(len).unwrap_or(0);
+        self.folded_cache.set(Some((i, buf, len)));
+        (buf, len)
+    }
+
+    fn ends_phrase_uncached(&self, i: usize) -> bool {
+        match self.tok(i).map(|t| t.kind) {
+            Some(Kind::Punct) => self.punct(i).is_some_and(|c| matches!(c, '\'' | '-')),
+            Some(Kind::Word) => self.in_set(i, &PHRASE_ENDS),
+            _ => false,
+        }
+    }
+
+    /// Whether the word at i, folded, is in `set`.
+    fn in_set(&self, i: usize, set: &HashSet<&'static str>) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        if t.kind != Kind::Word {
+            return false;
+        }
+        let mut buf = [0u8; FOLD_MAX];
+        lex::fold(self.s(i), &mut buf)
+            .and_then(|w| std::str::from_utf8(w).ok())
+            .is_some_and(|w| set.contains(w))
+    }
+
     fn match_back(&self, end: usize, min: usize, pat: &[&str]) -> Option<usize> {
         let s = end.checked_sub(pat.len())?;
-        if s < min {
+        if s < min || !self.ends_phrase(end - 1) {
             return None;
         }
-        for (k, w) in pat.iter().enumerate() {
+        let (last, len) = self.folded_at(end - 1);
+        if pat.last().map(|w| w.as_bytes()) != last.get(..usize::from(len)) {
+            return None;
+        }
+        for (k, w) in pat.iter().enumerate().rev().skip(1) {
             if !self.is(s + k, w) {
                 return None;
             }
@@ -1712,7 +1840,7 @@ impl<'a> Scan<'a> {
                 Kind::Word => {
                     let s = self.s(end);
                     t.cap
-                        || self.is_any(end, AFTER_WEAK_YEAR)
+                        || self.in_set(end, &AFTER_WEAK_YEAR_SET)
                         || !(s.ends_with('s') || s.ends_with('x'))
                 }
                 _ => false,
@@ -1726,6 +1854,13 @@ impl<'a> Scan<'a> {
         let mut cores: [Option<Core>; 4] = [None; 4];
         match tok.kind {
             Kind::Num | Kind::Mixed => {
+                // Only a day (1 to 31) or a year starts a date; amounts and codes stop here.
+                if let Some((v, n)) = self.num(t) {
+                    let year = n == 4 && (YEAR_MIN..=YEAR_MAX).contains(&i32::try_from(v).ok()?);
+                    if !(year || n <= 2 && (1..=31).contains(&v)) {
+                        return None;
+                    }
+                }
                 cores[0] = self.range(t);
                 cores[1] = self
                     .numeric(t, true)
@@ -1765,12 +1900,14 @@ impl<'a> Scan<'a> {
             },
             Kind::Punct => {}
         }
-        cores
+        // The longest reading that stands as a date.
+        let mut cores: Vec<Core> = cores
             .into_iter()
             .flatten()
             .filter(|c| c.start >= min)
-            .filter_map(|c| self.finish(c, min))
-            .max_by_key(|c| (c.end, std::cmp::Reverse(c.start)))
+            .collect();
+        cores.sort_by_key(|c| (std::cmp::Reverse(c.end), c.start));
+        cores.into_iter().find_map(|c| self.finish(c, min))
     }
 
     /// Whether token t opens a URL: "http://", "https://", "www.".
