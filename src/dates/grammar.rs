@@ -1805,7 +1805,6 @@ impl<'a> Scan<'a> {
         let start_byte = self.tok(start)?.start;
         let end_byte = self.tok(end.checked_sub(1)?)?.end;
         Some(Cand {
-            start,
             end,
             expr: DateExpr {
                 text: self.text.get(start_byte..end_byte)?.to_string(),
@@ -1955,7 +1954,6 @@ impl<'a> Scan<'a> {
 }
 
 struct Cand {
-    start: usize,
     end: usize,
     expr: DateExpr,
 }
