@@ -6,7 +6,7 @@
 //! then the words before it that say how the event relates to the date ("d'ici la fin de").
 
 use std::cell::Cell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
@@ -423,6 +423,27 @@ const WEAK_BEFORE_YEAR: &[&str] = &[
     "de", "of", "for", "pour", "the", "du", "its", "their", "our", "his", "her", "sa", "son",
     "ses", "leur", "leurs", "notre", "nos", "votre",
 ];
+
+/// Patterns by their last word, so that a phrase is looked for only where it can end.
+struct ByLast(HashMap<&'static str, Vec<usize>>);
+
+impl ByLast {
+    fn new(pats: impl Iterator<Item = Pat>) -> ByLast {
+        let mut map: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (k, pat) in pats.enumerate() {
+            if let Some(last) = pat.last() {
+                map.entry(last).or_default().push(k);
+            }
+        }
+        ByLast(map)
+    }
+}
+
+static PREPS_IX: LazyLock<ByLast> = LazyLock::new(|| ByLast::new(PREPS.iter().map(|p| p.0)));
+static PARTS_IX: LazyLock<ByLast> = LazyLock::new(|| ByLast::new(PARTS.iter().map(|p| p.0)));
+static SEASONS_IX: LazyLock<ByLast> = LazyLock::new(|| ByLast::new(SEASONS.iter().map(|p| p.0)));
+static DETS_IX: LazyLock<ByLast> = LazyLock::new(|| ByLast::new(DETS.iter().copied()));
+static YEAR_NOUNS_IX: LazyLock<ByLast> = LazyLock::new(|| ByLast::new(YEAR_NOUNS.iter().copied()));
 
 /// The last words of the phrases above.
 static PHRASE_ENDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -1671,12 +1692,29 @@ impl<'a> Scan<'a> {
     fn longest_back<T: Copy>(
         &self,
         pats: &[(Pat, T)],
+        index: &'static ByLast,
         end: usize,
         min: usize,
     ) -> Option<(usize, T)> {
-        pats.iter()
-            .filter_map(|(pat, v)| Some((self.match_back(end, min, pat)?, *v)))
+        self.ending_here(index, end)
+            .iter()
+            .filter_map(|&k| {
+                let (pat, v) = pats.get(k)?;
+                Some((self.match_back(end, min, pat)?, *v))
+            })
             .min_by_key(|x| x.0)
+    }
+
+    /// The patterns of `index` whose last word is the token before `end`.
+    fn ending_here(&self, index: &'static ByLast, end: usize) -> &'static [usize] {
+        if end == 0 || !self.ends_phrase(end - 1) {
+            return &[];
+        }
+        let (buf, len) = self.folded_at(end - 1);
+        let word = buf
+            .get(..usize::from(len))
+            .and_then(|b| std::str::from_utf8(b).ok());
+        word.and_then(|w| index.0.get(w)).map_or(&[], Vec::as_slice)
     }
 
     /// Adds what comes before a core and decides whether it stands as a date.
@@ -1690,40 +1728,45 @@ impl<'a> Scan<'a> {
         let mut season = None;
         if c.need != Need::Closed {
             if matches!(c.val, Val::Year(_)) && c.until.is_none() {
-                if let Some((s, months)) = self.longest_back(SEASONS, start, min) {
+                if let Some((s, months)) = self.longest_back(SEASONS, &SEASONS_IX, start, min) {
                     start = s;
                     season = Some(months);
                     licensed = true;
                     rel = Some(Relation::In);
-                } else if let Some(s) = YEAR_NOUNS
+                } else if let Some(s) = self
+                    .ending_here(&YEAR_NOUNS_IX, start)
                     .iter()
-                    .find_map(|pat| self.match_back(start, min, pat))
+                    .filter_map(|&k| self.match_back(start, min, YEAR_NOUNS.get(k)?))
+                    .min()
                 {
                     start = s;
                     year_noun = true;
                 }
             }
             if c.det
-                && let Some(s) = DETS
+                && let Some(s) = self
+                    .ending_here(&DETS_IX, start)
                     .iter()
-                    .filter_map(|p| self.match_back(start, min, p))
+                    .filter_map(|&k| self.match_back(start, min, DETS.get(k)?))
                     .min()
             {
                 start = s;
                 rel = Some(Relation::On);
             }
             if c.parts
-                && let Some((s, p)) = self.longest_back(PARTS, start, min)
+                && let Some((s, p)) = self.longest_back(PARTS, &PARTS_IX, start, min)
             {
                 start = s;
                 part = Some(p);
                 licensed = true;
                 rel = Some(Relation::In);
             }
-            if let Some((s, r, _)) = PREPS
+            if let Some((s, r)) = self
+                .ending_here(&PREPS_IX, start)
                 .iter()
+                .filter_map(|&k| PREPS.get(k))
                 .filter(|(_, _, range_only)| !range_only || c.until.is_some())
-                .filter_map(|(pat, r, ro)| Some((self.match_back(start, min, pat)?, *r, *ro)))
+                .filter_map(|(pat, r, _)| Some((self.match_back(start, min, pat)?, *r)))
                 .min_by_key(|x| x.0)
             {
                 start = s;
