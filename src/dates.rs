@@ -591,6 +591,29 @@ mod tests {
     }
 
     #[test]
+    fn times_attach_to_their_day() {
+        is(
+            "le 15 mai 2025 10:00 - 16:00",
+            "le 15 mai 2025 10:00",
+            "2025-05-15T10:00",
+            Precision::Minute,
+        );
+        is(
+            "15 May 2025, 9.30 am",
+            "15 May 2025",
+            "2025-05-15",
+            Precision::Day,
+        );
+        is(
+            "le 15 mai 2025 à 9 h 30",
+            "le 15 mai 2025 à 9 h 30",
+            "2025-05-15T09:30",
+            Precision::Minute,
+        );
+        none("à 17h30, puis à 18:00");
+    }
+
+    #[test]
     fn typographic_forms() {
         is(
             "d’ici\u{a0}2030",

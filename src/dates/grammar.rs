@@ -1077,7 +1077,9 @@ impl<'a> Scan<'a> {
                         ..Pt::default()
                     });
                 }
-                if bare_day && left_ok {
+                // "10:00 - 16:00" is not a span of days.
+                let time = self.punct(i + 1) == Some(':') && self.glued(i + 1);
+                if bare_day && left_ok && !time {
                     let d = self.day_at(i)?;
                     let mut p = Pt {
                         d: Some(d),
