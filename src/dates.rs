@@ -600,6 +600,8 @@ mod tests {
             "la page 17:00",
             "un demi",
             "the first half of the meeting",
+            "il y a 2000 ans",
+            "Jan Smith and March with us",
         ] {
             none(text);
         }

@@ -378,6 +378,15 @@ const UNITS_AFTER: &[&str] = &[
     "eme",
     "e",
     "er",
+    "ans",
+    "annees",
+    "years",
+    "mois",
+    "months",
+    "semaines",
+    "weeks",
+    "siecles",
+    "centuries",
 ];
 
 /// A season before a year: "à l'automne 2025", "in spring 2026" (first and last month).
