@@ -628,6 +628,12 @@ mod tests {
             Precision::Minute,
         );
         none("à 17h30, puis à 18:00");
+        is(
+            "Le 5 novembre à 14 heures, la réunion",
+            "Le 5 novembre à 14 heures",
+            "2025-11-05T14:00",
+            Precision::Minute,
+        );
     }
 
     #[test]

@@ -735,7 +735,8 @@ impl<'a> Scan<'a> {
 
     fn time_at(&self, i: usize) -> Option<((u32, u32), usize)> {
         let mut j = i;
-        if matches!(self.punct(j), Some(',' | '-' | '@')) || self.is_any(j, &["a", "at", "vers"]) {
+        let at = self.is_any(j, &["a", "at", "vers"]);
+        if at || matches!(self.punct(j), Some(',' | '-' | '@')) {
             j += 1;
         }
         if !self.near(j) {
@@ -761,7 +762,7 @@ impl<'a> Scan<'a> {
                         e += 2;
                     }
                     (h, m, e)
-                } else if self.is(j + 1, "h") {
+                } else if self.is(j + 1, "h") || at && self.is_any(j + 1, &["heure", "heures"]) {
                     match self.num(j + 2) {
                         Some((m, 2)) => (h, m, j + 3),
                         _ => (h, 0, j + 2),
@@ -1210,7 +1211,12 @@ impl<'a> Scan<'a> {
         if !self.near(r) {
             return None;
         }
-        let side = self.side(r, left.d.is_some() && left.m.is_some(), true);
+        // A bare day after a full one: "June 3-5", "June 3 to 5"; not "5 novembre à 14 heures".
+        let bare_right = left.d.is_some()
+            && left.m.is_some()
+            && (self.punct(k) == Some('-') || self.is_any(k, &["to", "through", "till", "until"]))
+            && !self.is_any(r + 1, &["h", "heure", "heures", "hours", "am", "pm"]);
+        let side = self.side(r, bare_right, true);
         let mut right = side.unwrap_or_default();
         // "2020-21"
         if side.is_none()
