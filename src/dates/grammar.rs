@@ -259,6 +259,8 @@ const PREPS: &[(Pat, Relation, bool)] = &[
     (&["dans", "le", "courant", "du"], Relation::In, false),
     (&["dans", "le", "courant", "d", "'"], Relation::In, false),
     (&["au", "cours", "de"], Relation::In, false),
+    (&["au", "cours"], Relation::In, false),
+    (&["dans", "le", "courant"], Relation::In, false),
     (&["au", "cours", "du"], Relation::In, false),
     (&["au", "cours", "d", "'"], Relation::In, false),
     (&["in", "the", "course", "of"], Relation::In, false),
@@ -1784,6 +1786,8 @@ impl<'a> Scan<'a> {
                 .filter_map(|&k| PREPS.get(k))
                 .filter(|(_, _, range_only)| !range_only || c.until.is_some())
                 .filter_map(|(pat, r, _)| Some((self.match_back(start, min, pat)?, *r)))
+                // "dès 2025" is a start; "des 20 et 21 mars" is only "of the".
+                .filter(|(s, _)| !self.is(*s, "des") || self.s(*s).contains(['è', 'È']))
                 .min_by_key(|x| x.0)
             {
                 start = s;
@@ -1838,8 +1842,25 @@ impl<'a> Scan<'a> {
         {
             c.val = Val::Month(y + 1, m);
         }
-        // "d'ici 2030 au plus tard", "by 2027 at the latest"
         let mut end = c.end;
+        // "les 3 et 4 décembre derniers" read in May is last December.
+        if c.relative
+            && let Some(a) = self.anchor
+            && self.is_any(end, PAST_NEXT)
+            && matches!(c.val, Val::Day(_) | Val::Minute(_))
+        {
+            let o = if self.is_any(end, &PAST_NEXT[..4]) {
+                -1
+            } else {
+                1
+            };
+            end += 1;
+            if let Some((val, until)) = shift_year(c.val, c.until, a, o) {
+                c.val = val;
+                c.until = until;
+            }
+        }
+        // "d'ici 2030 au plus tard", "by 2027 at the latest"
         for pat in [&["au", "plus", "tard"][..], &["at", "the", "latest"]] {
             if (0..pat.len()).all(|k| self.near(end + k) && self.is(end + k, pat[k])) {
                 end += pat.len();
@@ -2030,6 +2051,48 @@ fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     } else {
         d.checked_sub_days(Days::new(n.unsigned_abs()))
     }
+}
+
+const PAST_NEXT: &[&str] = &[
+    "dernier",
+    "derniers",
+    "derniere",
+    "dernieres",
+    "prochain",
+    "prochains",
+    "prochaine",
+    "prochaines",
+];
+
+/// A year-less day moved to the year before ("dernier") or after ("prochain") the anchor's
+/// when it falls on the wrong side of it.
+fn shift_year(
+    val: Val,
+    until: Option<NaiveDate>,
+    anchor: NaiveDate,
+    dir: i8,
+) -> Option<(Val, Option<NaiveDate>)> {
+    let first = val.days()?.0;
+    let wrong = if dir < 0 {
+        first > anchor
+    } else {
+        first < anchor
+    };
+    if !wrong {
+        return Some((val, until));
+    }
+    let by = i32::from(dir);
+    let move_date = |d: NaiveDate| d.with_year(d.year() + by);
+    let val = match val {
+        Val::Day(d) => Val::Day(move_date(d)?),
+        Val::Minute(t) => Val::Minute(move_date(t.date())?.and_time(t.time())),
+        other => other,
+    };
+    let until = match until {
+        Some(u) => Some(move_date(u)?),
+        None => None,
+    };
+    Some((val, until))
 }
 
 /// The first, middle or last third of a period ("début 2026", "mi-mars", "fin 2025").
