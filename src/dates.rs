@@ -328,6 +328,25 @@ mod tests {
             "2021-05-17",
             Precision::Day,
         );
+        is(
+            "report 2025-03 filed",
+            "2025-03",
+            "2025-03",
+            Precision::Month,
+        );
+        is(
+            "in the 2010-11 season",
+            "in the 2010-11",
+            "2010",
+            Precision::Year,
+        );
+        is(
+            "by Q4, the Council",
+            "by Q4",
+            "2025-10-01",
+            Precision::Quarter,
+        );
+        none("see Q4 and T2");
     }
 
     #[test]

@@ -1229,8 +1229,15 @@ impl<'a> Scan<'a> {
             && let Some((v, 2)) = self.num(r)
         {
             let y = ly - ly % 100 + i32::try_from(v).ok()?;
-            if y <= ly || !self.clean_right(r) {
+            if !self.clean_right(r) || !self.glued(k) || !self.glued(r) && y <= ly {
                 return None;
+            }
+            // "2025-03": a month, as ISO writes it, where it cannot end a span of years.
+            if y <= ly {
+                let m = (1..=12).contains(&v).then_some(v)?;
+                let mut c = Core::new(left.start, r + 1, Val::Month(ly, m), Need::Nothing);
+                c.parts = true;
+                return Some(c);
             }
             right = Pt {
                 y: Some(y),
@@ -1331,14 +1338,20 @@ impl<'a> Scan<'a> {
         if self.is(j, "of") {
             j += 1;
         }
-        let y = self.year_at(j).filter(|_| self.near(j))?;
+        // "by Q4" alone takes the anchor's year, and only after a preposition.
+        let (y, end, need) = match self.year_at(j).filter(|_| self.near(j)) {
+            Some(y) => (y, j + 1, Need::Nothing),
+            None if self.clean_right(i) => (self.anchor?.year(), i + 1, Need::Preposition),
+            None => return None,
+        };
         let val = if half {
             (1..=2).contains(&n).then_some(Val::Half(y, n))?
         } else {
             (1..=4).contains(&n).then_some(Val::Quarter(y, n))?
         };
-        let mut c = Core::new(i, j + 1, val, Need::Nothing);
+        let mut c = Core::new(i, end, val, need);
         c.parts = true;
+        c.relative = need == Need::Preposition;
         Some(c)
     }
 
