@@ -1480,7 +1480,7 @@ impl<'a> Scan<'a> {
                     }
                     None => anchor?.year(),
                 };
-                if year_ref_missing(unit, n)? {
+                if !ordinal_fits(unit, n) {
                     return None;
                 }
                 if unit == Unit::Quarter {
@@ -2052,10 +2052,10 @@ struct Cand {
     expr: DateExpr,
 }
 
-/// A quarter beyond the fourth or a half beyond the second.
-fn year_ref_missing(unit: Unit, n: u32) -> Option<bool> {
+/// A year has four quarters and two halves.
+fn ordinal_fits(unit: Unit, n: u32) -> bool {
     let max = if unit == Unit::Quarter { 4 } else { 2 };
-    Some(!(1..=max).contains(&n))
+    (1..=max).contains(&n)
 }
 
 fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
