@@ -658,6 +658,12 @@ mod tests {
     #[test]
     fn typographic_forms() {
         is(
+            "le 1ᵉʳ mars 2025",
+            "le 1ᵉʳ mars 2025",
+            "2025-03-01",
+            Precision::Day,
+        );
+        is(
             "d’ici\u{a0}2030",
             "d’ici\u{a0}2030",
             "2030",
