@@ -266,6 +266,9 @@ fn html_title(text: &str, blocks: &[Block], anchor: usize, h: &HtmlMeta) -> Opti
 
 /// Short, without a full stop, mostly words: the shape of a headline; and not site furniture.
 fn headline(l: &str) -> bool {
+    if l.len() > SHORT_LINE {
+        return false;
+    }
     let words = l.split_whitespace().count();
     let letters = l.chars().filter(|c| c.is_alphabetic()).count();
     let digits = l.chars().filter(|c| c.is_ascii_digit()).count();
