@@ -265,7 +265,8 @@ pub(crate) fn read(src: &str, b: &mut Builder) -> HtmlMeta {
             _ => {}
         }
         if name == "br" {
-            b.open(Gap::Line, Kind::Para);
+            // The first letter decides: a line in lower case continues the sentence.
+            b.open_line(Gap::Line, Kind::Para, true);
         } else if let Some(level) = heading_level(name) {
             b.open(Gap::Blank, Kind::Heading(level));
             if level == 1 {
@@ -659,6 +660,18 @@ mod tests {
             kinds,
             [Kind::Heading(1), Kind::Para, Kind::Item, Kind::Item]
         );
+    }
+
+    #[test]
+    fn a_line_break_inside_a_sentence_joins() {
+        let (text, _, kinds) = read_page(
+            "<p>Le renforcement comprend un<br>\nsoutien au suivi.<br>Fin.</p><p>puis</p>",
+        );
+        assert_eq!(
+            text,
+            "Le renforcement comprend un soutien au suivi.\nFin.\n\npuis"
+        );
+        assert_eq!(kinds.len(), 3);
     }
 
     #[test]

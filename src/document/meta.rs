@@ -49,7 +49,8 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
         .filter(|&i| line(i).len() <= STAMP_LINE)
         .find_map(|i| {
             let l = line(i);
-            page_date(&l[UPDATED.find(l)?.end()..])
+            let marker = UPDATED.find(l).filter(|m| m.start() <= 40)?;
+            page_date(&l[marker.end()..], false)
         });
     let updated = updated.or_else(|| {
         html.and_then(|h| h.modified.as_deref())
@@ -61,10 +62,10 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
         l.len() <= SHORT_LINE
             && l.split_whitespace().count() <= 25
             && !is_updated_line(l)
-            && page_date(l).is_some()
+            && page_date(l, true).is_some()
     });
     let published = date_line
-        .and_then(|i| page_date(line(i)))
+        .and_then(|i| page_date(line(i), true))
         .or_else(|| {
             html.and_then(|h| h.published.as_deref())
                 .and_then(iso_page_date)
@@ -154,9 +155,19 @@ fn full_date(e: &DateExpr) -> bool {
     matches!(e.precision, Precision::Day | Precision::Minute) && !e.relative
 }
 
-/// The first full date of a date line, with the time printed after it if any.
-fn page_date(l: &str) -> Option<PageDate> {
+/// The first full date of a date line, with the time printed after it if any. A date line is
+/// mostly its date (`dominant`): "Brussels, 17/05/2021 - 16:50", not a headline that names a
+/// date.
+fn page_date(l: &str, dominant: bool) -> Option<PageDate> {
     let e = find_dates(l, None).into_iter().find(full_date)?;
+    let words = |s: &str| {
+        s.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    if dominant && words(l.get(..e.span.start)?) + words(l.get(e.span.end..)?) > 6 {
+        return None;
+    }
     let mut d = PageDate::from_expr(&e)?;
     if d.datetime.is_none()
         && e.until.is_none()
@@ -416,6 +427,25 @@ mod tests {
         assert_eq!(time_after(" 15:18"), NaiveTime::from_hms_opt(15, 18, 0));
         assert_eq!(time_after(", UNIQUE ID: 210517_18"), None);
         assert_eq!(time_after(" - 1650"), None);
+    }
+
+    #[test]
+    fn date_lines_are_mostly_their_date() {
+        let value = |l: &str| page_date(l, true).map(|d| d.value);
+        assert_eq!(
+            value("Brussels, 17/05/2021 - 16:50, UNIQUE ID: 210517_18").as_deref(),
+            Some("2021-05-17T16:50")
+        );
+        assert_eq!(
+            value("20 May. 2025 - 21 May. 2025").as_deref(),
+            Some("2025-05-20")
+        );
+        assert_eq!(
+            value(
+                "Joint statement of the European Union and Japan on cyber cooperation, 3 June 2025"
+            ),
+            None
+        );
     }
 
     #[test]

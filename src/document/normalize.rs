@@ -71,8 +71,9 @@ pub(crate) struct Builder {
     line_start: usize,
     last: char,
     last_end: u32,
-    /// Join lines that break a sentence: right for text saved with its line breaks, wrong for
-    /// markup, where a block element is a block whatever its first letter.
+    /// Join blocks that break a sentence: right for text saved with its line breaks, wrong for
+    /// markup, where a block element is a block whatever its first letter. Lines (`<br>`) are
+    /// joined in both.
     join: bool,
 }
 
@@ -278,8 +279,10 @@ impl Builder {
             return;
         }
         let unfinished = self.last.is_alphanumeric() || self.last == ',';
-        let can_join =
-            self.join && kind == Kind::Para && !matches!(self.kind, Kind::Heading(_)) && unfinished;
+        let can_join = (self.join || gap == Gap::Line)
+            && kind == Kind::Para
+            && !matches!(self.kind, Kind::Heading(_))
+            && unfinished;
         let hard_wrapped = gap == Gap::Line
             && next.is_uppercase()
             && self.text.len() - self.line_start >= 65
