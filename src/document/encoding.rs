@@ -6,29 +6,21 @@ use std::borrow::Cow;
 pub(crate) struct Decoded<'a> {
     pub text: Cow<'a, str>,
     pub encoding: &'static str,
-    map: Map,
+    pub map: Map,
 }
 
-enum Map {
+#[derive(Debug, Clone)]
+pub(crate) enum Map {
     /// The text is the original bytes after a prefix (a byte order mark) of this length.
     Shift(u32),
     /// Original offset of every char boundary of the text, plus the end.
     Table(Vec<u32>),
 }
 
-impl Decoded<'_> {
-    /// Turns char boundaries of the text into offsets in the original bytes, in place.
-    pub fn to_original(&self, offsets: &mut [u32]) {
-        match &self.map {
-            Map::Shift(0) => {}
-            Map::Shift(n) => offsets.iter_mut().for_each(|o| *o += n),
-            Map::Table(_) => offsets.iter_mut().for_each(|o| *o = self.original(*o)),
-        }
-    }
-
-    /// Offset in the original bytes of a char boundary `i` of the text.
+impl Map {
+    /// Offset in the original bytes of a char boundary `i` of the decoded text.
     pub fn original(&self, i: u32) -> u32 {
-        match &self.map {
+        match self {
             Map::Shift(n) => i + n,
             Map::Table(t) => t
                 .get(i as usize)
@@ -211,18 +203,18 @@ mod tests {
     use super::*;
 
     fn check_map(d: &Decoded, original_len: usize) {
-        assert_eq!(d.original(d.text.len() as u32) as usize, original_len);
+        assert_eq!(d.map.original(d.text.len() as u32) as usize, original_len);
     }
 
     #[test]
     fn utf8_with_and_without_mark() {
         let d = decode("é".as_bytes()).ok().unwrap();
         assert_eq!(
-            (d.text.as_ref(), d.encoding, d.original(2)),
+            (d.text.as_ref(), d.encoding, d.map.original(2)),
             ("é", "UTF-8", 2)
         );
         let d = decode(b"\xEF\xBB\xBFa").ok().unwrap();
-        assert_eq!((d.text.as_ref(), d.original(0)), ("a", 3));
+        assert_eq!((d.text.as_ref(), d.map.original(0)), ("a", 3));
     }
 
     #[test]
@@ -232,8 +224,8 @@ mod tests {
             (d.text.as_ref(), d.encoding),
             ("café \u{2019}", "windows-1252")
         );
-        assert_eq!(d.original(3), 3);
-        assert_eq!(d.original(5), 4);
+        assert_eq!(d.map.original(3), 3);
+        assert_eq!(d.map.original(5), 4);
         check_map(&d, 6);
     }
 
@@ -245,7 +237,7 @@ mod tests {
             .collect();
         let d = decode(&le).ok().unwrap();
         assert_eq!(
-            (d.text.as_ref(), d.encoding, d.original(2)),
+            (d.text.as_ref(), d.encoding, d.map.original(2)),
             ("é a", "UTF-16LE", 4)
         );
         check_map(&d, le.len());
