@@ -247,32 +247,37 @@ impl PageDate {
 }
 
 fn html_title(text: &str, blocks: &[Block], anchor: usize, h: &HtmlMeta) -> Option<String> {
-    let limit = blocks.get(anchor).map_or(text.len(), |b| b.range.start);
-    let heads: Vec<&str> =
-        h.h1.iter()
-            .filter_map(|r| text.get(r.clone()))
-            .map(str::trim)
-            .collect();
-    let before =
-        h.h1.iter()
-            .zip(&heads)
-            .filter(|(r, t)| r.start < limit && headline(t))
-            .map(|(_, t)| *t)
-            .next_back();
-    if let Some(t) = before.or_else(|| heads.iter().copied().find(|t| headline(t))) {
-        return Some(t.to_string());
-    }
-    let title = h.title.as_deref()?;
-    let mut title: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    // "Headline | Site": the longest part is the headline, the others name the site, and an
+    // <h1> that only names the site (a logo) is not the headline.
+    let mut page_title = h.title.as_deref().map(fold).unwrap_or_default();
     for separator in [" - ", " – ", " — ", " :: "] {
-        title = title.replace(separator, " | ");
+        page_title = page_title.replace(separator, " | ");
     }
-    title
+    let mut parts: Vec<&str> = page_title
         .split(" | ")
         .map(str::trim)
-        .max_by_key(|p| p.len())
-        .map(str::to_string)
-        .filter(|t| !t.is_empty())
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let site = |t: &str| parts.iter().skip(1).any(|p| p.eq_ignore_ascii_case(t));
+    let limit = blocks.get(anchor).map_or(text.len(), |b| b.range.start);
+    let heads: Vec<(usize, &str)> =
+        h.h1.iter()
+            .filter_map(|r| Some((r.start, text.get(r.clone())?.trim())))
+            .filter(|(_, t)| headline(t) && !site(t))
+            .collect();
+    let before = heads.iter().filter(|(at, _)| *at < limit).next_back();
+    before
+        .or(heads.first())
+        .map(|(_, t)| t.to_string())
+        .or_else(|| parts.first().map(|p| p.to_string()))
+}
+
+/// A string folded as the text is (apostrophes, spaces, NFC), for titles read from markup.
+fn fold(s: &str) -> String {
+    let mut b = super::normalize::Builder::new(s.len(), false);
+    b.push_str(s, 0);
+    b.finish().text
 }
 
 /// Short, without a full stop, mostly words: the shape of a headline; and not site furniture.
@@ -446,6 +451,17 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_logo_in_h1_is_not_the_headline() {
+        let page = "<html><head><title>Cyber dialogue held in Tokyo | EEAS</title></head><body>\
+            <h1>EEAS</h1><p>The European Union and Japan held their fourth dialogue in Tokyo on cyber issues.</p>";
+        let mut b = super::super::normalize::Builder::new(page.len(), false);
+        let h = super::super::html::read(page, &mut b);
+        let built = b.finish();
+        let title = read(&built.text, &built.blocks, Format::Html, Some(&h)).title;
+        assert_eq!(title.as_deref(), Some("Cyber dialogue held in Tokyo"));
     }
 
     #[test]
