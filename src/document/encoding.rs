@@ -40,16 +40,18 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8(rest, 3);
     }
-    if bytes.starts_with(b"\xFF\xFE") {
-        return Ok(utf16(&bytes[2..], 2, false));
+    let wide = if bytes.starts_with(b"\xFF\xFE") {
+        Some(utf16(&bytes[2..], 2, false))
+    } else if bytes.starts_with(b"\xFE\xFF") {
+        Some(utf16(&bytes[2..], 2, true))
+    } else {
+        bomless_utf16(bytes).map(|big_endian| utf16(bytes, 0, big_endian))
+    };
+    match wide {
+        Some(d) if looks_binary_text(&d.text) => Err(DecodeError::Binary),
+        Some(d) => Ok(d),
+        None => utf8(bytes, 0),
     }
-    if bytes.starts_with(b"\xFE\xFF") {
-        return Ok(utf16(&bytes[2..], 2, true));
-    }
-    if let Some(big_endian) = bomless_utf16(bytes) {
-        return Ok(utf16(bytes, 0, big_endian));
-    }
-    utf8(bytes, 0)
 }
 
 fn utf8(bytes: &[u8], bom: u32) -> Result<Decoded<'_>, DecodeError> {
@@ -183,6 +185,21 @@ fn looks_binary(bytes: &[u8]) -> bool {
     control * 10 > head.len()
 }
 
+/// The same test on decoded text: NUL, or mostly control characters, in the first 4096.
+fn looks_binary_text(text: &str) -> bool {
+    let (mut n, mut control) = (0usize, 0usize);
+    for c in text.chars().take(4096) {
+        n += 1;
+        if c == '\0' {
+            return true;
+        }
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}') {
+            control += 1;
+        }
+    }
+    control * 10 > n
+}
+
 /// The charset an HTML page declares in its first bytes, when it is a single-byte one
 /// (a multi-byte declaration on bytes that are not UTF-8 is not worth trusting).
 fn declared_single_byte(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
@@ -250,6 +267,12 @@ mod tests {
             (d.text.as_ref(), d.encoding),
             ("Bonjour le monde", "UTF-16BE")
         );
+    }
+
+    #[test]
+    fn binary_with_zeros_in_every_other_byte_is_refused() {
+        let bytes: Vec<u8> = (0..64u8).flat_map(|i| [i % 7, 0]).collect();
+        assert!(matches!(decode(&bytes), Err(DecodeError::Binary)));
     }
 
     #[test]
