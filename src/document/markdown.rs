@@ -158,10 +158,18 @@ pub(crate) fn read(src: &str, b: &mut Builder, markdown: bool) {
 }
 
 fn is_rule(line: &str) -> bool {
-    let marks: Vec<u8> = line.bytes().filter(|&c| c != b' ').collect();
-    marks.len() >= 3
-        && matches!(marks[0], b'-' | b'*' | b'_')
-        && marks.iter().all(|&c| c == marks[0])
+    let mut marks = line.bytes().filter(|&c| c != b' ');
+    let Some(first @ (b'-' | b'*' | b'_')) = marks.next() else {
+        return false;
+    };
+    let mut n = 1;
+    for c in marks {
+        if c != first {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3
 }
 
 fn is_reference_definition(line: &str) -> bool {

@@ -57,15 +57,17 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
             .and_then(iso_page_date)
     });
 
-    let date_line = (0..body_start).find(|&i| {
+    let dated_line = (0..body_start).find_map(|i| {
         let l = line(i);
-        l.len() <= SHORT_LINE
-            && l.split_whitespace().count() <= 25
-            && !is_updated_line(l)
-            && page_date(l, true).is_some()
+        let short = l.len() <= SHORT_LINE && l.split_whitespace().count() <= 25;
+        if !short || is_updated_line(l) {
+            return None;
+        }
+        page_date(l, true).map(|d| (i, d))
     });
-    let published = date_line
-        .and_then(|i| page_date(line(i), true))
+    let date_line = dated_line.as_ref().map(|(i, _)| *i);
+    let published = dated_line
+        .map(|(_, d)| d)
         .or_else(|| {
             html.and_then(|h| h.published.as_deref())
                 .and_then(iso_page_date)
@@ -159,6 +161,10 @@ fn full_date(e: &DateExpr) -> bool {
 /// mostly its date (`dominant`): "Brussels, 17/05/2021 - 16:50", not a headline that names a
 /// date.
 fn page_date(l: &str, dominant: bool) -> Option<PageDate> {
+    // A full date has digits; most lines of a header have none.
+    if !l.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let e = find_dates(l, None).into_iter().find(full_date)?;
     let words = |s: &str| {
         s.split_whitespace()
@@ -180,6 +186,9 @@ fn page_date(l: &str, dominant: bool) -> Option<PageDate> {
 
 /// The date of the event the text reports, where the page prints no date of its own.
 fn event_date(sentence: &str) -> Option<PageDate> {
+    if !sentence.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let e = find_dates(sentence, None)
         .into_iter()
         .find(|e| full_date(e) && matches!(e.relation, Relation::On | Relation::In))?;
