@@ -269,16 +269,7 @@ fn parenthesised_url(s: &str, i: usize, c: &mut Closers) -> Option<usize> {
 }
 
 /// Bytes that may start Markdown syntax inside a line.
-const SPECIAL: [bool; 256] = {
-    let mut table = [false; 256];
-    let bytes = b"\\![(<`*_~|";
-    let mut i = 0;
-    while i < bytes.len() {
-        table[bytes[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
+const SPECIAL: [bool; 256] = super::byte_table(b"\\![(<`*_~|");
 
 fn inline(s: &str, base: u32, b: &mut Builder, in_label: bool, table: bool) {
     let bytes = s.as_bytes();

@@ -275,7 +275,7 @@ fn html_title(text: &str, blocks: &[Block], anchor: usize, h: &HtmlMeta) -> Opti
             .filter_map(|r| Some((r.start, text.get(r.clone())?.trim())))
             .filter(|(_, t)| headline(t) && !site(t))
             .collect();
-    let before = heads.iter().filter(|(at, _)| *at < limit).next_back();
+    let before = heads.iter().rfind(|(at, _)| *at < limit);
     before
         .or(heads.first())
         .map(|(_, t)| t.to_string())

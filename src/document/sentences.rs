@@ -51,16 +51,7 @@ pub(crate) fn ends_terminal(s: &str) -> bool {
 }
 
 /// Terminators and quotes; « » … start with these lead bytes.
-const INTERESTING: [bool; 256] = {
-    let mut table = [false; 256];
-    let bytes = b".!?\"\xC2\xE2";
-    let mut i = 0;
-    while i < bytes.len() {
-        table[bytes[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
+const INTERESTING: [bool; 256] = super::byte_table(b".!?\"\xC2\xE2");
 
 fn split_block(s: &str) -> Vec<Range<usize>> {
     let bytes = s.as_bytes();
