@@ -1,7 +1,22 @@
 //! Temporal expressions in French and English, resolved against a document's own date.
 //!
-//! INTERFACE (filled in by the dates work): `find_dates(text, anchor)` returns every
-//! expression in `text`, sorted by span, non-overlapping.
+//! `find_dates(text, anchor)` returns every expression in `text`, sorted by span and
+//! non-overlapping, the longest reading kept ("08 Dec. 2017 17:00" is one expression, "Les 15
+//! et 16 décembre 2022" one range). The grammar, over words compared without case or accents:
+//! - dates: "15 juillet 2024", "1er mars", "March 3, 2025", "the 3rd of March", "17/05/2021",
+//!   "2025-03-14", with a weekday before and a time after ("- 16:50", "à 14h30", "17:00");
+//! - ranges: "15 et 16", "20-21 May", "du 3 au 5 juin", "from 3 to 5 June", "between ... and",
+//!   "20 May. 2025 - 21 May. 2025", "de mars à juin 2025", "2021-2027", "2020-21";
+//! - months, years, quarters ("Q3 2025", "au troisième trimestre"), halves ("H1 2026", "au
+//!   premier semestre"), seasons with a year, relative periods ("l'année prochaine", "this week",
+//!   "le mois dernier", "dans trois ans", "il y a deux ans", "aujourd'hui");
+//! - what stands before them: a part ("fin", "début", "mi-", "end of", "early") and a
+//!   preposition that sets the [`Relation`] ("d'ici", "by", "avant", "depuis", "jusqu'en"...).
+//!
+//! A bare month or year needs a preposition ("en 2025", "in May") or a weak one followed by
+//! what reads as a date ("la stratégie de 2020."); a capitalised name before a year makes it a
+//! name ("NATO 2030"); a following unit makes it a count ("2025 euros"). Dates inside URLs are
+//! skipped. Without an anchor, year-less and relative expressions are left out.
 
 mod grammar;
 mod lex;
@@ -313,6 +328,25 @@ mod tests {
             "2021-05-17",
             Precision::Day,
         );
+        is(
+            "report 2025-03 filed",
+            "2025-03",
+            "2025-03",
+            Precision::Month,
+        );
+        is(
+            "in the 2010-11 season",
+            "in the 2010-11",
+            "2010",
+            Precision::Year,
+        );
+        is(
+            "by Q4, the Council",
+            "by Q4",
+            "2025-10-01",
+            Precision::Quarter,
+        );
+        none("see Q4 and T2");
     }
 
     #[test]
@@ -585,13 +619,50 @@ mod tests {
             "la page 17:00",
             "un demi",
             "the first half of the meeting",
+            "il y a 2000 ans",
+            "Jan Smith and March with us",
         ] {
             none(text);
         }
     }
 
     #[test]
+    fn times_attach_to_their_day() {
+        is(
+            "le 15 mai 2025 10:00 - 16:00",
+            "le 15 mai 2025 10:00",
+            "2025-05-15T10:00",
+            Precision::Minute,
+        );
+        is(
+            "15 May 2025, 9.30 am",
+            "15 May 2025",
+            "2025-05-15",
+            Precision::Day,
+        );
+        is(
+            "le 15 mai 2025 à 9 h 30",
+            "le 15 mai 2025 à 9 h 30",
+            "2025-05-15T09:30",
+            Precision::Minute,
+        );
+        none("à 17h30, puis à 18:00");
+        is(
+            "Le 5 novembre à 14 heures, la réunion",
+            "Le 5 novembre à 14 heures",
+            "2025-11-05T14:00",
+            Precision::Minute,
+        );
+    }
+
+    #[test]
     fn typographic_forms() {
+        is(
+            "le 1ᵉʳ mars 2025",
+            "le 1ᵉʳ mars 2025",
+            "2025-03-01",
+            Precision::Day,
+        );
         is(
             "d’ici\u{a0}2030",
             "d’ici\u{a0}2030",

@@ -194,6 +194,10 @@ fn five_megabytes_on_one_line_finish_quickly() {
     assert!(timed(&dashes) < Duration::from_secs(10));
     let marks = "'".repeat(5_000_000);
     assert!(timed(&marks) < Duration::from_secs(10));
+    let list = "1, ".repeat(1_500_000);
+    assert!(timed(&list) < Duration::from_secs(10));
+    let words = "d'ici la fin de l'année prochaine au cours de ".repeat(100_000);
+    assert!(timed(&words) < Duration::from_secs(10));
 }
 
 /// `cargo test --release --test dates_props -- --ignored --nocapture` prints MB/s on the seeds

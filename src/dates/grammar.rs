@@ -5,7 +5,11 @@
 //! parse reads a core forward ("15 et 16 décembre 2022", "Q3 2025", "l'année prochaine"),
 //! then the words before it that say how the event relates to the date ("d'ici la fin de").
 
-use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime};
+use std::cell::Cell;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use super::lex::{self, FOLD_MAX, Kind, Lex, Tok, Unit};
 use super::{DateExpr, Part, Precision, Relation};
@@ -56,8 +60,17 @@ impl Val {
 
     fn iso(self) -> String {
         match self {
-            Val::Minute(t) => t.format("%Y-%m-%dT%H:%M").to_string(),
-            Val::Day(d) | Val::Week(d) => d.format("%Y-%m-%d").to_string(),
+            Val::Minute(t) => format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}",
+                t.year(),
+                t.month(),
+                t.day(),
+                t.hour(),
+                t.minute()
+            ),
+            Val::Day(d) | Val::Week(d) => {
+                format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+            }
             Val::Month(y, m) => format!("{y:04}-{m:02}"),
             Val::Quarter(y, q) => format!("{y:04}-{:02}-01", (q.saturating_sub(1)) * 3 + 1),
             Val::Half(y, h) => format!("{y:04}-{:02}-01", (h.saturating_sub(1)) * 6 + 1),
@@ -134,6 +147,11 @@ pub(super) struct Scan<'a> {
     text: &'a str,
     toks: &'a [Tok],
     anchor: Option<NaiveDate>,
+    /// Where the last list of days read ("3, 4 et 5") ended.
+    list_end: Cell<usize>,
+    /// The last answer of `ends_phrase`.
+    ends_phrase_at: Cell<Option<(usize, bool)>>,
+    folded_cache: Cell<Option<(usize, [u8; FOLD_MAX], u8)>>,
 }
 
 type Pat = &'static [&'static str];
@@ -241,6 +259,8 @@ const PREPS: &[(Pat, Relation, bool)] = &[
     (&["dans", "le", "courant", "du"], Relation::In, false),
     (&["dans", "le", "courant", "d", "'"], Relation::In, false),
     (&["au", "cours", "de"], Relation::In, false),
+    (&["au", "cours"], Relation::In, false),
+    (&["dans", "le", "courant"], Relation::In, false),
     (&["au", "cours", "du"], Relation::In, false),
     (&["au", "cours", "d", "'"], Relation::In, false),
     (&["in", "the", "course", "of"], Relation::In, false),
@@ -360,6 +380,15 @@ const UNITS_AFTER: &[&str] = &[
     "eme",
     "e",
     "er",
+    "ans",
+    "annees",
+    "years",
+    "mois",
+    "months",
+    "semaines",
+    "weeks",
+    "siecles",
+    "centuries",
 ];
 
 /// A season before a year: "à l'automne 2025", "in spring 2026" (first and last month).
@@ -406,6 +435,52 @@ const WEAK_BEFORE_YEAR: &[&str] = &[
     "ses", "leur", "leurs", "notre", "nos", "votre",
 ];
 
+/// Patterns by their last word, so that a phrase is looked for only where it can end.
+struct ByLast(HashMap<&'static str, Vec<usize>>);
+
+impl ByLast {
+    fn new(pats: impl Iterator<Item = Pat>) -> ByLast {
+        let mut map: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (k, pat) in pats.enumerate() {
+            if let Some(last) = pat.last() {
+                map.entry(last).or_default().push(k);
+            }
+        }
+        ByLast(map)
+    }
+}
+
+static PREPS_IX: LazyLock<ByLast> = LazyLock::new(|| ByLast::new(PREPS.iter().map(|p| p.0)));
+static PARTS_IX: LazyLock<ByLast> = LazyLock::new(|| ByLast::new(PARTS.iter().map(|p| p.0)));
+static SEASONS_IX: LazyLock<ByLast> = LazyLock::new(|| ByLast::new(SEASONS.iter().map(|p| p.0)));
+static DETS_IX: LazyLock<ByLast> = LazyLock::new(|| ByLast::new(DETS.iter().copied()));
+static YEAR_NOUNS_IX: LazyLock<ByLast> = LazyLock::new(|| ByLast::new(YEAR_NOUNS.iter().copied()));
+
+/// The last words of the phrases above.
+static PHRASE_ENDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set = HashSet::new();
+    let lasts = PREPS
+        .iter()
+        .map(|p| p.0)
+        .chain(PARTS.iter().map(|p| p.0))
+        .chain(DETS.iter().copied());
+    for pat in lasts
+        .chain(SEASONS.iter().map(|p| p.0))
+        .chain(YEAR_NOUNS.iter().copied())
+    {
+        set.extend(pat.last());
+    }
+    set
+});
+
+fn set(words: &[&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+static UNITS_AFTER_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(UNITS_AFTER));
+static AFTER_WEAK_YEAR_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(AFTER_WEAK_YEAR));
+
 /// Capitalised at the start of a sentence, these are not names: "The 2023 summit".
 const FUNCTION_WORDS: &[&str] = &[
     "the", "le", "la", "les", "l", "de", "du", "des", "of", "for", "pour", "in", "en", "since",
@@ -431,7 +506,14 @@ fn fold_eq(s: &str, w: &str) -> bool {
 
 impl<'a> Scan<'a> {
     pub(super) fn new(text: &'a str, toks: &'a [Tok], anchor: Option<NaiveDate>) -> Scan<'a> {
-        Scan { text, toks, anchor }
+        Scan {
+            text,
+            toks,
+            anchor,
+            list_end: Cell::new(0),
+            ends_phrase_at: Cell::new(None),
+            folded_cache: Cell::new(None),
+        }
     }
 
     fn tok(&self, i: usize) -> Option<&Tok> {
@@ -451,7 +533,14 @@ impl<'a> Scan<'a> {
                 let mut cs = w.chars();
                 cs.next() == Some(t.punct) && cs.next().is_none()
             }
-            Kind::Word => usize::from(t.nchars) == w.len() && fold_eq(self.s(i), w),
+            Kind::Word if usize::from(t.nchars) == w.len() => {
+                let s = self.s(i);
+                if s.is_ascii() {
+                    s.eq_ignore_ascii_case(w)
+                } else {
+                    fold_eq(s, w)
+                }
+            }
             _ => false,
         }
     }
@@ -480,7 +569,11 @@ impl<'a> Scan<'a> {
         if t.kind != Kind::Num || t.end - t.start > 9 {
             return None;
         }
-        Some((self.s(i).parse().ok()?, t.end - t.start))
+        let v = self
+            .s(i)
+            .bytes()
+            .fold(0u32, |v, b| v * 10 + u32::from(b - b'0'));
+        Some((v, t.end - t.start))
     }
 
     /// No white space between token i-1 and token i.
@@ -644,7 +737,8 @@ impl<'a> Scan<'a> {
 
     fn time_at(&self, i: usize) -> Option<((u32, u32), usize)> {
         let mut j = i;
-        if matches!(self.punct(j), Some(',' | '-' | '@')) || self.is_any(j, &["a", "at", "vers"]) {
+        let at = self.is_any(j, &["a", "at", "vers"]);
+        if at || matches!(self.punct(j), Some(',' | '-' | '@')) {
             j += 1;
         }
         if !self.near(j) {
@@ -670,7 +764,7 @@ impl<'a> Scan<'a> {
                         e += 2;
                     }
                     (h, m, e)
-                } else if self.is(j + 1, "h") {
+                } else if self.is(j + 1, "h") || at && self.is_any(j + 1, &["heure", "heures"]) {
                     match self.num(j + 2) {
                         Some((m, 2)) => (h, m, j + 3),
                         _ => (h, 0, j + 2),
@@ -995,7 +1089,9 @@ impl<'a> Scan<'a> {
                         ..Pt::default()
                     });
                 }
-                if bare_day && left_ok {
+                // "10:00 - 16:00" is not a span of days.
+                let time = self.punct(i + 1) == Some(':') && self.glued(i + 1);
+                if bare_day && left_ok && !time {
                     let d = self.day_at(i)?;
                     let mut p = Pt {
                         d: Some(d),
@@ -1077,14 +1173,21 @@ impl<'a> Scan<'a> {
         let mut left = self.side(i, true, false)?;
         left = self.with_time(left);
         let mut k = left.end;
-        // "les 3, 4 et 5 juin"
+        // "les 3, 4 et 5 juin"; a month has no more than 31 days to list, and the bound keeps
+        // "1, 1, 1, ..." linear.
         if left.m.is_none() && left.d.is_some() {
-            while self.punct(k) == Some(',')
+            // A later item of a list already read to its end would end the same way.
+            if i < self.list_end.get() {
+                return None;
+            }
+            while k < left.end + 62
+                && self.punct(k) == Some(',')
                 && self.day_at(k + 1).is_some()
                 && self.month_at(k + 2).is_none()
             {
                 k += 2;
             }
+            self.list_end.set(k);
         }
         if !self.near(k) {
             return None;
@@ -1110,7 +1213,12 @@ impl<'a> Scan<'a> {
         if !self.near(r) {
             return None;
         }
-        let side = self.side(r, left.d.is_some() && left.m.is_some(), true);
+        // A bare day after a full one: "June 3-5", "June 3 to 5"; not "5 novembre à 14 heures".
+        let bare_right = left.d.is_some()
+            && left.m.is_some()
+            && (self.punct(k) == Some('-') || self.is_any(k, &["to", "through", "till", "until"]))
+            && !self.is_any(r + 1, &["h", "heure", "heures", "hours", "am", "pm"]);
+        let side = self.side(r, bare_right, true);
         let mut right = side.unwrap_or_default();
         // "2020-21"
         if side.is_none()
@@ -1121,8 +1229,15 @@ impl<'a> Scan<'a> {
             && let Some((v, 2)) = self.num(r)
         {
             let y = ly - ly % 100 + i32::try_from(v).ok()?;
-            if y <= ly || !self.clean_right(r) {
+            if !self.clean_right(r) || !self.glued(k) || !self.glued(r) && y <= ly {
                 return None;
+            }
+            // "2025-03": a month, as ISO writes it, where it cannot end a span of years.
+            if y <= ly {
+                let m = (1..=12).contains(&v).then_some(v)?;
+                let mut c = Core::new(left.start, r + 1, Val::Month(ly, m), Need::Nothing);
+                c.parts = true;
+                return Some(c);
             }
             right = Pt {
                 y: Some(y),
@@ -1195,7 +1310,7 @@ impl<'a> Scan<'a> {
             && self.num(end + 1).is_some_and(|(_, n)| n >= 3)
             && self.year_loose(end + 1).is_none();
         !(to_number
-            || self.is_any(end, UNITS_AFTER)
+            || self.in_set(end, &UNITS_AFTER_SET)
             || matches!(self.punct(end), Some('%' | '€' | '$' | '£')))
     }
 
@@ -1223,14 +1338,20 @@ impl<'a> Scan<'a> {
         if self.is(j, "of") {
             j += 1;
         }
-        let y = self.year_at(j).filter(|_| self.near(j))?;
+        // "by Q4" alone takes the anchor's year, and only after a preposition.
+        let (y, end, need) = match self.year_at(j).filter(|_| self.near(j)) {
+            Some(y) => (y, j + 1, Need::Nothing),
+            None if self.clean_right(i) => (self.anchor?.year(), i + 1, Need::Preposition),
+            None => return None,
+        };
         let val = if half {
             (1..=2).contains(&n).then_some(Val::Half(y, n))?
         } else {
             (1..=4).contains(&n).then_some(Val::Quarter(y, n))?
         };
-        let mut c = Core::new(i, j + 1, val, Need::Nothing);
+        let mut c = Core::new(i, end, val, need);
         c.parts = true;
+        c.relative = need == Need::Preposition;
         Some(c)
     }
 
@@ -1359,7 +1480,7 @@ impl<'a> Scan<'a> {
                     }
                     None => anchor?.year(),
                 };
-                if year_ref_missing(unit, n)? {
+                if !ordinal_fits(unit, n) {
                     return None;
                 }
                 if unit == Unit::Quarter {
@@ -1523,12 +1644,72 @@ impl<'a> Scan<'a> {
         Some(c)
     }
 
+    /// Whether token i can end one of the phrases that go before a core: most words cannot,
+    /// and telling so once spares trying every pattern.
+    fn ends_phrase(&self, i: usize) -> bool {
+        if let Some((at, yes)) = self.ends_phrase_at.get()
+            && at == i
+        {
+            return yes;
+        }
+        let yes = self.ends_phrase_uncached(i);
+        self.ends_phrase_at.set(Some((i, yes)));
+        yes
+    }
+
+    /// Token i folded ("d'" → `d`, `'`), remembered for the next call at the same token.
+    fn folded_at(&self, i: usize) -> ([u8; FOLD_MAX], u8) {
+        if let Some((at, buf, len)) = self.folded_cache.get()
+            && at == i
+        {
+            return (buf, len);
+        }
+        let mut buf = [0u8; FOLD_MAX];
+        let len = match self.tok(i) {
+            Some(t) if t.kind == Kind::Punct && t.punct.is_ascii() => {
+                buf[0] = t.punct as u8;
+                1
+            }
+            Some(t) if t.kind == Kind::Word => {
+                lex::fold(self.s(i), &mut buf).map_or(0, <[u8]>::len)
+            }
+            _ => 0,
+        };
+        let len = u8::try_from(len).unwrap_or(0);
+        self.folded_cache.set(Some((i, buf, len)));
+        (buf, len)
+    }
+
+    fn ends_phrase_uncached(&self, i: usize) -> bool {
+        match self.tok(i).map(|t| t.kind) {
+            Some(Kind::Punct) => self.punct(i).is_some_and(|c| matches!(c, '\'' | '-')),
+            Some(Kind::Word) => self.in_set(i, &PHRASE_ENDS),
+            _ => false,
+        }
+    }
+
+    /// Whether the word at i, folded, is in `set`.
+    fn in_set(&self, i: usize, set: &HashSet<&'static str>) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        if t.kind != Kind::Word {
+            return false;
+        }
+        let mut buf = [0u8; FOLD_MAX];
+        lex::fold(self.s(i), &mut buf)
+            .and_then(|w| std::str::from_utf8(w).ok())
+            .is_some_and(|w| set.contains(w))
+    }
+
     fn match_back(&self, end: usize, min: usize, pat: &[&str]) -> Option<usize> {
         let s = end.checked_sub(pat.len())?;
-        if s < min {
+        if s < min || !self.ends_phrase(end - 1) {
             return None;
         }
-        for (k, w) in pat.iter().enumerate() {
+        let (last, len) = self.folded_at(end - 1);
+        if pat.last().map(|w| w.as_bytes()) != last.get(..usize::from(len)) {
+            return None;
+        }
+        for (k, w) in pat.iter().enumerate().rev().skip(1) {
             if !self.is(s + k, w) {
                 return None;
             }
@@ -1543,12 +1724,29 @@ impl<'a> Scan<'a> {
     fn longest_back<T: Copy>(
         &self,
         pats: &[(Pat, T)],
+        index: &'static ByLast,
         end: usize,
         min: usize,
     ) -> Option<(usize, T)> {
-        pats.iter()
-            .filter_map(|(pat, v)| Some((self.match_back(end, min, pat)?, *v)))
+        self.ending_here(index, end)
+            .iter()
+            .filter_map(|&k| {
+                let (pat, v) = pats.get(k)?;
+                Some((self.match_back(end, min, pat)?, *v))
+            })
             .min_by_key(|x| x.0)
+    }
+
+    /// The patterns of `index` whose last word is the token before `end`.
+    fn ending_here(&self, index: &'static ByLast, end: usize) -> &'static [usize] {
+        if end == 0 || !self.ends_phrase(end - 1) {
+            return &[];
+        }
+        let (buf, len) = self.folded_at(end - 1);
+        let word = buf
+            .get(..usize::from(len))
+            .and_then(|b| std::str::from_utf8(b).ok());
+        word.and_then(|w| index.0.get(w)).map_or(&[], Vec::as_slice)
     }
 
     /// Adds what comes before a core and decides whether it stands as a date.
@@ -1562,40 +1760,47 @@ impl<'a> Scan<'a> {
         let mut season = None;
         if c.need != Need::Closed {
             if matches!(c.val, Val::Year(_)) && c.until.is_none() {
-                if let Some((s, months)) = self.longest_back(SEASONS, start, min) {
+                if let Some((s, months)) = self.longest_back(SEASONS, &SEASONS_IX, start, min) {
                     start = s;
                     season = Some(months);
                     licensed = true;
                     rel = Some(Relation::In);
-                } else if let Some(s) = YEAR_NOUNS
+                } else if let Some(s) = self
+                    .ending_here(&YEAR_NOUNS_IX, start)
                     .iter()
-                    .find_map(|pat| self.match_back(start, min, pat))
+                    .filter_map(|&k| self.match_back(start, min, YEAR_NOUNS.get(k)?))
+                    .min()
                 {
                     start = s;
                     year_noun = true;
                 }
             }
             if c.det
-                && let Some(s) = DETS
+                && let Some(s) = self
+                    .ending_here(&DETS_IX, start)
                     .iter()
-                    .filter_map(|p| self.match_back(start, min, p))
+                    .filter_map(|&k| self.match_back(start, min, DETS.get(k)?))
                     .min()
             {
                 start = s;
                 rel = Some(Relation::On);
             }
             if c.parts
-                && let Some((s, p)) = self.longest_back(PARTS, start, min)
+                && let Some((s, p)) = self.longest_back(PARTS, &PARTS_IX, start, min)
             {
                 start = s;
                 part = Some(p);
                 licensed = true;
                 rel = Some(Relation::In);
             }
-            if let Some((s, r, _)) = PREPS
+            if let Some((s, r)) = self
+                .ending_here(&PREPS_IX, start)
                 .iter()
+                .filter_map(|&k| PREPS.get(k))
                 .filter(|(_, _, range_only)| !range_only || c.until.is_some())
-                .filter_map(|(pat, r, ro)| Some((self.match_back(start, min, pat)?, *r, *ro)))
+                .filter_map(|(pat, r, _)| Some((self.match_back(start, min, pat)?, *r)))
+                // "dès 2025" is a start; "des 20 et 21 mars" is only "of the".
+                .filter(|(s, _)| !self.is(*s, "des") || self.s(*s).contains(['è', 'È']))
                 .min_by_key(|x| x.0)
             {
                 start = s;
@@ -1650,8 +1855,25 @@ impl<'a> Scan<'a> {
         {
             c.val = Val::Month(y + 1, m);
         }
-        // "d'ici 2030 au plus tard", "by 2027 at the latest"
         let mut end = c.end;
+        // "les 3 et 4 décembre derniers" read in May is last December.
+        if c.relative
+            && let Some(a) = self.anchor
+            && self.is_any(end, PAST_NEXT)
+            && matches!(c.val, Val::Day(_) | Val::Minute(_))
+        {
+            let o = if self.is_any(end, &PAST_NEXT[..4]) {
+                -1
+            } else {
+                1
+            };
+            end += 1;
+            if let Some((val, until)) = shift_year(c.val, c.until, a, o) {
+                c.val = val;
+                c.until = until;
+            }
+        }
+        // "d'ici 2030 au plus tard", "by 2027 at the latest"
         for pat in [&["au", "plus", "tard"][..], &["at", "the", "latest"]] {
             if (0..pat.len()).all(|k| self.near(end + k) && self.is(end + k, pat[k])) {
                 end += pat.len();
@@ -1677,7 +1899,6 @@ impl<'a> Scan<'a> {
         let start_byte = self.tok(start)?.start;
         let end_byte = self.tok(end.checked_sub(1)?)?.end;
         Some(Cand {
-            start,
             end,
             expr: DateExpr {
                 text: self.text.get(start_byte..end_byte)?.to_string(),
@@ -1712,7 +1933,7 @@ impl<'a> Scan<'a> {
                 Kind::Word => {
                     let s = self.s(end);
                     t.cap
-                        || self.is_any(end, AFTER_WEAK_YEAR)
+                        || self.in_set(end, &AFTER_WEAK_YEAR_SET)
                         || !(s.ends_with('s') || s.ends_with('x'))
                 }
                 _ => false,
@@ -1726,6 +1947,13 @@ impl<'a> Scan<'a> {
         let mut cores: [Option<Core>; 4] = [None; 4];
         match tok.kind {
             Kind::Num | Kind::Mixed => {
+                // Only a day (1 to 31) or a year starts a date; amounts and codes stop here.
+                if let Some((v, n)) = self.num(t) {
+                    let year = n == 4 && (YEAR_MIN..=YEAR_MAX).contains(&i32::try_from(v).ok()?);
+                    if !(year || n <= 2 && (1..=31).contains(&v)) {
+                        return None;
+                    }
+                }
                 cores[0] = self.range(t);
                 cores[1] = self
                     .numeric(t, true)
@@ -1765,12 +1993,14 @@ impl<'a> Scan<'a> {
             },
             Kind::Punct => {}
         }
-        cores
+        // The longest reading that stands as a date.
+        let mut cores: Vec<Core> = cores
             .into_iter()
             .flatten()
             .filter(|c| c.start >= min)
-            .filter_map(|c| self.finish(c, min))
-            .max_by_key(|c| (c.end, std::cmp::Reverse(c.start)))
+            .collect();
+        cores.sort_by_key(|c| (std::cmp::Reverse(c.end), c.start));
+        cores.into_iter().find_map(|c| self.finish(c, min))
     }
 
     /// Whether token t opens a URL: "http://", "https://", "www.".
@@ -1818,15 +2048,14 @@ impl<'a> Scan<'a> {
 }
 
 struct Cand {
-    start: usize,
     end: usize,
     expr: DateExpr,
 }
 
-/// A quarter beyond the fourth or a half beyond the second.
-fn year_ref_missing(unit: Unit, n: u32) -> Option<bool> {
+/// A year has four quarters and two halves.
+fn ordinal_fits(unit: Unit, n: u32) -> bool {
     let max = if unit == Unit::Quarter { 4 } else { 2 };
-    Some(!(1..=max).contains(&n))
+    (1..=max).contains(&n)
 }
 
 fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
@@ -1835,6 +2064,48 @@ fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     } else {
         d.checked_sub_days(Days::new(n.unsigned_abs()))
     }
+}
+
+const PAST_NEXT: &[&str] = &[
+    "dernier",
+    "derniers",
+    "derniere",
+    "dernieres",
+    "prochain",
+    "prochains",
+    "prochaine",
+    "prochaines",
+];
+
+/// A year-less day moved to the year before ("dernier") or after ("prochain") the anchor's
+/// when it falls on the wrong side of it.
+fn shift_year(
+    val: Val,
+    until: Option<NaiveDate>,
+    anchor: NaiveDate,
+    dir: i8,
+) -> Option<(Val, Option<NaiveDate>)> {
+    let first = val.days()?.0;
+    let wrong = if dir < 0 {
+        first > anchor
+    } else {
+        first < anchor
+    };
+    if !wrong {
+        return Some((val, until));
+    }
+    let by = i32::from(dir);
+    let move_date = |d: NaiveDate| d.with_year(d.year() + by);
+    let val = match val {
+        Val::Day(d) => Val::Day(move_date(d)?),
+        Val::Minute(t) => Val::Minute(move_date(t.date())?.and_time(t.time())),
+        other => other,
+    };
+    let until = match until {
+        Some(u) => Some(move_date(u)?),
+        None => None,
+    };
+    Some((val, until))
 }
 
 /// The first, middle or last third of a period ("début 2026", "mi-mars", "fin 2025").

@@ -244,6 +244,14 @@ pub(super) fn fold_char(c: char) -> Option<u8> {
         'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' | 'Ó' => b'o',
         'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => b'u',
         'ç' | 'Ç' => b'c',
+        // Superscript ordinal marks: "1ᵉʳ", "2ⁿᵈ".
+        'ᵉ' => b'e',
+        'ʳ' => b'r',
+        'ˢ' => b's',
+        'ᵗ' => b't',
+        'ʰ' => b'h',
+        'ⁿ' => b'n',
+        'ᵈ' => b'd',
         _ => return None,
     })
 }
