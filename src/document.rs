@@ -22,6 +22,17 @@ mod meta;
 mod normalize;
 mod sentences;
 
+/// A lookup table saying which bytes are in `bytes`, for scanning loops that must be fast.
+const fn byte_table(bytes: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
@@ -129,11 +140,12 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Every date expression of `text`, resolved against `published`.
     pub dates: Vec<DateExpr>,
-    /// Byte range in the original file of the character each byte of `text` stands for.
+    /// Where each byte of `text` came from in the decoded source...
     #[serde(skip)]
-    starts: Vec<u32>,
+    map: normalize::SourceMap,
+    /// ... and where that is in the original file.
     #[serde(skip)]
-    ends: Vec<u32>,
+    decoded: encoding::Map,
     #[serde(skip)]
     source_len: usize,
 }
@@ -176,14 +188,7 @@ impl Document {
                 None
             }
         };
-        let normalize::Built {
-            text,
-            mut starts,
-            mut ends,
-            blocks,
-        } = builder.finish();
-        decoded.to_original(&mut starts);
-        decoded.to_original(&mut ends);
+        let normalize::Built { text, map, blocks } = builder.finish();
 
         let pieces = sentences::split(&text, &blocks);
         let counts: Vec<(u32, u32)> = pieces
@@ -217,8 +222,8 @@ impl Document {
             url: meta.url,
             sentences,
             dates,
-            starts,
-            ends,
+            map,
+            decoded: decoded.map,
             source_len: bytes.len(),
         })
     }
@@ -230,12 +235,15 @@ impl Document {
         let len = self.text.len();
         let start = span.start.min(len);
         let end = span.end.min(len).max(start);
-        let from = match self.starts.get(start) {
-            Some(&s) => s as usize,
-            None => self.ends.last().map_or(self.source_len, |&e| e as usize),
+        let original = |i: u32| self.decoded.original(i) as usize;
+        let text_end = || {
+            len.checked_sub(1)
+                .and_then(|i| self.map.end(i))
+                .map_or(self.source_len, original)
         };
+        let from = self.map.start(start).map_or_else(text_end, original);
         let to = if end > start {
-            self.ends.get(end - 1).map_or(from, |&e| e as usize)
+            self.map.end(end - 1).map_or(from, original)
         } else {
             from
         };

@@ -138,3 +138,22 @@ fn five_megabytes_on_one_line_finish_fast() {
     // Generous: the tests run unoptimised on a shared machine.
     assert!(started.elapsed() < Duration::from_secs(60));
 }
+
+fn rendered(format: &str) -> String {
+    let out = cargo_bin_cmd!("pledge")
+        .current_dir(fixture(""))
+        .args(["inspect", "--format", format, "note.md", "page.html"])
+        .assert()
+        .success();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+#[test]
+fn text_rendering() {
+    insta::assert_snapshot!(rendered("text"));
+}
+
+#[test]
+fn json_rendering() {
+    insta::assert_snapshot!(rendered("json"));
+}

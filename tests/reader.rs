@@ -356,3 +356,42 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn pathological_lines_stay_linear() {
+    // Small enough for an unoptimised build; the CLI test reads 5 MB.
+    let n = 20_000;
+    let cases = [
+        ("brackets.md", "[".repeat(n)),
+        ("links.md", "[a](".repeat(n)),
+        ("autolinks.md", "<http://".repeat(n)),
+        ("ticks.md", "` `` ".repeat(n)),
+        ("escapes.md", "[x \\(http://".repeat(n)),
+        ("quotes.txt", "« a. B ".repeat(n)),
+        ("dots.txt", "a.".repeat(n)),
+        ("entities.html", "&amp".repeat(n)),
+        ("tags.html", "<a href='".repeat(n)),
+        ("comments.html", "<!--".repeat(n)),
+        ("breaks.html", "<br>".repeat(n)),
+        ("combining.txt", "e\u{301}\u{302}\u{303}".repeat(n)),
+    ];
+    for (name, text) in cases {
+        let started = std::time::Instant::now();
+        let doc =
+            Document::from_bytes(name, text.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for s in &doc.sentences {
+            let [start, end] = doc.source_span(s.span.clone());
+            assert!(
+                start <= end
+                    && end <= text.len()
+                    && text.is_char_boundary(start)
+                    && text.is_char_boundary(end)
+            );
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "{name}: {:?}",
+            started.elapsed()
+        );
+    }
+}

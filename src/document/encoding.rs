@@ -6,29 +6,21 @@ use std::borrow::Cow;
 pub(crate) struct Decoded<'a> {
     pub text: Cow<'a, str>,
     pub encoding: &'static str,
-    map: Map,
+    pub map: Map,
 }
 
-enum Map {
+#[derive(Debug, Clone)]
+pub(crate) enum Map {
     /// The text is the original bytes after a prefix (a byte order mark) of this length.
     Shift(u32),
     /// Original offset of every char boundary of the text, plus the end.
     Table(Vec<u32>),
 }
 
-impl Decoded<'_> {
-    /// Turns char boundaries of the text into offsets in the original bytes, in place.
-    pub fn to_original(&self, offsets: &mut [u32]) {
-        match &self.map {
-            Map::Shift(0) => {}
-            Map::Shift(n) => offsets.iter_mut().for_each(|o| *o += n),
-            Map::Table(_) => offsets.iter_mut().for_each(|o| *o = self.original(*o)),
-        }
-    }
-
-    /// Offset in the original bytes of a char boundary `i` of the text.
+impl Map {
+    /// Offset in the original bytes of a char boundary `i` of the decoded text.
     pub fn original(&self, i: u32) -> u32 {
-        match &self.map {
+        match self {
             Map::Shift(n) => i + n,
             Map::Table(t) => t
                 .get(i as usize)
@@ -48,16 +40,18 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8(rest, 3);
     }
-    if bytes.starts_with(b"\xFF\xFE") {
-        return Ok(utf16(&bytes[2..], 2, false));
+    let wide = if bytes.starts_with(b"\xFF\xFE") {
+        Some(utf16(&bytes[2..], 2, false))
+    } else if bytes.starts_with(b"\xFE\xFF") {
+        Some(utf16(&bytes[2..], 2, true))
+    } else {
+        bomless_utf16(bytes).map(|big_endian| utf16(bytes, 0, big_endian))
+    };
+    match wide {
+        Some(d) if looks_binary_text(&d.text) => Err(DecodeError::Binary),
+        Some(d) => Ok(d),
+        None => utf8(bytes, 0),
     }
-    if bytes.starts_with(b"\xFE\xFF") {
-        return Ok(utf16(&bytes[2..], 2, true));
-    }
-    if let Some(big_endian) = bomless_utf16(bytes) {
-        return Ok(utf16(bytes, 0, big_endian));
-    }
-    utf8(bytes, 0)
 }
 
 fn utf8(bytes: &[u8], bom: u32) -> Result<Decoded<'_>, DecodeError> {
@@ -191,6 +185,21 @@ fn looks_binary(bytes: &[u8]) -> bool {
     control * 10 > head.len()
 }
 
+/// The same test on decoded text: NUL, or mostly control characters, in the first 4096.
+fn looks_binary_text(text: &str) -> bool {
+    let (mut n, mut control) = (0usize, 0usize);
+    for c in text.chars().take(4096) {
+        n += 1;
+        if c == '\0' {
+            return true;
+        }
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}') {
+            control += 1;
+        }
+    }
+    control * 10 > n
+}
+
 /// The charset an HTML page declares in its first bytes, when it is a single-byte one
 /// (a multi-byte declaration on bytes that are not UTF-8 is not worth trusting).
 fn declared_single_byte(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
@@ -211,18 +220,18 @@ mod tests {
     use super::*;
 
     fn check_map(d: &Decoded, original_len: usize) {
-        assert_eq!(d.original(d.text.len() as u32) as usize, original_len);
+        assert_eq!(d.map.original(d.text.len() as u32) as usize, original_len);
     }
 
     #[test]
     fn utf8_with_and_without_mark() {
         let d = decode("é".as_bytes()).ok().unwrap();
         assert_eq!(
-            (d.text.as_ref(), d.encoding, d.original(2)),
+            (d.text.as_ref(), d.encoding, d.map.original(2)),
             ("é", "UTF-8", 2)
         );
         let d = decode(b"\xEF\xBB\xBFa").ok().unwrap();
-        assert_eq!((d.text.as_ref(), d.original(0)), ("a", 3));
+        assert_eq!((d.text.as_ref(), d.map.original(0)), ("a", 3));
     }
 
     #[test]
@@ -232,8 +241,8 @@ mod tests {
             (d.text.as_ref(), d.encoding),
             ("café \u{2019}", "windows-1252")
         );
-        assert_eq!(d.original(3), 3);
-        assert_eq!(d.original(5), 4);
+        assert_eq!(d.map.original(3), 3);
+        assert_eq!(d.map.original(5), 4);
         check_map(&d, 6);
     }
 
@@ -245,7 +254,7 @@ mod tests {
             .collect();
         let d = decode(&le).ok().unwrap();
         assert_eq!(
-            (d.text.as_ref(), d.encoding, d.original(2)),
+            (d.text.as_ref(), d.encoding, d.map.original(2)),
             ("é a", "UTF-16LE", 4)
         );
         check_map(&d, le.len());
@@ -258,6 +267,12 @@ mod tests {
             (d.text.as_ref(), d.encoding),
             ("Bonjour le monde", "UTF-16BE")
         );
+    }
+
+    #[test]
+    fn binary_with_zeros_in_every_other_byte_is_refused() {
+        let bytes: Vec<u8> = (0..64u8).flat_map(|i| [i % 7, 0]).collect();
+        assert!(matches!(decode(&bytes), Err(DecodeError::Binary)));
     }
 
     #[test]

@@ -31,19 +31,50 @@ pub(crate) fn sniff(src: &str) -> bool {
             && (has(b"<body") || has(b"<head") || has(b"</p>") || has(b"</div>")))
 }
 
+/// A tag's name in lower case, kept inline: pages have many tags and no name we look at is
+/// longer than this (a longer one is cut, and still compares equal to itself).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Name {
+    buf: [u8; 16],
+    len: u8,
+}
+
+impl Name {
+    fn new(raw: &str) -> Name {
+        let mut buf = [0u8; 16];
+        let len = raw.len().min(16);
+        buf[..len].copy_from_slice(&raw.as_bytes()[..len]);
+        buf.make_ascii_lowercase();
+        Name {
+            buf,
+            len: len as u8,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
+    }
+}
+
 struct Tag<'a> {
-    name: String,
-    attrs: Vec<(String, &'a str)>,
+    name: Name,
+    /// The source between the name and the closing `>`, read when an attribute is asked for.
+    attrs: &'a str,
     self_closing: bool,
     end: usize,
 }
 
 impl Tag<'_> {
     fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| *v)
+        attributes(self.attrs)
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
     }
 
     fn hidden(&self) -> bool {
+        if self.attrs.is_empty() {
+            return false;
+        }
         self.attr("hidden").is_some()
             || self
                 .attr("aria-hidden")
@@ -57,6 +88,63 @@ impl Tag<'_> {
                 v.contains("display:none") || v.contains("visibility:hidden")
             })
     }
+}
+
+/// The attributes of a tag's source (`href="x" hidden`): names and values.
+fn attributes(src: &str) -> impl Iterator<Item = (&str, &str)> {
+    let bytes = src.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                return None;
+            }
+            let start = i;
+            while i < bytes.len()
+                && !bytes[i].is_ascii_whitespace()
+                && !matches!(bytes[i], b'=' | b'/')
+            {
+                i += 1;
+            }
+            if i == start {
+                i += 1;
+                continue;
+            }
+            let name = &src[start..i];
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let mut value = "";
+            if bytes.get(i) == Some(&b'=') {
+                i += 1;
+                while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                match bytes.get(i) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        let end = bytes[i + 1..]
+                            .iter()
+                            .position(|&c| c == q)
+                            .map_or(bytes.len(), |p| i + 1 + p);
+                        value = &src[i + 1..end];
+                        i = (end + 1).min(bytes.len());
+                    }
+                    _ => {
+                        let end = bytes[i..]
+                            .iter()
+                            .position(u8::is_ascii_whitespace)
+                            .map_or(bytes.len(), |p| i + p);
+                        value = &src[i..end];
+                        i = end;
+                    }
+                }
+            }
+            return Some((name, value));
+        }
+    })
 }
 
 fn is_void(name: &str) -> bool {
@@ -169,7 +257,7 @@ fn heading_level(name: &str) -> Option<u8> {
 pub(crate) fn read(src: &str, b: &mut Builder) -> HtmlMeta {
     let bytes = src.as_bytes();
     let mut meta = HtmlMeta::default();
-    let mut skip: Option<(String, usize)> = None;
+    let mut skip: Option<(Name, usize)> = None;
     let mut in_head = false;
     let mut pre = 0usize;
     let mut h1_start: Option<usize> = None;
@@ -214,7 +302,7 @@ pub(crate) fn read(src: &str, b: &mut Builder) -> HtmlMeta {
         let name = tag.name.as_str();
         if closing {
             if let Some((skipped, depth)) = &mut skip {
-                if skipped == name {
+                if skipped.as_str() == name {
                     *depth -= 1;
                     if *depth == 0 {
                         skip = None;
@@ -238,7 +326,7 @@ pub(crate) fn read(src: &str, b: &mut Builder) -> HtmlMeta {
             continue;
         }
         if let Some((skipped, depth)) = &mut skip {
-            if skipped == name && !tag.self_closing && !is_void(name) {
+            if skipped.as_str() == name && !tag.self_closing && !is_void(name) {
                 *depth += 1;
             }
             continue;
@@ -254,7 +342,7 @@ pub(crate) fn read(src: &str, b: &mut Builder) -> HtmlMeta {
         }
         if is_skipped(name) || (tag.hidden() && !is_void(name)) {
             if !tag.self_closing && !is_void(name) {
-                skip = Some((tag.name.clone(), 1));
+                skip = Some((tag.name, 1));
             }
             continue;
         }
@@ -265,7 +353,8 @@ pub(crate) fn read(src: &str, b: &mut Builder) -> HtmlMeta {
             _ => {}
         }
         if name == "br" {
-            b.open(Gap::Line, Kind::Para);
+            // The first letter decides: a line in lower case continues the sentence.
+            b.open_line(Gap::Line, Kind::Para, true);
         } else if let Some(level) = heading_level(name) {
             b.open(Gap::Blank, Kind::Heading(level));
             if level == 1 {
@@ -313,72 +402,30 @@ fn parse_tag(src: &str, at: usize) -> Tag<'_> {
     {
         i += 1;
     }
-    let name = src[at..i].to_ascii_lowercase();
-    let mut attrs = Vec::new();
-    let mut self_closing = false;
-    loop {
-        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-            self_closing = bytes[i] == b'/';
-            i += 1;
-        }
-        if i >= bytes.len() {
-            return Tag {
-                name,
-                attrs,
-                self_closing,
-                end: bytes.len(),
-            };
-        }
-        if bytes[i] == b'>' {
-            return Tag {
-                name,
-                attrs,
-                self_closing,
-                end: i + 1,
-            };
-        }
-        self_closing = false;
-        let start = i;
-        while i < bytes.len()
-            && !bytes[i].is_ascii_whitespace()
-            && !matches!(bytes[i], b'=' | b'>' | b'/')
-        {
-            i += 1;
-        }
-        if i == start {
-            i += 1;
-            continue;
-        }
-        let attr = src[start..i].to_ascii_lowercase();
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let mut value = "";
-        if bytes.get(i) == Some(&b'=') {
-            i += 1;
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                i += 1;
+    let name = Name::new(&src[at..i]);
+    let attrs_start = i;
+    // The closing `>`, outside quoted values.
+    let mut quote = None;
+    while i < bytes.len() {
+        match (bytes[i], quote) {
+            (b'>', None) => break,
+            (q @ (b'"' | b'\''), None)
+                if bytes[i - 1] == b'=' || bytes[i - 1].is_ascii_whitespace() =>
+            {
+                quote = Some(q)
             }
-            match bytes.get(i) {
-                Some(&q @ (b'"' | b'\'')) => {
-                    let end = bytes[i + 1..]
-                        .iter()
-                        .position(|&c| c == q)
-                        .map_or(bytes.len(), |p| i + 1 + p);
-                    value = &src[i + 1..end];
-                    i = (end + 1).min(bytes.len());
-                }
-                _ => {
-                    let end = bytes[i..]
-                        .iter()
-                        .position(|&c| c.is_ascii_whitespace() || c == b'>')
-                        .map_or(bytes.len(), |p| i + p);
-                    value = &src[i..end];
-                    i = end;
-                }
-            }
+            (c, Some(q)) if c == q => quote = None,
+            _ => {}
         }
-        attrs.push((attr, value));
+        i += 1;
+    }
+    let attrs = src[attrs_start..i].trim_end();
+    let self_closing = attrs.ends_with('/');
+    Tag {
+        name,
+        attrs: attrs.trim_end_matches('/'),
+        self_closing,
+        end: (i + 1).min(bytes.len()),
     }
 }
 
@@ -659,6 +706,18 @@ mod tests {
             kinds,
             [Kind::Heading(1), Kind::Para, Kind::Item, Kind::Item]
         );
+    }
+
+    #[test]
+    fn a_line_break_inside_a_sentence_joins() {
+        let (text, _, kinds) = read_page(
+            "<p>Le renforcement comprend un<br>\nsoutien au suivi.<br>Fin.</p><p>puis</p>",
+        );
+        assert_eq!(
+            text,
+            "Le renforcement comprend un soutien au suivi.\nFin.\n\npuis"
+        );
+        assert_eq!(kinds.len(), 3);
     }
 
     #[test]

@@ -2,40 +2,104 @@
 
 use super::Lang;
 
-/// Stop words seen in `s`: (French, English).
-pub(crate) fn counts(s: &str) -> (u32, u32) {
-    let (mut fr, mut en) = (0, 0);
+const FRENCH: &[&str] = &[
+    "le", "la", "les", "des", "du", "de", "et", "est", "un", "une", "dans", "pour", "sur", "avec",
+    "au", "aux", "qui", "que", "ne", "pas", "par", "ce", "cette", "ces", "son", "sa", "ses",
+    "leur", "leurs", "ont", "sont", "nous", "vous", "il", "elle", "ils", "elles", "en", "l", "d",
+    "qu", "j", "n", "c", "se", "lors", "mais", "ou", "dont", "entre", "selon", "aussi", "tous",
+    "toutes", "notre", "nos", "votre", "vos", "à", "été",
+];
+
+const ENGLISH: &[&str] = &[
+    "the", "of", "and", "to", "in", "is", "are", "for", "with", "that", "this", "by", "from", "at",
+    "be", "have", "has", "was", "were", "will", "an", "it", "its", "their", "our", "we", "which",
+    "they", "been", "would", "should", "also", "these", "those", "between", "into", "who", "not",
+    "but", "all", "took",
+];
+
+/// A word of up to eight bytes as a number, to look it up with integer comparisons.
+fn key(word: &[u8]) -> u64 {
     let mut buf = [0u8; 8];
-    // Words are runs of ASCII letters and non-ASCII characters: cheaper than asking Unicode
-    // about every character, and the same on the stop words.
-    for word in s
-        .as_bytes()
-        .split(|&b| b < 0x80 && !b.is_ascii_alphabetic())
-    {
-        if word.is_empty() || word.len() > buf.len() {
-            continue;
-        }
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word);
-        lower.make_ascii_lowercase();
-        match &*lower {
-            b"le" | b"la" | b"les" | b"des" | b"du" | b"de" | b"et" | b"est" | b"un" | b"une"
-            | b"dans" | b"pour" | b"sur" | b"avec" | b"au" | b"aux" | b"qui" | b"que" | b"ne"
-            | b"pas" | b"par" | b"ce" | b"cette" | b"ces" | b"son" | b"sa" | b"ses" | b"leur"
-            | b"leurs" | b"ont" | b"sont" | b"nous" | b"vous" | b"il" | b"elle" | b"ils"
-            | b"elles" | b"en" | b"l" | b"d" | b"qu" | b"j" | b"n" | b"c" | b"se" | b"lors"
-            | b"mais" | b"ou" | b"dont" | b"entre" | b"selon" | b"aussi" | b"tous" | b"toutes"
-            | b"notre" | b"nos" | b"votre" | b"vos" => fr += 1,
-            b"the" | b"of" | b"and" | b"to" | b"in" | b"is" | b"are" | b"for" | b"with"
-            | b"that" | b"this" | b"by" | b"from" | b"at" | b"be" | b"have" | b"has" | b"was"
-            | b"were" | b"will" | b"an" | b"it" | b"its" | b"their" | b"our" | b"we" | b"which"
-            | b"they" | b"been" | b"would" | b"should" | b"also" | b"these" | b"those"
-            | b"between" | b"into" | b"who" | b"not" | b"but" | b"all" | b"took" => en += 1,
-            [0xC3, 0xA0] | [0xC3, 0xA9, 0x74, 0xC3, 0xA9] => fr += 1,
-            _ => {}
+    buf[..word.len()].copy_from_slice(word);
+    buf.make_ascii_lowercase();
+    u64::from_le_bytes(buf)
+}
+
+const SLOTS: usize = 256;
+
+fn slot(k: u64) -> usize {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
+}
+
+/// The stop words in an open-addressing table: a word costs a multiplication and a probe or
+/// two, which matters when every word of every page is looked up.
+struct Table {
+    keys: [u64; SLOTS],
+    /// 0 empty, 1 French, 2 English.
+    langs: [u8; SLOTS],
+}
+
+static TABLE: std::sync::LazyLock<Table> = std::sync::LazyLock::new(|| {
+    let mut t = Table {
+        keys: [0; SLOTS],
+        langs: [0; SLOTS],
+    };
+    for (lang, words) in [(1u8, FRENCH), (2, ENGLISH)] {
+        for w in words {
+            let k = key(w.as_bytes());
+            let mut i = slot(k);
+            while t.langs[i] != 0 && t.keys[i] != k {
+                i = (i + 1) % SLOTS;
+            }
+            t.keys[i] = k;
+            t.langs[i] = lang;
         }
     }
-    (fr, en)
+    t
+});
+
+/// Bytes that belong to words: ASCII letters and anything not ASCII.
+const WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b >= 0x80 || (b as u8).is_ascii_alphabetic();
+        b += 1;
+    }
+    table
+};
+
+/// Stop words seen in `s`: (French, English).
+pub(crate) fn counts(s: &str) -> (u32, u32) {
+    let t = &*TABLE;
+    let mut n = [0u32; 3];
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // Words are runs of ASCII letters and non-ASCII bytes: cheaper than asking Unicode about
+    // every character, and the same on the stop words. None is longer than seven bytes.
+    while i < bytes.len() {
+        if !WORD[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && WORD[bytes[i] as usize] {
+            i += 1;
+        }
+        if i - start > 7 {
+            continue;
+        }
+        let k = key(&bytes[start..i]);
+        let mut at = slot(k);
+        while t.langs[at] != 0 {
+            if t.keys[at] == k {
+                n[t.langs[at] as usize] += 1;
+                break;
+            }
+            at = (at + 1) % SLOTS;
+        }
+    }
+    (n[1], n[2])
 }
 
 /// The language with more stop words; `default` on a tie.

@@ -158,10 +158,18 @@ pub(crate) fn read(src: &str, b: &mut Builder, markdown: bool) {
 }
 
 fn is_rule(line: &str) -> bool {
-    let marks: Vec<u8> = line.bytes().filter(|&c| c != b' ').collect();
-    marks.len() >= 3
-        && matches!(marks[0], b'-' | b'*' | b'_')
-        && marks.iter().all(|&c| c == marks[0])
+    let mut marks = line.bytes().filter(|&c| c != b' ');
+    let Some(first @ (b'-' | b'*' | b'_')) = marks.next() else {
+        return false;
+    };
+    let mut n = 1;
+    for c in marks {
+        if c != first {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3
 }
 
 fn is_reference_definition(line: &str) -> bool {
@@ -176,12 +184,25 @@ fn url_starts(s: &str) -> bool {
 }
 
 /// End (exclusive) of the bracketed run opening at `open` (`[`/`]` or `(`/`)`), nesting and
-/// backslash escapes considered.
-fn closing(s: &str, open: usize, left: u8, right: u8) -> Option<usize> {
+/// backslash escapes considered. `next` caches where the next closing byte is, so that a line
+/// of openers that never close is read once, not once per opener.
+fn closing(s: &str, open: usize, left: u8, right: u8, next: &mut Option<usize>) -> Option<usize> {
     let bytes = s.as_bytes();
+    if next.is_none_or(|n| n < open) {
+        *next = Some(
+            bytes[open..]
+                .iter()
+                .position(|&c| c == right)
+                .map_or(usize::MAX, |p| open + p),
+        );
+    }
+    if next.is_some_and(|n| n == usize::MAX || n >= open + REACH) {
+        return None;
+    }
     let mut depth = 0usize;
     let mut i = open;
-    while i < bytes.len() {
+    let end = bytes.len().min(open + REACH);
+    while i < end {
         match bytes[i] {
             b'\\' => i += 1,
             c if c == left => depth += 1,
@@ -198,43 +219,61 @@ fn closing(s: &str, open: usize, left: u8, right: u8) -> Option<usize> {
     None
 }
 
+/// Where the next `]` and `)` of a line are, once looked up.
+#[derive(Default)]
+struct Closers {
+    bracket: Option<usize>,
+    paren: Option<usize>,
+}
+
+/// How far inline syntax may reach: a label, an address or a code span longer than this is
+/// not one, and looking further would make a line full of brackets quadratic.
+const REACH: usize = 1024;
+
+/// `s[from..]`, cut at `REACH` bytes (on a char boundary).
+fn within(s: &str, from: usize) -> &str {
+    let mut end = s.len().min(from + REACH);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(from..end).unwrap_or("")
+}
+
 /// `[label](target)` or `[label][ref]` at `i`: the label's end and the end of the whole.
-fn link_at(s: &str, i: usize) -> Option<(usize, usize)> {
-    let label_end = closing(s, i, b'[', b']')?;
+fn link_at(s: &str, i: usize, c: &mut Closers) -> Option<(usize, usize)> {
+    let label_end = closing(s, i, b'[', b']', &mut c.bracket)?;
     match s.as_bytes().get(label_end) {
-        Some(b'(') => Some((label_end - 1, closing(s, label_end, b'(', b')')?)),
-        Some(b'[') => Some((label_end - 1, closing(s, label_end, b'[', b']')?)),
+        Some(b'(') => Some((
+            label_end - 1,
+            closing(s, label_end, b'(', b')', &mut c.paren)?,
+        )),
+        Some(b'[') => Some((
+            label_end - 1,
+            closing(s, label_end, b'[', b']', &mut c.bracket)?,
+        )),
         _ => None,
     }
 }
 
 /// A parenthesised address inside a link label (`\(https://…\)`): its end, to drop it.
-fn parenthesised_url(s: &str, i: usize) -> Option<usize> {
+fn parenthesised_url(s: &str, i: usize, c: &mut Closers) -> Option<usize> {
     let rest = &s[i..];
     if let Some(inner) = rest.strip_prefix("\\(") {
         if url_starts(inner) {
-            return inner.find("\\)").map(|p| i + 2 + p + 2);
+            return within(inner, 0).find("\\)").map(|p| i + 2 + p + 2);
         }
     } else if rest.strip_prefix('(').is_some_and(url_starts) {
-        return closing(s, i, b'(', b')');
+        return closing(s, i, b'(', b')', &mut c.paren);
     }
     None
 }
 
 /// Bytes that may start Markdown syntax inside a line.
-const SPECIAL: [bool; 256] = {
-    let mut table = [false; 256];
-    let bytes = b"\\![(<`*_~|";
-    let mut i = 0;
-    while i < bytes.len() {
-        table[bytes[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
+const SPECIAL: [bool; 256] = super::byte_table(b"\\![(<`*_~|");
 
 fn inline(s: &str, base: u32, b: &mut Builder, in_label: bool, table: bool) {
     let bytes = s.as_bytes();
+    let mut closers = Closers::default();
     let mut i = 0;
     while i < bytes.len() {
         let run = bytes[i..]
@@ -248,23 +287,32 @@ fn inline(s: &str, base: u32, b: &mut Builder, in_label: bool, table: bool) {
         }
         let at = base + i as u32;
         match bytes[i] {
-            b'\\' | b'(' if in_label && parenthesised_url(s, i).is_some() => {
-                i = parenthesised_url(s, i).unwrap_or(bytes.len());
+            b'\\' | b'(' if in_label && parenthesised_url(s, i, &mut closers).is_some() => {
+                i = parenthesised_url(s, i, &mut closers).unwrap_or(bytes.len());
             }
             b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
                 b.push_replacement(&s[i + 1..i + 2], at, at + 2);
                 i += 2;
             }
-            b'!' if bytes.get(i + 1) == Some(&b'[') && link_at(s, i + 1).is_some() => {
-                i = link_at(s, i + 1).map_or(bytes.len(), |(_, end)| end);
-            }
-            b'[' if link_at(s, i).is_some() => {
-                let (label_end, end) = link_at(s, i).unwrap_or((i, i + 1));
-                inline(&s[i + 1..label_end], at + 1, b, true, table);
-                i = end;
-            }
+            b'!' if bytes.get(i + 1) == Some(&b'[') => match link_at(s, i + 1, &mut closers) {
+                Some((_, end)) => i = end,
+                None => {
+                    b.push('!', at, at + 1);
+                    i += 1;
+                }
+            },
+            b'[' => match link_at(s, i, &mut closers) {
+                Some((label_end, end)) => {
+                    inline(&s[i + 1..label_end], at + 1, b, true, table);
+                    i = end;
+                }
+                None => {
+                    b.push('[', at, at + 1);
+                    i += 1;
+                }
+            },
             b'<' if url_starts(&s[i + 1..]) || s[i + 1..].starts_with("mailto:") => {
-                match s[i + 1..].find(['>', ' ']) {
+                match within(s, i + 1).find(['>', ' ', '<']) {
                     Some(p) if bytes[i + 1 + p] == b'>' => {
                         b.push_str(&s[i + 1..i + 1 + p], at + 1);
                         i += p + 2;
@@ -278,7 +326,7 @@ fn inline(s: &str, base: u32, b: &mut Builder, in_label: bool, table: bool) {
             b'`' => {
                 let n = bytes[i..].iter().take_while(|&&c| c == b'`').count();
                 let fence = &s[i..i + n];
-                match s[i + n..].find(fence) {
+                match within(s, i + n).find(fence) {
                     Some(p) => {
                         b.push_str(&s[i + n..i + n + p], at + n as u32);
                         i += n + p + n;

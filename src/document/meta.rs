@@ -49,22 +49,25 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
         .filter(|&i| line(i).len() <= STAMP_LINE)
         .find_map(|i| {
             let l = line(i);
-            page_date(&l[UPDATED.find(l)?.end()..])
+            let marker = UPDATED.find(l).filter(|m| m.start() <= 40)?;
+            page_date(&l[marker.end()..], false)
         });
     let updated = updated.or_else(|| {
         html.and_then(|h| h.modified.as_deref())
             .and_then(iso_page_date)
     });
 
-    let date_line = (0..body_start).find(|&i| {
+    let dated_line = (0..body_start).find_map(|i| {
         let l = line(i);
-        l.len() <= SHORT_LINE
-            && l.split_whitespace().count() <= 25
-            && !is_updated_line(l)
-            && page_date(l).is_some()
+        let short = l.len() <= SHORT_LINE && l.split_whitespace().count() <= 25;
+        if !short || is_updated_line(l) {
+            return None;
+        }
+        page_date(l, true).map(|d| (i, d))
     });
-    let published = date_line
-        .and_then(|i| page_date(line(i)))
+    let date_line = dated_line.as_ref().map(|(i, _)| *i);
+    let published = dated_line
+        .map(|(_, d)| d)
         .or_else(|| {
             html.and_then(|h| h.published.as_deref())
                 .and_then(iso_page_date)
@@ -154,9 +157,23 @@ fn full_date(e: &DateExpr) -> bool {
     matches!(e.precision, Precision::Day | Precision::Minute) && !e.relative
 }
 
-/// The first full date of a date line, with the time printed after it if any.
-fn page_date(l: &str) -> Option<PageDate> {
+/// The first full date of a date line, with the time printed after it if any. A date line is
+/// mostly its date (`dominant`): "Brussels, 17/05/2021 - 16:50", not a headline that names a
+/// date.
+fn page_date(l: &str, dominant: bool) -> Option<PageDate> {
+    // A full date has digits; most lines of a header have none.
+    if !l.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let e = find_dates(l, None).into_iter().find(full_date)?;
+    let words = |s: &str| {
+        s.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    if dominant && words(l.get(..e.span.start)?) + words(l.get(e.span.end..)?) > 6 {
+        return None;
+    }
     let mut d = PageDate::from_expr(&e)?;
     if d.datetime.is_none()
         && e.until.is_none()
@@ -169,6 +186,9 @@ fn page_date(l: &str) -> Option<PageDate> {
 
 /// The date of the event the text reports, where the page prints no date of its own.
 fn event_date(sentence: &str) -> Option<PageDate> {
+    if !sentence.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let e = find_dates(sentence, None)
         .into_iter()
         .find(|e| full_date(e) && matches!(e.relation, Relation::On | Relation::In))?;
@@ -236,36 +256,44 @@ impl PageDate {
 }
 
 fn html_title(text: &str, blocks: &[Block], anchor: usize, h: &HtmlMeta) -> Option<String> {
-    let limit = blocks.get(anchor).map_or(text.len(), |b| b.range.start);
-    let heads: Vec<&str> =
-        h.h1.iter()
-            .filter_map(|r| text.get(r.clone()))
-            .map(str::trim)
-            .collect();
-    let before =
-        h.h1.iter()
-            .zip(&heads)
-            .filter(|(r, t)| r.start < limit && headline(t))
-            .map(|(_, t)| *t)
-            .next_back();
-    if let Some(t) = before.or_else(|| heads.iter().copied().find(|t| headline(t))) {
-        return Some(t.to_string());
-    }
-    let title = h.title.as_deref()?;
-    let mut title: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    // "Headline | Site": the longest part is the headline, the others name the site, and an
+    // <h1> that only names the site (a logo) is not the headline.
+    let mut page_title = h.title.as_deref().map(fold).unwrap_or_default();
     for separator in [" - ", " – ", " — ", " :: "] {
-        title = title.replace(separator, " | ");
+        page_title = page_title.replace(separator, " | ");
     }
-    title
+    let mut parts: Vec<&str> = page_title
         .split(" | ")
         .map(str::trim)
-        .max_by_key(|p| p.len())
-        .map(str::to_string)
-        .filter(|t| !t.is_empty())
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let site = |t: &str| parts.iter().skip(1).any(|p| p.eq_ignore_ascii_case(t));
+    let limit = blocks.get(anchor).map_or(text.len(), |b| b.range.start);
+    let heads: Vec<(usize, &str)> =
+        h.h1.iter()
+            .filter_map(|r| Some((r.start, text.get(r.clone())?.trim())))
+            .filter(|(_, t)| headline(t) && !site(t))
+            .collect();
+    let before = heads.iter().rfind(|(at, _)| *at < limit);
+    before
+        .or(heads.first())
+        .map(|(_, t)| t.to_string())
+        .or_else(|| parts.first().map(|p| p.to_string()))
+}
+
+/// A string folded as the text is (apostrophes, spaces, NFC), for titles read from markup.
+fn fold(s: &str) -> String {
+    let mut b = super::normalize::Builder::new(s.len(), false);
+    b.push_str(s, 0);
+    b.finish().text
 }
 
 /// Short, without a full stop, mostly words: the shape of a headline; and not site furniture.
 fn headline(l: &str) -> bool {
+    if l.len() > SHORT_LINE {
+        return false;
+    }
     let words = l.split_whitespace().count();
     let letters = l.chars().filter(|c| c.is_alphabetic()).count();
     let digits = l.chars().filter(|c| c.is_ascii_digit()).count();
@@ -413,6 +441,36 @@ mod tests {
         assert_eq!(time_after(" 15:18"), NaiveTime::from_hms_opt(15, 18, 0));
         assert_eq!(time_after(", UNIQUE ID: 210517_18"), None);
         assert_eq!(time_after(" - 1650"), None);
+    }
+
+    #[test]
+    fn date_lines_are_mostly_their_date() {
+        let value = |l: &str| page_date(l, true).map(|d| d.value);
+        assert_eq!(
+            value("Brussels, 17/05/2021 - 16:50, UNIQUE ID: 210517_18").as_deref(),
+            Some("2021-05-17T16:50")
+        );
+        assert_eq!(
+            value("20 May. 2025 - 21 May. 2025").as_deref(),
+            Some("2025-05-20")
+        );
+        assert_eq!(
+            value(
+                "Joint statement of the European Union and Japan on cyber cooperation, 3 June 2025"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_logo_in_h1_is_not_the_headline() {
+        let page = "<html><head><title>Cyber dialogue held in Tokyo | EEAS</title></head><body>\
+            <h1>EEAS</h1><p>The European Union and Japan held their fourth dialogue in Tokyo on cyber issues.</p>";
+        let mut b = super::super::normalize::Builder::new(page.len(), false);
+        let h = super::super::html::read(page, &mut b);
+        let built = b.finish();
+        let title = read(&built.text, &built.blocks, Format::Html, Some(&h)).title;
+        assert_eq!(title.as_deref(), Some("Cyber dialogue held in Tokyo"));
     }
 
     #[test]

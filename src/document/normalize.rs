@@ -44,16 +44,50 @@ pub(crate) struct Block {
 
 pub(crate) struct Built {
     pub text: String,
-    /// Source range (in the decoded source) of the character each byte of `text` belongs to.
-    pub starts: Vec<u32>,
-    pub ends: Vec<u32>,
+    pub map: SourceMap,
     pub blocks: Vec<Block>,
+}
+
+/// Where each byte of the text came from in the decoded source.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SourceMap {
+    /// Source offset of each byte. A character copied from the source maps byte for byte; one
+    /// that stands for a source range of another length (an entity, a folded apostrophe, the
+    /// line end between joined lines) has its start on every byte and an entry in `wide`.
+    starts: Vec<u32>,
+    /// Index of the last byte of each such character, and the end of its source range.
+    wide: Vec<(u32, u32)>,
+}
+
+impl SourceMap {
+    /// Source start of the character at byte `i`.
+    pub fn start(&self, i: usize) -> Option<u32> {
+        self.starts.get(i).copied()
+    }
+
+    /// Source end of the character whose last byte is `i`.
+    pub fn end(&self, i: usize) -> Option<u32> {
+        let start = *self.starts.get(i)?;
+        Some(match self.wide.binary_search_by_key(&(i as u32), |w| w.0) {
+            Ok(k) => self.wide[k].1,
+            Err(_) => start + 1,
+        })
+    }
+
+    fn push(&mut self, index: usize, c: char, start: u32, end: u32) {
+        let n = c.len_utf8() as u32;
+        if end.checked_sub(start) == Some(n) {
+            self.starts.extend(start..end);
+        } else {
+            self.starts.extend(std::iter::repeat_n(start, n as usize));
+            self.wide.push(((index + n as usize - 1) as u32, end));
+        }
+    }
 }
 
 pub(crate) struct Builder {
     text: String,
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+    map: SourceMap,
     blocks: Vec<Block>,
     /// A starter and the characters that may compose with it, not yet written.
     segment: Vec<(char, u32, u32)>,
@@ -71,8 +105,9 @@ pub(crate) struct Builder {
     line_start: usize,
     last: char,
     last_end: u32,
-    /// Join lines that break a sentence: right for text saved with its line breaks, wrong for
-    /// markup, where a block element is a block whatever its first letter.
+    /// Join blocks that break a sentence: right for text saved with its line breaks, wrong for
+    /// markup, where a block element is a block whatever its first letter. Lines (`<br>`) are
+    /// joined in both.
     join: bool,
 }
 
@@ -80,8 +115,10 @@ impl Builder {
     pub fn new(capacity: usize, join: bool) -> Self {
         Builder {
             text: String::with_capacity(capacity),
-            starts: Vec::with_capacity(capacity),
-            ends: Vec::with_capacity(capacity),
+            map: SourceMap {
+                starts: Vec::with_capacity(capacity),
+                wide: Vec::new(),
+            },
             blocks: Vec::new(),
             segment: Vec::with_capacity(4),
             space: None,
@@ -157,10 +194,9 @@ impl Builder {
                     self.push_str_slow(&s[i..from], start + i as u32);
                     self.flush_segment();
                     self.text.push_str(&s[from..to]);
-                    self.starts.extend((from..to).map(|k| start + k as u32));
-                    // Copied verbatim, so a char boundary of the text is one of the source, and
-                    // the end of a span's last byte is the end of its last character.
-                    self.ends.extend((from..to).map(|k| start + k as u32 + 1));
+                    self.map
+                        .starts
+                        .extend(start + from as u32..start + to as u32);
                     self.push_str_slow(&s[to..i + run], start + to as u32);
                     i += run;
                     continue;
@@ -278,8 +314,10 @@ impl Builder {
             return;
         }
         let unfinished = self.last.is_alphanumeric() || self.last == ',';
-        let can_join =
-            self.join && kind == Kind::Para && !matches!(self.kind, Kind::Heading(_)) && unfinished;
+        let can_join = (self.join || gap == Gap::Line)
+            && kind == Kind::Para
+            && !matches!(self.kind, Kind::Heading(_))
+            && unfinished;
         let hard_wrapped = gap == Gap::Line
             && next.is_uppercase()
             && self.text.len() - self.line_start >= 65
@@ -314,12 +352,8 @@ impl Builder {
     }
 
     fn write(&mut self, c: char, start: u32, end: u32) {
-        let n = c.len_utf8();
+        self.map.push(self.text.len(), c, start, end);
         self.text.push(c);
-        for _ in 0..n {
-            self.starts.push(start);
-            self.ends.push(end);
-        }
     }
 
     pub fn finish(mut self) -> Built {
@@ -327,8 +361,7 @@ impl Builder {
         self.close_block();
         Built {
             text: self.text,
-            starts: self.starts,
-            ends: self.ends,
+            map: self.map,
             blocks: self.blocks,
         }
     }
@@ -388,14 +421,14 @@ mod tests {
             Kind::Para,
         )]);
         assert_eq!(b.text, "l'Union « ok » \"x\" coop non-stop");
-        assert_eq!(b.starts.len(), b.text.len());
+        assert_eq!(b.map.starts.len(), b.text.len());
     }
 
     #[test]
     fn composes_to_nfc_and_maps_the_whole_cluster() {
         let b = build(&[("cafe\u{301} A\u{30A}", Gap::Blank, Kind::Para)]);
         assert_eq!(b.text, "café Å");
-        assert_eq!((b.starts[3], b.ends[3]), (3, 6));
+        assert_eq!((b.map.start(3), b.map.end(4)), (Some(3), Some(6)));
     }
 
     #[test]

@@ -50,6 +50,9 @@ pub(crate) fn ends_terminal(s: &str) -> bool {
         .ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
+/// Terminators and quotes; « » … start with these lead bytes.
+const INTERESTING: [bool; 256] = super::byte_table(b".!?\"\xC2\xE2");
+
 fn split_block(s: &str) -> Vec<Range<usize>> {
     let bytes = s.as_bytes();
     let guillemets = s.matches('»').count();
@@ -62,7 +65,7 @@ fn split_block(s: &str) -> Vec<Range<usize>> {
         // Only terminators and quotes matter; « » … start with these lead bytes.
         i += bytes[i..]
             .iter()
-            .position(|b| matches!(b, b'.' | b'!' | b'?' | b'"' | 0xC2 | 0xE2))
+            .position(|&b| INTERESTING[b as usize])
             .unwrap_or(bytes.len() - i);
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
@@ -174,6 +177,10 @@ fn abbreviation(before: &str, next: char) -> bool {
     let mut chars = word.chars();
     if chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none() {
         return true;
+    }
+    // The longest entry is six bytes; most words that end a sentence are longer.
+    if word.len() > 6 {
+        return false;
     }
     if MONTHS.contains(&word) {
         return next.is_ascii_digit();
