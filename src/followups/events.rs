@@ -45,11 +45,11 @@ fn clause(sentence: &str, start: usize, end: usize) -> (&str, &str) {
 /// An event noun in a `(?i)` match may be followed by "de la conférence": "5e édition de la
 /// conférence" is the 5th conference.
 static EDITION_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:de la|du|de l'|des|of the|of)\s+(?:[\p{L}'’-]+\s+){0,2}?(?P<noun>dialogues?|réunions?|rencontres?|conférences?|sommets?|forums?|meetings?|conferences?|summits?)\b")
+    Regex::new(r"(?i)^\s+(?:de la|du|de l'|des|of the|of)\s+(?:[\p{L}'’-]+\s+){0,2}?(?P<noun>dialogues?|réunions?|rencontres?|conférences?|sommets?|forums?|consultations?|meetings?|conferences?|summits?)\b")
         .unwrap_or_else(|e| unreachable!("{e}"))
 });
 
-fn target_year(text: &str) -> Option<NaiveDate> {
+pub fn target_year(text: &str) -> Option<NaiveDate> {
     let caps = TARGET_YEAR.captures(text)?;
     let year: i32 = caps.name("year")?.as_str().parse().ok()?;
     NaiveDate::from_ymd_opt(year, 12, 31)
@@ -65,7 +65,9 @@ pub fn mentions(sentence: &str, doc_year: Option<i32>) -> Vec<Mention> {
         |start: usize, end: usize, noun: &str, ordinal: Option<u32>, annual: bool, next: bool| {
             let mut kind = lexicon::kind(noun);
             let mut end = end;
-            if kind == "edition" {
+            // "5e édition de la conférence", "the next round of consultations": the event
+            // is the noun after.
+            if matches!(kind, "edition" | "round" | "session") {
                 if let Some(c) = EDITION_OF.captures(&sentence[end..]) {
                     kind = lexicon::kind(c.name("noun").map_or("", |m| m.as_str()));
                     end += c.get(0).map_or(0, |m| m.end());

@@ -27,7 +27,12 @@ pub fn find(
             .find(|t| t.source == c.source)
             .map(|t| t.parties())
             .unwrap_or_default();
-        match event_of(c, doc_parties) {
+        // The event the commitment's own document reports, for "agreed to meet again".
+        let doc_event = occurrences
+            .iter()
+            .find(|o| o.source == c.source && o.mention.held)
+            .map(|o| o.mention.kind);
+        match event_of(c, doc_parties, doc_event) {
             Some((m, actors)) => out.extend(event_fate(c, &m, &actors, occurrences, series, as_of)),
             None => out.extend(content_fates(c, texts)),
         }
@@ -57,7 +62,11 @@ fn shown_by(c: &Tracked, o: &Occurrence, fate: Fate, reason: String) -> Followup
 }
 
 /// The planned event a commitment is about, with the parties of that event.
-fn event_of(c: &Tracked, doc_parties: Vec<String>) -> Option<(Mention, Vec<String>)> {
+fn event_of(
+    c: &Tracked,
+    doc_parties: Vec<String>,
+    doc_event: Option<&'static str>,
+) -> Option<(Mention, Vec<String>)> {
     let year = Some(c.made.year());
     let from_quote = events::mentions(&c.quote, year)
         .into_iter()
@@ -81,7 +90,22 @@ fn event_of(c: &Tracked, doc_parties: Vec<String>) -> Option<(Mention, Vec<Strin
         }
         (Some(ms), None) => ms,
         (None, Some(q)) => q,
-        (None, None) => return None,
+        (None, None) => {
+            let kind = doc_event.filter(|_| lexicon::MEET_AGAIN.is_match(&c.quote))?;
+            Mention {
+                kind,
+                ordinal: None,
+                annual: false,
+                next: true,
+                planned: true,
+                held: false,
+                marked: true,
+                actors: lexicon::parties(&c.quote),
+                cyber: false,
+                target: events::target_year(&c.quote),
+                start: 0,
+            }
+        }
     };
     if let Some(d) = c.deadline {
         m.target = Some(d);

@@ -61,7 +61,7 @@ pub static ORDINAL_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     let mut words: Vec<&str> = ORDINAL_WORDS.iter().map(|(w, _)| *w).collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let pattern = format!(
-        r"(?i)\b(?P<ord>\d{{1,2}}\s?(?:ère|ème|eme|er|re|e|è|st|nd|rd|th)|{})\s+(?P<mid>(?:[\p{{L}}\p{{N}}'’-]+\s+){{0,3}}?)(?P<noun>{NOUNS})\b",
+        r"(?i)\b(?P<ord>\d{{1,2}}\s?(?:ères|èmes|emes|ère|ème|eme|ers|res|er|re|es|e|è|st|nd|rd|th)|(?:{})s?)\s+(?P<mid>(?:[\p{{L}}\p{{N}}'’-]+\s+){{0,3}}?)(?P<noun>{NOUNS})\b",
         words.join("|")
     );
     Regex::new(&pattern).unwrap_or_else(|e| unreachable!("{e}"))
@@ -128,6 +128,15 @@ pub static PROGRESS: LazyLock<Regex> = LazyLock::new(|| {
 pub static REAFFIRMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\bréaffirm|\breaffirm|\bréitér|\breiterat|\brestat|\brenouvel|\brenew(?:ed|s)? (?:their|its|the) commitment|\bconfirm|\bremain(?:s|ed)? (?:committed|determined|fully committed|firmly committed)|\brest(?:e|ent) (?:fermement |pleinement )?(?:déterminée?s?|engagée?s?|attachée?s?)|\brappel",
+    )
+    .unwrap_or_else(|e| unreachable!("{e}"))
+});
+
+/// "agreed to meet again", "se réunir à nouveau": the next occurrence of the event the
+/// document reports, though no event noun is repeated.
+pub static MEET_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bmeet again\b|\breconvene\b|\bse réunir (?:à nouveau|de nouveau)\b|\bse retrouver\b|\bse revoir\b|\bse réuniront (?:à nouveau|de nouveau)\b|\bwill meet\b|\bto meet (?:next|in)\b",
     )
     .unwrap_or_else(|e| unreachable!("{e}"))
 });
@@ -252,7 +261,12 @@ pub fn kind(noun: &str) -> &'static str {
 
 pub fn ordinal(text: &str) -> Option<u32> {
     let t = text.trim().to_lowercase();
-    if let Some((_, n)) = ORDINAL_WORDS.iter().find(|(w, _)| *w == t) {
+    // "troisièmes consultations": French ordinals agree in number.
+    let singular = t.strip_suffix('s').unwrap_or(&t);
+    if let Some((_, n)) = ORDINAL_WORDS
+        .iter()
+        .find(|(w, _)| *w == t || *w == singular)
+    {
         return Some(*n);
     }
     let digits: String = t.chars().take_while(char::is_ascii_digit).collect();

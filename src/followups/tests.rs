@@ -200,3 +200,44 @@ fn last_day_of_partial_dates() {
     assert_eq!(last_day("2024-07-15"), Some(d("2024-07-15")));
     assert_eq!(last_day("soon"), None);
 }
+
+#[test]
+fn meeting_again_is_the_next_occurrence() {
+    let texts = vec![
+        text(
+            "a",
+            "2024-05-05",
+            "EU and UK hold first Cyber Dialogue",
+            &[
+                "The EU and the United Kingdom held their first Cyber Dialogue in London on 5 May 2024.",
+                "They agreed to meet again in Brussels in the first half of 2025.",
+            ],
+        ),
+        text(
+            "b",
+            "2025-04-10",
+            "Second EU-UK Cyber Dialogue",
+            &["The second EU-UK Cyber Dialogue took place in Brussels on 10 April 2025."],
+        ),
+    ];
+    let c = tracked(
+        "m",
+        "a",
+        "2024-05-05",
+        "They agreed to meet again in Brussels in the first half of 2025.",
+        &["EU", "GB"],
+        Some("2025-06-30"),
+    );
+    let report = analyse(&texts, &[c], d("2025-12-01"), 365);
+    let fates: Vec<_> = report
+        .followups
+        .iter()
+        .map(|f| (f.fate, f.evidence.source.clone()))
+        .collect();
+    assert_eq!(
+        fates,
+        vec![(Fate::Done, Some("b".to_string()))],
+        "{:#?}",
+        report.series
+    );
+}
