@@ -49,6 +49,15 @@ static EDITION_OF: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| unreachable!("{e}"))
 });
 
+/// A year before the document's in the text ("en 2019", "since 2016").
+fn past_year(text: &str, doc_year: i32) -> bool {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").unwrap_or_else(|e| unreachable!("{e}")));
+    YEAR.find_iter(text)
+        .filter_map(|m| m.as_str().parse::<i32>().ok())
+        .any(|y| y < doc_year)
+}
+
 pub fn target_year(text: &str) -> Option<NaiveDate> {
     let caps = TARGET_YEAR.captures(text)?;
     let year: i32 = caps.name("year")?.as_str().parse().ok()?;
@@ -80,7 +89,12 @@ pub fn mentions(sentence: &str, doc_year: Option<i32>) -> Vec<Mention> {
             let planned =
                 next || PLANNED.is_match(before) || PLANNED.is_match(after) || future_year;
             let marked = ordinal.is_some() || annual || next;
-            let held = !planned && (marked || HELD.is_match(before) || HELD.is_match(after));
+            // "the first dialogue, in 2019, ...": an earlier occurrence recalled, not the
+            // one the document reports.
+            let recalled =
+                !planned && doc_year.is_some_and(|y| past_year(before, y) || past_year(after, y));
+            let held =
+                !planned && !recalled && (marked || HELD.is_match(before) || HELD.is_match(after));
             (
                 start,
                 end,
@@ -319,6 +333,15 @@ mod tests {
             2025,
         );
         assert_eq!((m.kind, m.ordinal), ("meeting", Some(4)));
+    }
+
+    #[test]
+    fn an_earlier_occurrence_recalled_is_not_held_now() {
+        let m = one(
+            "Since the first EU-Japan Cyber Dialogue in 2014, cooperation has grown.",
+            2025,
+        );
+        assert_eq!((m.ordinal, m.held, m.planned), (Some(1), false, false));
     }
 
     #[test]
