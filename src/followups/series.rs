@@ -132,7 +132,15 @@ pub fn build(texts: &[&Text], occurrences: &[Occurrence], as_of: NaiveDate) -> V
                 }),
             }
         }
-        let next = next(&group, &seen, annual, as_of);
+        // Always an object, so that readers of the JSON can look into it.
+        let next = next(&group, &seen, annual, as_of).or_else(|| {
+            Some(Next {
+                ordinal: None,
+                due: None,
+                why: "no further occurrence announced".to_string(),
+                overdue: false,
+            })
+        });
         let missing_years = if annual {
             missing_years(&seen, as_of)
         } else {
