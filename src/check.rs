@@ -73,18 +73,12 @@ pub struct Finding {
 impl Finding {
     /// The same finding in the crate's common diagnostic form.
     pub fn to_diagnostic(&self) -> Diagnostic {
-        Diagnostic {
-            code: self.code.as_str(),
-            severity: self.severity,
-            file: self.file.clone().into(),
-            line: self.line,
-            column: if self.line == 0 { 0 } else { 1 },
-            span: 0..0,
-            message: self.message.clone(),
-            id: Some(self.id.clone()),
-            help: None,
-            excerpt: None,
-        }
+        let mut diag =
+            Diagnostic::file(self.code.as_str(), self.severity, &self.file, &self.message)
+                .with_id(&self.id);
+        diag.line = self.line;
+        diag.column = usize::from(self.line > 0);
+        diag
     }
 }
 

@@ -182,9 +182,8 @@ impl Document {
             mut ends,
             blocks,
         } = builder.finish();
-        for at in starts.iter_mut().chain(ends.iter_mut()) {
-            *at = decoded.original(*at);
-        }
+        decoded.to_original(&mut starts);
+        decoded.to_original(&mut ends);
 
         let pieces = sentences::split(&text, &blocks);
         let counts: Vec<(u32, u32)> = pieces

@@ -240,6 +240,23 @@ impl Rules {
     }
 }
 
+const EVENT_NOUNS: [&str; 14] = [
+    "dialogue",
+    "réunion",
+    "sommet",
+    "conférence",
+    "consultations",
+    "session",
+    "rencontre",
+    "meeting",
+    "summit",
+    "conference",
+    "talks",
+    "round",
+    "exercice",
+    "exercise",
+];
+
 /// Words that open an adverbial phrase or an incise rather than a subject.
 const ADVERBIAL: &str = r"^\s*[«»“”]?\s*(?:dans|en|avec|par|pour|selon|lors|au|aux|à|après|avant|depuis|suite|conformément|afin|sur|sous|tels?|telles?|notamment|qui|que|dont|visant|y\s+compris|ainsi|également|enfin|outre|cependant|toutefois|de\s+plus|par\s+ailleurs|plus\s+tôt|plus\s+tard|le\s+\d|les\s+\d|in|with|through|within|as|after|following|during|under|on|at|for|by|including|such|which|who|notably|also|together|moreover|furthermore|however|earlier|later|today|\w+ant\b|\w+ing\b|\d)";
 
@@ -287,7 +304,7 @@ enum Subject {
     Pronoun { first_person: bool },
     /// A noun that is no party ("les efforts de soutien"), or nothing at all: the parties
     /// are those of the sentences before.
-    Implicit { demonstrative: bool },
+    Implicit { demonstrative: bool, event: bool },
 }
 
 /// What one sentence says about who acts, kept for the sentences after it.
@@ -387,6 +404,9 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                     update_context(&mut context, text, None, rules, doc, sentence.span.start);
                     continue;
                 }
+                Subject::Implicit { event: true, .. } if !doc_parties.is_empty() => {
+                    doc_parties.clone()
+                }
                 Subject::Implicit { .. } => {
                     if context.parties.is_empty() {
                         doc_parties.clone()
@@ -420,7 +440,8 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 let demonstrative = matches!(
                     subject_of(text, candidate.start, rules),
                     Subject::Implicit {
-                        demonstrative: true
+                        demonstrative: true,
+                        ..
                     }
                 );
                 demonstrative.then(|| context.made.clone()).flatten()
@@ -519,6 +540,13 @@ fn best_trigger<'r>(
                 if trigger.rule.starts_with("en.") && is_will_noun(&text[m.start()..m.end()]) {
                     continue;
                 }
+                // A verb in the middle of a sentence is written in lower case; "Alexandra" or
+                // "Cassandra" end like a future tense and are names.
+                let last_word = m.as_str().split_whitespace().last().unwrap_or("");
+                let capitalised = last_word.chars().next().is_some_and(char::is_uppercase);
+                if capitalised && !before.trim().is_empty() {
+                    continue;
+                }
             }
             return Ok(Some(Candidate {
                 trigger,
@@ -545,8 +573,15 @@ fn is_will_noun(matched: &str) -> bool {
 
 /// The comma-separated pieces of the clause before `at`, each with its start offset.
 fn clause_pieces(text: &str, at: usize) -> Vec<(usize, &str)> {
-    let before = &text[..at];
-    let clause_start = before.rfind([';', ':']).map_or(0, |i| i + 1);
+    // The sentence's own final stop is no clause boundary.
+    let before = text[..at].trim_end_matches(['.', '!', '?', ' ', '»', '"', '”', '\n']);
+    // A reader may keep a quoted passage of several sentences together: the clause starts
+    // after the last full stop too.
+    let clause_start = before
+        .rfind([';', ':', '.', '!', '?', '«', '“'])
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let mut pieces = Vec::new();
     let mut start = clause_start;
     for (i, c) in before[clause_start..].char_indices() {
@@ -582,8 +617,9 @@ fn subject_of(text: &str, at: usize, rules: &Rules) -> Subject {
             push_ids(&mut ids, mentions.into_iter().map(|m| m.id).collect());
             return Subject::Named(ids);
         }
-        if rules.pronouns.is_match(head) {
-            let first_person = head.trim_start().to_lowercase().starts_with(['n', 'w']);
+        let unquoted = head.trim_start_matches(['"', '«', '“', '\'', ' ', '\u{a0}']);
+        if rules.pronouns.is_match(unquoted) {
+            let first_person = unquoted.to_lowercase().starts_with(['n', 'w']);
             return Subject::Pronoun { first_person };
         }
         if head.trim().is_empty() || rules.adverbial.is_match(head) {
@@ -600,10 +636,17 @@ fn subject_of(text: &str, at: usize, rules: &Rules) -> Subject {
         ]
         .iter()
         .any(|d| lower.starts_with(d));
-        return Subject::Implicit { demonstrative };
+        // "Le prochain dialogue se tiendra ...": an event of the document belongs to all of
+        // its parties, not only to the last one named.
+        let event = EVENT_NOUNS.iter().any(|n| lower.contains(n));
+        return Subject::Implicit {
+            demonstrative,
+            event,
+        };
     }
     Subject::Implicit {
         demonstrative: false,
+        event: false,
     }
 }
 

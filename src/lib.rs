@@ -4,6 +4,8 @@
 //! The library holds the whole logic; the `pledge` binary parses arguments, calls it, prints
 //! what it returns and maps the outcome to an exit code. Nothing in here prints.
 
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod actors;
 pub mod check;
 pub mod config;

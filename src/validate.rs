@@ -67,15 +67,42 @@ pub const PRECISIONS: [Precision; 7] = [
     Precision::Year,
 ];
 
-/// Every key a `[[commitment]]` table may hold.
-pub fn record_keys() -> impl Iterator<Item = &'static str> {
-    TOOL_KEYS.into_iter().chain(PEOPLE_KEYS)
+/// Every key a `[[commitment]]` table may hold: [`TOOL_KEYS`] then [`PEOPLE_KEYS`].
+pub const RECORD_KEYS: [&str; 18] = {
+    let mut keys = [""; 18];
+    let mut i = 0;
+    while i < TOOL_KEYS.len() {
+        keys[i] = TOOL_KEYS[i];
+        i += 1;
+    }
+    while i < keys.len() {
+        keys[i] = PEOPLE_KEYS[i - TOOL_KEYS.len()];
+        i += 1;
+    }
+    keys
+};
+
+/// The values a key may take, by name.
+trait Named: Copy {
+    fn name(self) -> &'static str;
 }
+
+macro_rules! named_by_as_str {
+    ($($t:ty),*) => {$(
+        impl Named for $t {
+            fn name(self) -> &'static str {
+                self.as_str()
+            }
+        }
+    )*};
+}
+
+named_by_as_str!(Strength, SourceState, Status, Precision);
 
 /// What reading one file gives: the file as far as it could be understood (none on a TOML
 /// syntax error or without `[document]`), and every problem found.
 #[derive(Debug, Default)]
-pub struct Checked {
+pub struct CheckedFile {
     pub file: Option<RecordFile>,
     pub diagnostics: Vec<Diagnostic>,
     /// Every record id written in the file, with its line and the span of its value, even
@@ -95,12 +122,13 @@ pub struct IdAt {
 
 /// Reads the text of one record file; `path` (relative to the tracker root) names it in
 /// the records and the diagnostics.
-pub fn check_file(path: &Path, text: &str) -> Checked {
+pub fn check_file(path: &Path, text: &str) -> CheckedFile {
     let mut walk = Walk {
         path,
         text,
         lines: LineIndex::new(text),
         diags: Vec::new(),
+        errors: 0,
     };
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
@@ -119,9 +147,9 @@ pub fn check_file(path: &Path, text: &str) -> Checked {
                 format!("TOML syntax: {}", error.message()),
             );
         }
-        return Checked {
+        return CheckedFile {
             diagnostics: walk.diags,
-            ..Checked::default()
+            ..CheckedFile::default()
         };
     }
     let root = root.into_inner();
@@ -168,7 +196,7 @@ pub fn check_file(path: &Path, text: &str) -> Checked {
         ),
         None => (None, 0..0),
     };
-    Checked {
+    CheckedFile {
         file,
         diagnostics: walk.diags,
         ids,
@@ -271,6 +299,7 @@ struct Walk<'a> {
     text: &'a str,
     lines: LineIndex,
     diags: Vec<Diagnostic>,
+    errors: usize,
 }
 
 impl Walk<'_> {
@@ -281,6 +310,9 @@ impl Walk<'_> {
         span: Range<usize>,
         message: String,
     ) -> &mut Diagnostic {
+        if severity == Severity::Error {
+            self.errors += 1;
+        }
         self.diags.push(Diagnostic::at(
             code, severity, self.path, self.text, span, message,
         ));
@@ -477,12 +509,12 @@ impl Walk<'_> {
         }
     }
 
-    fn choice<T: Copy>(
+    fn choice<T: Named>(
         &mut self,
         table: &DeTable<'_>,
         key: &str,
         code: &'static str,
-        choices: &[(T, &'static str)],
+        choices: &[T],
         id: Option<&str>,
     ) -> Option<T> {
         let value = table.get(key)?;
@@ -490,10 +522,10 @@ impl Walk<'_> {
             self.wrong_type(value, &format!("`{key}` must be a string"), id);
             return None;
         };
-        if let Some((found, _)) = choices.iter().find(|(_, name)| *name == s.as_ref()) {
+        if let Some(found) = choices.iter().find(|c| c.name() == s.as_ref()) {
             return Some(*found);
         }
-        let names: Vec<&str> = choices.iter().map(|(_, n)| *n).collect();
+        let names: Vec<&str> = choices.iter().map(|c| c.name()).collect();
         let help = did_you_mean(s, names.iter().copied())
             .unwrap_or_else(|| format!("one of: {}", names.join(", ")));
         self.error(code, value.span(), format!("unknown {key} `{s}`"));
@@ -538,10 +570,9 @@ impl Walk<'_> {
             })
         });
         let id = id_at.as_ref().map(|at| at.id.as_str());
-        let keys: Vec<&str> = record_keys().collect();
-        self.check_keys(table, &keys, "in [[commitment]]", id);
+        self.check_keys(table, &RECORD_KEYS, "in [[commitment]]", id);
         let complete = self.missing(table, value.span(), &REQUIRED_KEYS, "in [[commitment]]", id);
-        let errors_before = self.diags.iter().filter(|d| d.is_error()).count();
+        let errors_before = self.errors;
 
         let id_string = self.string(table, "id", None);
         if let (Some(id), Some(v)) = (&id_string, table.get("id")) {
@@ -561,8 +592,7 @@ impl Walk<'_> {
         let previous_quote = self.string(table, "previous_quote", id);
         let span = self.span(table, id);
         let actors = self.strings(table, "actors", id);
-        let strengths: Vec<(Strength, &str)> = STRENGTHS.iter().map(|s| (*s, s.as_str())).collect();
-        let strength = self.choice(table, "strength", "unknown-strength", &strengths, id);
+        let strength = self.choice(table, "strength", "unknown-strength", &STRENGTHS, id);
         let made = self.partial_date(table, "made", id);
         let deadline = self.deadline(table, id);
         if let (Some(deadline), Some((made_text, made_day)), Some(v)) =
@@ -585,11 +615,14 @@ impl Walk<'_> {
         }
         let milestone = self.milestone(table, id);
         let rule = self.string(table, "rule", id).unwrap_or_default();
-        let states: Vec<(SourceState, &str)> =
-            SOURCE_STATES.iter().map(|s| (*s, s.as_str())).collect();
-        let source_state = self.choice(table, "source_state", "unknown-source-state", &states, id);
-        let statuses: Vec<(Status, &str)> = Status::ALL.iter().map(|s| (*s, s.as_str())).collect();
-        let status = self.choice(table, "status", "unknown-status", &statuses, id);
+        let source_state = self.choice(
+            table,
+            "source_state",
+            "unknown-source-state",
+            &SOURCE_STATES,
+            id,
+        );
+        let status = self.choice(table, "status", "unknown-status", &Status::ALL, id);
         let status_date = self.date(table, "status_date", id);
         let owner = self.string(table, "owner", id);
         let note = self.string(table, "note", id);
@@ -597,8 +630,7 @@ impl Walk<'_> {
         let tags = self.strings(table, "tags", id);
         let due = self.date(table, "due", id);
 
-        let errors_after = self.diags.iter().filter(|d| d.is_error()).count();
-        if !complete || errors_after > errors_before {
+        if !complete || self.errors > errors_before {
             return (None, id_at);
         }
         let record = (|| {
@@ -669,9 +701,7 @@ impl Walk<'_> {
             id,
         );
         let date = self.date(inner, "date", id);
-        let precisions: Vec<(Precision, &str)> =
-            PRECISIONS.iter().map(|p| (*p, p.as_str())).collect();
-        let precision = self.choice(inner, "precision", "unknown-precision", &precisions, id);
+        let precision = self.choice(inner, "precision", "unknown-precision", &PRECISIONS, id);
         let text = self.string(inner, "text", id).unwrap_or_default();
         Some(Deadline {
             date: date?,
@@ -941,7 +971,7 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
-    fn check(text: &str) -> Checked {
+    fn check(text: &str) -> CheckedFile {
         check_file(Path::new("commitments/a.toml"), text)
     }
 
@@ -1037,6 +1067,12 @@ strength = "intent"
         let mut found = codes(&text);
         found.sort();
         assert_eq!(found, ["bad-span", "deadline-before-made"]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let c = check(&format!("\u{feff}{GOOD}"));
+        assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
     }
 
     #[test]

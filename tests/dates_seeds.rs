@@ -1,6 +1,8 @@
 //! Golden test: the date expressions of the five seed documents, scored the way
 //! `score.py dates` scores them.
 
+#![allow(clippy::print_stderr)] // the figures are what these tests are for
+
 use chrono::NaiveDate;
 use pledge::dates::{DateExpr, find_dates};
 use serde::Deserialize;

@@ -45,7 +45,7 @@ fn sentences_of_our_own() {
             let quote = c.quote.replace('’', "'");
             case.text
                 .replace('’', "'")
-                .trim_start_matches(['«', ' '])
+                .trim_start_matches(['«', '"', '“', ' '])
                 .starts_with(quote.trim_end_matches('.'))
                 || quote.contains(case.text.trim_end_matches('.'))
         });

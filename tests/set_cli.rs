@@ -43,6 +43,12 @@ const SET_IN_PROGRESS: [&str; 6] = [
     "--date",
     "2025-06-03",
 ];
+const SET_DONE: [&str; 4] = [
+    "set",
+    "eu-2024-07-15-soutenir-resilience",
+    "--status",
+    "done",
+];
 const EVIDENCE: [&str; 4] = [
     "--evidence",
     "https://www.eeas.europa.eu/eeas/4th-dialogue",
@@ -187,12 +193,7 @@ fn an_invalid_tracker_is_not_written_and_its_problems_are_shown() {
     let broken = read(&root).replace("owner = \"Cyber desk\"", "ownr = \"Cyber desk\"");
     std::fs::write(root.join(FILE), &broken).expect("write");
     pledge(&root)
-        .args([
-            "set",
-            "eu-2024-07-15-soutenir-resilience",
-            "--status",
-            "done",
-        ])
+        .args(SET_DONE)
         .assert()
         .code(3)
         .stderr(predicate::str::contains(
@@ -200,4 +201,19 @@ fn an_invalid_tracker_is_not_written_and_its_problems_are_shown() {
         ))
         .stderr(predicate::str::contains(format!("--> {FILE}:23:1")));
     assert_eq!(read(&root), broken);
+}
+
+#[test]
+fn a_held_lock_stops_set_with_exit_3() {
+    let (_dir, root) = tracker();
+    let before = read(&root);
+    let _held = pledge::store::Lock::acquire(&root).expect("lock");
+    pledge(&root)
+        .args(SET_DONE)
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "another pledge process is writing the tracker",
+        ));
+    assert_eq!(read(&root), before);
 }

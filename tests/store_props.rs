@@ -208,6 +208,8 @@ enum Op {
     Toggle(usize),
     /// The extractor stops (or starts) finding a sentence's deadline.
     Deadline(usize),
+    /// A person saves the file from an editor that writes `\r\n` line ends.
+    Crlf,
     /// `pledge extract` runs.
     Sync,
 }
@@ -221,6 +223,7 @@ fn op() -> impl Strategy<Value = Op> {
         (0usize..8, 0usize..30, any::<bool>()).prop_map(|(s, w, keep)| Op::Reword(s, w, keep)),
         (0usize..8).prop_map(Op::Toggle),
         (0usize..8).prop_map(Op::Deadline),
+        Just(Op::Crlf),
         Just(Op::Sync),
         Just(Op::Sync),
     ]
@@ -351,6 +354,10 @@ proptest! {
                     }
                 }
                 Op::Toggle(s) => sources[s].present = !sources[s].present,
+                Op::Crlf => {
+                    let text = std::fs::read_to_string(&path).expect("read");
+                    std::fs::write(&path, text.replace("\r\n", "\n").replace('\n', "\r\n")).expect("write");
+                }
                 Op::Deadline(s) => sources[s].deadline = !sources[s].deadline,
                 Op::Sync => {
                     let docs = extraction(&sources);

@@ -105,3 +105,32 @@ fn the_committed_schema_is_what_pledge_schema_prints() {
         "commitments/commitments.schema.json is stale: run `pledge schema > commitments/commitments.schema.json`"
     );
 }
+
+#[test]
+fn the_documented_example_is_a_valid_record_file() {
+    let page =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/records.md"))
+            .expect("docs/records.md");
+    let start = page.find("```toml\n").expect("a toml example") + "```toml\n".len();
+    let end = start + page[start..].find("```").expect("end of the example");
+    let checked =
+        pledge::validate::check_file(Path::new("commitments/example.toml"), &page[start..end]);
+    assert!(
+        checked.diagnostics.is_empty(),
+        "{}",
+        pledge::diag::render(&checked.diagnostics)
+    );
+    assert_eq!(checked.file.expect("file").records.len(), 2);
+}
+
+#[test]
+fn the_report_of_a_bad_tracker_reads_well() {
+    let out = pledge(&fixture("bad"))
+        .arg("validate")
+        .assert()
+        .code(3)
+        .get_output()
+        .stdout
+        .clone();
+    insta::assert_snapshot!(String::from_utf8_lossy(&out));
+}

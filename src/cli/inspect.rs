@@ -25,12 +25,8 @@ pub struct InspectArgs {
     pub files: Vec<PathBuf>,
 }
 
-/// What `inspect --format json` prints: spans are byte offsets in the original files.
-#[derive(Debug, Serialize)]
-struct Report<'a> {
-    documents: Vec<DocumentView<'a>>,
-}
-
+/// What `inspect --format json` prints for each document, in `{"documents": [...]}`: spans
+/// are byte offsets in the original files.
 #[derive(Debug, Serialize)]
 struct DocumentView<'a> {
     source: &'a str,
@@ -101,21 +97,34 @@ fn view(doc: &Document) -> DocumentView<'_> {
 pub fn run(_ctx: &Ctx, args: InspectArgs) -> pledge::Result<u8> {
     // `--candidates` will list what extraction set aside once extraction exists.
     let _ = args.candidates;
-    let docs = args
-        .files
-        .iter()
-        .map(|f| Document::read(f))
-        .collect::<pledge::Result<Vec<_>>>()?;
-    let views: Vec<DocumentView> = docs.iter().map(view).collect();
-    let out = match args.format {
-        InspectFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&Report { documents: views })
-                .map_err(|e| pledge::Error::Usage(format!("inspect: {e}")))?;
-            s.push('\n');
-            s
+    // One document at a time, rendered and dropped: the output is held (nothing is printed
+    // unless every file reads), the documents with their offset maps are not.
+    let mut out = String::new();
+    for (i, file) in args.files.iter().enumerate() {
+        let doc = Document::read(file)?;
+        let view = view(&doc);
+        match args.format {
+            InspectFormat::Json => {
+                out.push_str(if i == 0 { "{\"documents\": [\n" } else { ",\n" });
+                let json = serde_json::to_string_pretty(&view)
+                    .map_err(|e| pledge::Error::Usage(format!("inspect: {e}")))?;
+                out.push_str(&json);
+            }
+            InspectFormat::Text => {
+                if i > 0 {
+                    out.push('\n');
+                }
+                out.push_str(&render_text(&view));
+            }
         }
-        InspectFormat::Text => views.iter().map(render_text).collect::<Vec<_>>().join("\n"),
-    };
+    }
+    if args.format == InspectFormat::Json {
+        out.push_str(if out.is_empty() {
+            "{\"documents\": []}\n"
+        } else {
+            "\n]}\n"
+        });
+    }
     emit(&out);
     Ok(0)
 }

@@ -114,10 +114,6 @@ impl Ctx {
     pub fn seeds_dir(&self) -> PathBuf {
         self.root.join("seeds")
     }
-
-    pub fn commitments_dir(&self) -> PathBuf {
-        self.root.join("commitments")
-    }
 }
 
 /// `--as-of`, shared by every command where "today" matters.

@@ -95,6 +95,8 @@ struct Core {
     yearless_month: bool,
     /// Relation fixed by the core itself ("il y a trois ans").
     rel: Option<Relation>,
+    /// Part named after the core ("year-end").
+    part: Option<Part>,
 }
 
 impl Core {
@@ -110,6 +112,7 @@ impl Core {
             det: false,
             yearless_month: false,
             rel: None,
+            part: None,
         }
     }
 }
@@ -123,6 +126,8 @@ struct Pt {
     hm: Option<(u32, u32)>,
     start: usize,
     end: usize,
+    /// The year came from the anchor ("mars prochain").
+    rel: bool,
 }
 
 pub(super) struct Scan<'a> {
@@ -149,11 +154,14 @@ const PARTS: &[(Pat, Part)] = &[
     (&["fin", "de"], Part::End),
     (&["fin", "d", "'"], Part::End),
     (&["fin", "du"], Part::End),
+    (&["fin", "-"], Part::End),
+    (&["la", "fin"], Part::End),
     (&["fin"], Part::End),
     (&["the", "end", "of"], Part::End),
     (&["end", "of"], Part::End),
     (&["end", "-"], Part::End),
     (&["end"], Part::End),
+    (&["late", "-"], Part::End),
     (&["late"], Part::End),
     (&["le", "debut", "de"], Part::Start),
     (&["le", "debut", "d", "'"], Part::Start),
@@ -161,11 +169,14 @@ const PARTS: &[(Pat, Part)] = &[
     (&["debut", "de"], Part::Start),
     (&["debut", "d", "'"], Part::Start),
     (&["debut", "du"], Part::Start),
+    (&["debut", "-"], Part::Start),
+    (&["le", "debut"], Part::Start),
     (&["debut"], Part::Start),
     (&["the", "beginning", "of"], Part::Start),
     (&["beginning", "of"], Part::Start),
     (&["the", "start", "of"], Part::Start),
     (&["start", "of"], Part::Start),
+    (&["early", "-"], Part::Start),
     (&["early"], Part::Start),
     (&["la", "mi", "-"], Part::Middle),
     (&["mi", "-"], Part::Middle),
@@ -207,6 +218,7 @@ const PREPS: &[(Pat, Relation, bool)] = &[
     (&["a", "compter", "de"], Relation::Since, false),
     (&["a", "compter", "du"], Relation::Since, false),
     (&["des", "le"], Relation::Since, false),
+    (&["des"], Relation::Since, false),
     (&["as", "of"], Relation::Since, false),
     (&["as", "from"], Relation::Since, false),
     (&["starting", "in"], Relation::Since, false),
@@ -350,6 +362,57 @@ const UNITS_AFTER: &[&str] = &[
     "er",
 ];
 
+/// A season before a year: "à l'automne 2025", "in spring 2026" (first and last month).
+const SEASONS: &[(Pat, (u32, u32))] = &[
+    (&["le", "printemps"], (3, 5)),
+    (&["printemps"], (3, 5)),
+    (&["l", "'", "ete"], (6, 8)),
+    (&["en", "ete"], (6, 8)),
+    (&["cet", "ete"], (6, 8)),
+    (&["l", "'", "automne"], (9, 11)),
+    (&["automne"], (9, 11)),
+    (&["l", "'", "hiver"], (12, 2)),
+    (&["hiver"], (12, 2)),
+    (&["the", "spring", "of"], (3, 5)),
+    (&["spring"], (3, 5)),
+    (&["the", "summer", "of"], (6, 8)),
+    (&["summer"], (6, 8)),
+    (&["the", "autumn", "of"], (9, 11)),
+    (&["autumn"], (9, 11)),
+    (&["fall"], (9, 11)),
+    (&["the", "winter", "of"], (12, 2)),
+    (&["winter"], (12, 2)),
+];
+
+/// Nouns that name a year by its number: "l'année 2025", "le budget 2025", "the 2024 edition".
+const YEAR_NOUNS: &[Pat] = &[
+    &["l", "'", "annee"],
+    &["annee"],
+    &["the", "year"],
+    &["year"],
+    &["l", "'", "an"],
+    &["exercice"],
+    &["budget"],
+    &["edition"],
+    &["session"],
+    &["campagne"],
+    &["fiscal"],
+];
+
+/// Words that let a year through when what follows it reads as a date: "la stratégie de
+/// 2020", "its 2030 targets", "the EU's 2020 Strategy".
+const WEAK_BEFORE_YEAR: &[&str] = &[
+    "de", "of", "for", "pour", "the", "du", "its", "their", "our", "his", "her", "sa", "son",
+    "ses", "leur", "leurs", "notre", "nos", "votre",
+];
+
+/// Capitalised at the start of a sentence, these are not names: "The 2023 summit".
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "le", "la", "les", "l", "de", "du", "des", "of", "for", "pour", "in", "en", "since",
+    "depuis", "by", "until", "a", "au", "aux", "et", "and", "ou", "or", "from", "to", "this",
+    "that", "ce", "cette", "dans", "with", "avec", "sur", "on", "entre", "between",
+];
+
 /// Words that may follow a year introduced only by "de"/"of"/"pour": "la stratégie de 2020 et".
 const AFTER_WEAK_YEAR: &[&str] = &[
     "et", "ou", "and", "or", "les", "le", "la", "l", "des", "du", "de", "d", "the", "a", "an",
@@ -467,9 +530,14 @@ impl<'a> Scan<'a> {
     }
 
     fn year_at(&self, i: usize) -> Option<i32> {
+        self.year_loose(i).filter(|_| self.clean_right(i))
+    }
+
+    /// A year that may have a range mark glued after it ("2021-2027").
+    fn year_loose(&self, i: usize) -> Option<i32> {
         let (v, n) = self.num(i)?;
         let y = i32::try_from(v).ok()?;
-        (n == 4 && (YEAR_MIN..=YEAR_MAX).contains(&y) && self.clean_right(i)).then_some(y)
+        (n == 4 && (YEAR_MIN..=YEAR_MAX).contains(&y)).then_some(y)
     }
 
     /// A day of the month: "15", "1er", "1st", "21st".
@@ -534,11 +602,17 @@ impl<'a> Scan<'a> {
     /// A month name at i and the token after it (past a glued abbreviation dot).
     fn month_at(&self, i: usize) -> Option<(u32, Lex, usize)> {
         let lex = self.lex(i)?;
-        let Lex::Month { m, .. } = lex else {
+        let Lex::Month { m, full, .. } = lex else {
             return None;
         };
         let mut j = i + 1;
-        if self.punct(j) == Some('.') && self.glued(j) {
+        // "Dec." is an abbreviation; "May. 2025" is how some sites print the full name; "juin."
+        // ends a sentence.
+        if self.punct(j) == Some('.')
+            && self.glued(j)
+            && (!full
+                || self.near(j + 1) && matches!(self.tok(j + 1).map(|t| t.kind), Some(Kind::Num)))
+        {
             j += 1;
         }
         Some((u32::from(m), lex, j))
@@ -553,8 +627,9 @@ impl<'a> Scan<'a> {
             Some(t) => t,
             None => return false,
         };
-        let dotted = self.punct(i + 1) == Some('.') && self.glued(i + 1);
-        if !(!amb || before_year || t.cap || t.upper || dotted) {
+        let dotted = !full && self.punct(i + 1) == Some('.') && self.glued(i + 1);
+        // "they may 2025": a lower-case "may" or "march" is a month only after its day.
+        if amb && !(t.cap || t.upper || dotted || after_day || before_year && !full) {
             return false;
         }
         if !(full || after_day || before_year || dotted) {
@@ -673,7 +748,14 @@ impl<'a> Scan<'a> {
                         return None;
                     }
                     let mut end = i + 7;
-                    if self.punct(end) == Some(':') && self.num(end + 1).is_some() {
+                    if self.punct(end) == Some(':')
+                        && self.glued(end + 1)
+                        && self
+                            .s(end + 1)
+                            .as_bytes()
+                            .get(..2)
+                            .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+                    {
                         end += 2;
                     }
                     (d.parse().ok()?, Some((h.parse().ok()?, mi)), end)
@@ -699,6 +781,7 @@ impl<'a> Scan<'a> {
                 hm,
                 start: i,
                 end,
+                rel: false,
             });
         }
         let (c, cn) = self.num(i + 4)?;
@@ -725,6 +808,7 @@ impl<'a> Scan<'a> {
             hm: None,
             start: i,
             end: i + 5,
+            rel: false,
         })
     }
 
@@ -762,6 +846,7 @@ impl<'a> Scan<'a> {
             hm: None,
             start,
             end,
+            rel: false,
         })
     }
 
@@ -782,12 +867,18 @@ impl<'a> Scan<'a> {
     /// "March 3, 2025", "Dec. 8", "March 2025", and a month alone.
     fn month_first(&self, i: usize) -> Option<(Pt, bool)> {
         let (m, lex, after) = self.month_at(i)?;
-        let Lex::Month { en, full, .. } = lex else {
+        let Lex::Month { en, full, amb, .. } = lex else {
             return None;
         };
+        // "le 32 mars 2025": a day that failed is not to be dropped for "mars 2025".
+        if i > 0 && self.num(i - 1).is_some_and(|(_, n)| n <= 2) {
+            return None;
+        }
         let start = self.weekday_before(i);
         // "March 3, 2025" is English; "mars 3" is not French.
+        let lower = self.tok(i).is_some_and(|t| !t.cap && !t.upper);
         if (en || !full)
+            && !(amb && lower)
             && let Some(d) = self.day_at(after)
             && self.near(after)
             && self.num(after).is_none_or(|(_, n)| n <= 2)
@@ -800,7 +891,8 @@ impl<'a> Scan<'a> {
                 k += 1;
             }
             let y = self.year_at(k).filter(|_| self.near(k));
-            if self.month_ok(i, lex, true, y.is_some()) && (y.is_some() || self.clean_right(after))
+            if self.month_ok(i, lex, true, y.is_some())
+                && (y.is_some() || self.clean_right(after) || self.punct(after + 1) == Some('-'))
             {
                 let end = if y.is_some() { k + 1 } else { after + 1 };
                 return Some((
@@ -811,6 +903,7 @@ impl<'a> Scan<'a> {
                         hm: None,
                         start,
                         end,
+                        rel: false,
                     },
                     false,
                 ));
@@ -831,21 +924,47 @@ impl<'a> Scan<'a> {
                     hm: None,
                     start: i,
                     end: k + 1,
+                    rel: false,
                 },
                 false,
             ));
         }
         if full && self.month_ok(i, lex, false, false) {
+            let alone = Pt {
+                m: Some(m),
+                start: i,
+                end: after,
+                ..Pt::default()
+            };
+            // "mars prochain", "janvier dernier", "next March", "last March".
+            let (shift, start, end) = if self.is(after, "prochain") {
+                (1, i, after + 1)
+            } else if self.is(after, "dernier") {
+                (-1, i, after + 1)
+            } else if i > 0 && self.is(i - 1, "next") {
+                (1, i - 1, after)
+            } else if i > 0 && self.is(i - 1, "last") {
+                (-1, i - 1, after)
+            } else {
+                return Some((alone, true));
+            };
+            let a = self.anchor?;
+            let y = match shift {
+                1 if m > a.month() => a.year(),
+                1 => a.year() + 1,
+                _ if m < a.month() => a.year(),
+                _ => a.year() - 1,
+            };
             return Some((
                 Pt {
-                    y: None,
+                    y: Some(y),
                     m: Some(m),
-                    d: None,
-                    hm: None,
-                    start: i,
-                    end: after,
+                    start,
+                    end,
+                    rel: true,
+                    ..Pt::default()
                 },
-                true,
+                false,
             ));
         }
         None
@@ -863,7 +982,12 @@ impl<'a> Scan<'a> {
                 if let Some(p) = self.day_first(i, !right) {
                     return Some(p);
                 }
-                if let Some(y) = self.year_at(i).filter(|_| left_ok) {
+                let year = if right {
+                    self.year_at(i)
+                } else {
+                    self.year_loose(i)
+                };
+                if let Some(y) = year.filter(|_| left_ok) {
                     return Some(Pt {
                         y: Some(y),
                         start: i,
@@ -873,12 +997,21 @@ impl<'a> Scan<'a> {
                 }
                 if bare_day && left_ok {
                     let d = self.day_at(i)?;
-                    return Some(Pt {
+                    let mut p = Pt {
                         d: Some(d),
                         start: i,
                         end: i + 1,
                         ..Pt::default()
-                    });
+                    };
+                    // "June 3-5, 2025"
+                    if right
+                        && self.punct(i + 1) == Some(',')
+                        && let Some(y) = self.year_at(i + 2)
+                    {
+                        p.y = Some(y);
+                        p.end = i + 3;
+                    }
+                    return Some(p);
                 }
                 None
             }
@@ -907,6 +1040,7 @@ impl<'a> Scan<'a> {
 
     fn point_core(&self, p: Pt, yearless_month_alone: bool) -> Option<Core> {
         let (y, relative) = self.year_of(&p)?;
+        let relative = relative || p.rel;
         let (val, need) = match (p.m, p.d) {
             (Some(m), Some(d)) => {
                 let date = NaiveDate::from_ymd_opt(y, m, d)?;
@@ -976,10 +1110,10 @@ impl<'a> Scan<'a> {
         if !self.near(r) {
             return None;
         }
-        let mut right = self.side(r, left.d.is_some() && left.m.is_some(), true)?;
+        let side = self.side(r, left.d.is_some() && left.m.is_some(), true);
+        let mut right = side.unwrap_or_default();
         // "2020-21"
-        if right.y.is_none()
-            && right.m.is_none()
+        if side.is_none()
             && left.d.is_none()
             && left.m.is_none()
             && let Some(ly) = left.y
@@ -996,6 +1130,8 @@ impl<'a> Scan<'a> {
                 end: r + 1,
                 ..Pt::default()
             };
+        } else if side.is_none() {
+            return None;
         }
         right = self.with_time(right);
         // Both sides at the same grain; complete each from the other.
@@ -1050,9 +1186,17 @@ impl<'a> Scan<'a> {
 
     /// The year is not a count of something ("2025 euros").
     fn quantity_ok(&self, end: usize) -> bool {
-        !(self.near(end)
-            && (self.is_any(end, UNITS_AFTER)
-                || matches!(self.punct(end), Some('%' | '€' | '$' | '£'))))
+        if !self.near(end) {
+            return true;
+        }
+        // "de 2000 à 3000 personnes": a span of numbers that failed as a span of years.
+        let to_number = (self.is_any(end, &["a", "to", "et", "and", "ou", "or"])
+            || self.punct(end) == Some('-'))
+            && self.num(end + 1).is_some_and(|(_, n)| n >= 3)
+            && self.year_loose(end + 1).is_none();
+        !(to_number
+            || self.is_any(end, UNITS_AFTER)
+            || matches!(self.punct(end), Some('%' | '€' | '$' | '£')))
     }
 
     /// "Q3 2025", "H1 2026", "T3 2025", "S1 2026".
@@ -1158,7 +1302,9 @@ impl<'a> Scan<'a> {
         }
         let mut end = u + 1;
         // Forward modifiers: "prochaine", "dernier", "-ci", "en cours", "à venir".
-        if offset.is_none() && ordinal.is_none() {
+        if offset == Some(0) && self.punct(end) == Some('-') && self.is(end + 1, "ci") {
+            end += 2;
+        } else if offset.is_none() && ordinal.is_none() {
             if let Some(Lex::Modifier(o)) = self.lex(end)
                 && self.is_any(
                     end,
@@ -1183,6 +1329,12 @@ impl<'a> Scan<'a> {
                 offset = Some(1);
                 end += 2;
             }
+        }
+        // "year-end", "month-end"
+        let mut tail_part = None;
+        if self.punct(end) == Some('-') && self.is(end + 1, "end") && self.glued(end) {
+            tail_part = Some(Part::End);
+            end += 2;
         }
         if self.is(u, "an") && offset.is_none() {
             return None;
@@ -1257,7 +1409,8 @@ impl<'a> Scan<'a> {
         };
         let mut c = Core::new(start, end, val, need);
         c.relative = relative;
-        c.parts = true;
+        c.parts = tail_part.is_none();
+        c.part = tail_part;
         Some(c)
     }
 
@@ -1386,28 +1539,40 @@ impl<'a> Scan<'a> {
         Some(s)
     }
 
+    /// The longest of `pats` that ends just before token `end`, and its value.
+    fn longest_back<T: Copy>(
+        &self,
+        pats: &[(Pat, T)],
+        end: usize,
+        min: usize,
+    ) -> Option<(usize, T)> {
+        pats.iter()
+            .filter_map(|(pat, v)| Some((self.match_back(end, min, pat)?, *v)))
+            .min_by_key(|x| x.0)
+    }
+
     /// Adds what comes before a core and decides whether it stands as a date.
     fn finish(&self, mut c: Core, min: usize) -> Option<Cand> {
         let core_start = c.start;
         let mut start = c.start;
-        let mut part = None;
+        let mut part = c.part;
         let mut rel = c.rel;
-        let mut licensed = false;
+        let mut licensed = part.is_some();
         let mut year_noun = false;
+        let mut season = None;
         if c.need != Need::Closed {
             if matches!(c.val, Val::Year(_)) && c.until.is_none() {
-                for pat in [
-                    &["l", "'", "annee"][..],
-                    &["annee"],
-                    &["the", "year"],
-                    &["year"],
-                    &["l", "'", "an"],
-                ] {
-                    if let Some(s) = self.match_back(start, min, pat) {
-                        start = s;
-                        year_noun = true;
-                        break;
-                    }
+                if let Some((s, months)) = self.longest_back(SEASONS, start, min) {
+                    start = s;
+                    season = Some(months);
+                    licensed = true;
+                    rel = Some(Relation::In);
+                } else if let Some(s) = YEAR_NOUNS
+                    .iter()
+                    .find_map(|pat| self.match_back(start, min, pat))
+                {
+                    start = s;
+                    year_noun = true;
                 }
             }
             if c.det
@@ -1420,10 +1585,7 @@ impl<'a> Scan<'a> {
                 rel = Some(Relation::On);
             }
             if c.parts
-                && let Some((s, p)) = PARTS
-                    .iter()
-                    .filter_map(|(pat, p)| Some((self.match_back(start, min, pat)?, *p)))
-                    .min_by_key(|x| x.0)
+                && let Some((s, p)) = self.longest_back(PARTS, start, min)
             {
                 start = s;
                 part = Some(p);
@@ -1456,7 +1618,12 @@ impl<'a> Scan<'a> {
                 if !self.quantity_ok(c.end) {
                     return None;
                 }
-                if !licensed && !year_noun && !self.weak_year(core_start, c.end) {
+                // "en 2023 et 2024": the second year leans on the first.
+                let listed = core_start == min + 1
+                    && min > 0
+                    && (self.is_any(min, &["et", "and", "ou", "or"])
+                        || self.punct(min) == Some(','));
+                if !licensed && !year_noun && !listed && !self.weak_year(core_start, c.end) {
                     return None;
                 }
             }
@@ -1468,12 +1635,13 @@ impl<'a> Scan<'a> {
                 if let Some(t) = self.tok(p)
                     && t.kind != Kind::Punct
                     && (t.cap || t.upper || t.kind == Kind::Mixed)
+                    && !self.is_any(p, FUNCTION_WORDS)
                 {
                     return None;
                 }
             }
         }
-        let relation = rel.unwrap_or(Relation::On);
+        let mut relation = rel.unwrap_or(Relation::On);
         // "d'ici juin" written in December means next June.
         if c.yearless_month
             && matches!(relation, Relation::By | Relation::Before | Relation::Until)
@@ -1482,18 +1650,35 @@ impl<'a> Scan<'a> {
         {
             c.val = Val::Month(y + 1, m);
         }
+        // "d'ici 2030 au plus tard", "by 2027 at the latest"
+        let mut end = c.end;
+        for pat in [&["au", "plus", "tard"][..], &["at", "the", "latest"]] {
+            if (0..pat.len()).all(|k| self.near(end + k) && self.is(end + k, pat[k])) {
+                end += pat.len();
+                relation = Relation::By;
+                break;
+            }
+        }
         let (mut first, mut last) = c.val.days()?;
         if let Some(u) = c.until {
             last = u;
+        }
+        if let (Some((from, to)), Val::Year(y)) = (season, c.val) {
+            // Meteorological seasons; winter runs into the next year.
+            first = NaiveDate::from_ymd_opt(y, from, 1)?;
+            let (ly, lm) = if to < from { (y + 1, to) } else { (y, to) };
+            last = NaiveDate::from_ymd_opt(ly, lm, 1)?
+                .checked_add_months(Months::new(1))?
+                .pred_opt()?;
         }
         if let Some(p) = part {
             (first, last) = narrow(first, last, p);
         }
         let start_byte = self.tok(start)?.start;
-        let end_byte = self.tok(c.end.checked_sub(1)?)?.end;
+        let end_byte = self.tok(end.checked_sub(1)?)?.end;
         Some(Cand {
             start,
-            end: c.end,
+            end,
             expr: DateExpr {
                 text: self.text.get(start_byte..end_byte)?.to_string(),
                 span: start_byte..end_byte,
@@ -1511,8 +1696,9 @@ impl<'a> Scan<'a> {
 
     /// A bare year with only "de"/"of"/"pour"/"the" before it: "la stratégie de 2020".
     fn weak_year(&self, i: usize, end: usize) -> bool {
-        let weak = i > 0 && self.is_any(i - 1, &["de", "of", "for", "pour", "the", "du"])
-            || i > 1 && self.punct(i - 1) == Some('\'') && self.is(i - 2, "d");
+        let weak = i > 0 && self.is_any(i - 1, WEAK_BEFORE_YEAR)
+            || i > 1 && self.punct(i - 1) == Some('\'') && self.is(i - 2, "d")
+            || i > 1 && self.is(i - 1, "s") && self.punct(i - 2) == Some('\'');
         if !weak {
             return false;
         }
@@ -1521,7 +1707,14 @@ impl<'a> Scan<'a> {
             Some(t) if t.nl > 0 => true,
             Some(t) => match t.kind {
                 Kind::Punct => !matches!(t.punct, '%' | '€' | '$' | '£' | '-' | '/'),
-                Kind::Word => t.cap || self.is_any(end, AFTER_WEAK_YEAR),
+                // A plural noun after it counts things: "de 2000 drones"; anything else may
+                // follow a date: "la loi de 1978 relative à".
+                Kind::Word => {
+                    let s = self.s(end);
+                    t.cap
+                        || self.is_any(end, AFTER_WEAK_YEAR)
+                        || !(s.ends_with('s') || s.ends_with('x'))
+                }
                 _ => false,
             },
         }
@@ -1539,11 +1732,20 @@ impl<'a> Scan<'a> {
                     .or_else(|| self.day_first(t, true))
                     .map(|p| self.with_time(p))
                     .and_then(|p| self.point_core(p, false));
-                cores[2] = self.year_at(t).filter(|_| self.clean_left(t)).map(|y| {
-                    let mut c = Core::new(t, t + 1, Val::Year(y), Need::YearContext);
-                    c.parts = true;
-                    c
-                });
+                let part_glued = t > 1
+                    && self.punct(t - 1) == Some('-')
+                    && self.is_any(
+                        t - 2,
+                        &["mi", "mid", "end", "fin", "debut", "early", "late"],
+                    );
+                cores[2] = self
+                    .year_at(t)
+                    .filter(|_| part_glued || self.clean_left(t))
+                    .map(|y| {
+                        let mut c = Core::new(t, t + 1, Val::Year(y), Need::YearContext);
+                        c.parts = true;
+                        c
+                    });
                 cores[3] = self.period_code(t);
             }
             Kind::Word => match self.lex(t)? {
@@ -1573,26 +1775,14 @@ impl<'a> Scan<'a> {
 
     /// Whether token t opens a URL: "http://", "https://", "www.".
     fn url_at(&self, t: usize) -> bool {
+        let first = self.tok(t).and_then(|k| self.text.as_bytes().get(k.start));
+        if !matches!(first, Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W')) {
+            return false;
+        }
         (self.is_any(t, &["http", "https", "ftp"])
             && self.punct(t + 1) == Some(':')
             && self.punct(t + 2) == Some('/'))
             || (self.is(t, "www") && self.punct(t + 1) == Some('.'))
-    }
-
-    fn is_trigger(&self, t: &Tok) -> bool {
-        match t.kind {
-            Kind::Num => true,
-            Kind::Mixed => self
-                .text
-                .as_bytes()
-                .get(t.start)
-                .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'Q' | b'T' | b'H' | b'S')),
-            Kind::Word => {
-                let first = self.text.get(t.start..).and_then(|s| s.chars().next());
-                first.is_some_and(|c| lex::maybe_trigger(c, t.nchars))
-            }
-            Kind::Punct => false,
-        }
     }
 
     pub(super) fn run(&self) -> Vec<DateExpr> {
@@ -1613,7 +1803,7 @@ impl<'a> Scan<'a> {
                 min = min.max(t);
                 continue;
             }
-            if self.is_trigger(tok)
+            if tok.trigger
                 && let Some(c) = self.candidates(t, min)
             {
                 out.push(c.expr);

@@ -33,6 +33,17 @@ pub(super) struct Tok {
     /// Every letter upper case (and at least two of them).
     pub upper: bool,
     pub nchars: u16,
+    /// May start a date: a number, a code such as "Q3", a word such as "mars" or "semaine".
+    pub trigger: bool,
+}
+
+/// `char::is_alphanumeric` with a shortcut for the accented Latin letters of French text.
+fn is_alnum(c: char) -> bool {
+    match c {
+        '\u{80}'..='\u{BF}' | '\u{2000}'..='\u{206F}' => false,
+        '\u{C0}'..='\u{24F}' => c != '\u{D7}' && c != '\u{F7}',
+        _ => c.is_alphanumeric(),
+    }
 }
 
 fn is_space(c: char) -> bool {
@@ -88,7 +99,7 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             break;
         };
         let len = ch.len_utf8();
-        if ch.is_alphanumeric() {
+        if is_alnum(ch) {
             i = word(text, i, space, nl, out);
             space = false;
             nl = 0;
@@ -118,52 +129,93 @@ fn punct_tok(start: usize, end: usize, punct: char, space: bool, nl: u8) -> Tok 
         cap: false,
         upper: false,
         nchars: 1,
+        trigger: false,
     }
 }
+
+const DIGIT: u8 = 1;
+const LOWER: u8 = 2;
+const UPPER: u8 = 4;
+
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
 
 /// Reads the run of letters and digits at `start`, pushes it, returns where it ends.
 fn word(text: &str, start: usize, space: bool, nl: u8, out: &mut Vec<Tok>) -> usize {
     let b = text.as_bytes();
     let mut i = start;
-    let (mut digits, mut letters, mut uppers, mut nchars) = (0u32, 0u32, 0u32, 0u32);
-    let mut cap = false;
-    while i < b.len() {
-        let c = b[i];
-        if c < 0x80 {
-            if c.is_ascii_digit() {
-                digits += 1;
-            } else if c.is_ascii_alphabetic() {
-                if letters == 0 {
-                    cap = c.is_ascii_uppercase();
-                }
-                letters += 1;
-                uppers += u32::from(c.is_ascii_uppercase());
-            } else {
+    // Bits of the classes seen.
+    let mut seen = 0u8;
+    let mut nchars = 0usize;
+    let mut first_letter: Option<char> = None;
+    loop {
+        let run = i;
+        while let Some(&c) = b.get(i) {
+            let class = ASCII_CLASS[usize::from(c)];
+            if class == 0 {
                 break;
             }
+            seen |= class;
             i += 1;
-        } else {
-            let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
-                break;
-            };
-            if !ch.is_alphanumeric() {
-                break;
-            }
-            if letters == 0 {
-                cap = ch.is_uppercase();
-            }
-            letters += 1;
-            uppers += u32::from(ch.is_uppercase());
-            i += ch.len_utf8();
+        }
+        nchars += i - run;
+        if first_letter.is_none() && seen & (LOWER | UPPER) != 0 {
+            first_letter = b
+                .get(run..i)
+                .and_then(|r| r.iter().find(|c| c.is_ascii_alphabetic()))
+                .map(|&c| char::from(c));
+        }
+        if b.get(i).is_none_or(|&c| c < 0x80) {
+            break;
+        }
+        let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
+            break;
+        };
+        if !is_alnum(ch) {
+            break;
+        }
+        let upper = match ch {
+            '\u{C0}'..='\u{DE}' => true,
+            '\u{DF}'..='\u{FF}' => false,
+            _ => ch.is_uppercase(),
+        };
+        seen |= if upper { UPPER } else { LOWER };
+        if first_letter.is_none() {
+            first_letter = Some(ch);
         }
         nchars += 1;
+        i += ch.len_utf8();
     }
-    let kind = if letters == 0 {
+    let kind = if seen & (LOWER | UPPER) == 0 {
         Kind::Num
-    } else if digits == 0 {
+    } else if seen & DIGIT == 0 {
         Kind::Word
     } else {
         Kind::Mixed
+    };
+    let nchars = nchars.min(usize::from(u16::MAX)) as u16;
+    let trigger = match kind {
+        Kind::Num => true,
+        Kind::Mixed => matches!(b.get(start), Some(b'0'..=b'9' | b'Q' | b'T' | b'H' | b'S')),
+        _ => text
+            .get(start..i)
+            .is_some_and(|w| is_trigger_word(w, nchars)),
     };
     out.push(Tok {
         start,
@@ -172,9 +224,10 @@ fn word(text: &str, start: usize, space: bool, nl: u8, out: &mut Vec<Tok>) -> us
         punct: '\0',
         nl,
         space,
-        cap,
-        upper: letters >= 2 && uppers == letters,
-        nchars: nchars.min(u32::from(u16::MAX)) as u16,
+        cap: first_letter.is_some_and(|c| c.is_uppercase()),
+        upper: nchars >= 2 && seen & UPPER != 0 && seen & LOWER == 0,
+        nchars,
+        trigger,
     });
     i
 }
@@ -264,8 +317,10 @@ impl Hasher for Fx {
 
 struct Lexicon {
     words: HashMap<Vec<u8>, Lex, BuildHasherDefault<Fx>>,
-    /// Bit `n` of `trigger[letter]`: some trigger word starts with that letter and has n letters.
-    trigger: [u32; 26],
+    /// Bit `n` of `by_start[26 * first + second]`: some trigger word of n letters starts with
+    /// those two letters; `by_end` likewise for its first and last letters.
+    by_start: Vec<u32>,
+    by_end: Vec<u32>,
 }
 
 const fn month(m: u8, fr: bool, en: bool, full: bool, amb: bool) -> Lex {
@@ -353,36 +408,60 @@ fn entries() -> Vec<(&'static str, Lex)> {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut words = HashMap::default();
-    let mut trigger = [0u32; 26];
+    let (mut by_start, mut by_end) = (vec![0u32; 26 * 26], vec![0u32; 26 * 26]);
     for (w, lex) in entries() {
         let mut buf = [0u8; FOLD_MAX];
         let Some(f) = fold(w, &mut buf) else { continue };
         if lex.is_trigger()
-            && let Some(&first) = f.first()
-            && first.is_ascii_lowercase()
+            && let (Some(a), Some(b), Some(z)) =
+                (letter(f.first()), letter(f.get(1)), letter(f.last()))
             && f.len() < 32
         {
-            trigger[usize::from(first - b'a')] |= 1 << f.len();
+            by_start[a * 26 + b] |= 1 << f.len();
+            by_end[a * 26 + z] |= 1 << f.len();
         }
         words.insert(f.to_vec(), lex);
     }
-    Lexicon { words, trigger }
+    Lexicon {
+        words,
+        by_start,
+        by_end,
+    }
 });
 
 pub(super) fn lookup(folded: &[u8]) -> Option<Lex> {
     LEXICON.words.get(folded).copied()
 }
 
-/// Whether a word of `nchars` letters starting with `first` could be a trigger word; a cheap
-/// test that lets most words through without folding them.
-pub(super) fn maybe_trigger(first: char, nchars: u16) -> bool {
-    let Some(f) = fold_char(first) else {
-        return false;
-    };
-    if !f.is_ascii_lowercase() || nchars >= 32 {
+fn letter(b: Option<&u8>) -> Option<usize> {
+    b.filter(|b| b.is_ascii_lowercase())
+        .map(|b| usize::from(b - b'a'))
+}
+
+/// Whether the word `s` of `nchars` letters can start a date ("mars", "semaine", "today").
+/// Its length and first, second and last letters turn most words away before any folding.
+pub(super) fn is_trigger_word(s: &str, nchars: u16) -> bool {
+    if !(2..32).contains(&nchars) {
         return false;
     }
-    LEXICON.trigger[usize::from(f - b'a')] & (1 << nchars) != 0
+    let fl = |c: Option<char>| c.and_then(fold_char);
+    let mut cs = s.chars();
+    let (Some(a), Some(b), Some(z)) = (fl(cs.next()), fl(cs.next()), fl(s.chars().next_back()))
+    else {
+        return false;
+    };
+    let (Some(a), Some(b), Some(z)) = (letter(Some(&a)), letter(Some(&b)), letter(Some(&z))) else {
+        return false;
+    };
+    let bit = 1u32 << nchars;
+    let lx = &*LEXICON;
+    if lx.by_start[a * 26 + b] & bit == 0 || lx.by_end[a * 26 + z] & bit == 0 {
+        return false;
+    }
+    let mut buf = [0u8; FOLD_MAX];
+    fold(s, &mut buf)
+        .and_then(lookup)
+        .is_some_and(Lex::is_trigger)
 }
 
 #[cfg(test)]
@@ -419,7 +498,9 @@ mod tests {
             lookup(b"fevrier").map(|l| matches!(l, Lex::Month { m: 2, .. })),
             Some(true)
         );
-        assert!(maybe_trigger('S', 9));
-        assert!(!maybe_trigger('z', 4));
+        assert!(is_trigger_word("Septembre", 9));
+        assert!(is_trigger_word("année", 5));
+        assert!(!is_trigger_word("and", 3));
+        assert!(!is_trigger_word("zinc", 4));
     }
 }

@@ -17,6 +17,15 @@ enum Map {
 }
 
 impl Decoded<'_> {
+    /// Turns char boundaries of the text into offsets in the original bytes, in place.
+    pub fn to_original(&self, offsets: &mut [u32]) {
+        match &self.map {
+            Map::Shift(0) => {}
+            Map::Shift(n) => offsets.iter_mut().for_each(|o| *o += n),
+            Map::Table(_) => offsets.iter_mut().for_each(|o| *o = self.original(*o)),
+        }
+    }
+
     /// Offset in the original bytes of a char boundary `i` of the text.
     pub fn original(&self, i: u32) -> u32 {
         match &self.map {

@@ -221,7 +221,17 @@ fn parenthesised_url(s: &str, i: usize) -> Option<usize> {
     None
 }
 
-const SPECIAL: &[u8] = b"\\![(<`*_~|";
+/// Bytes that may start Markdown syntax inside a line.
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"\\![(<`*_~|";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 fn inline(s: &str, base: u32, b: &mut Builder, in_label: bool, table: bool) {
     let bytes = s.as_bytes();
@@ -229,7 +239,7 @@ fn inline(s: &str, base: u32, b: &mut Builder, in_label: bool, table: bool) {
     while i < bytes.len() {
         let run = bytes[i..]
             .iter()
-            .position(|c| SPECIAL.contains(c))
+            .position(|&c| SPECIAL[c as usize])
             .unwrap_or(bytes.len() - i);
         if run > 0 {
             b.push_str(&s[i..i + run], base + i as u32);

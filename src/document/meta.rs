@@ -2,7 +2,10 @@
 //! lives. Read from the lines before the first paragraph of running text, the way a reader
 //! skims a page: site furniture first, then the headline, then the date line, then the text.
 
+use std::sync::LazyLock;
+
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use regex::Regex;
 
 use super::html::HtmlMeta;
 use super::normalize::{Block, Kind};
@@ -22,6 +25,8 @@ pub(crate) struct Meta {
 const HEADER_BLOCKS: usize = 40;
 /// Lines longer than this are running text, not a date line or a headline.
 const SHORT_LINE: usize = 400;
+/// A stamp ("Mis à jour le: ...", "Source URL: ...") is a line of its own or nearly.
+const STAMP_LINE: usize = 200;
 
 pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&HtmlMeta>) -> Meta {
     let line = |i: usize| {
@@ -40,14 +45,11 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
         .unwrap_or(blocks.len())
         .min(HEADER_BLOCKS);
 
-    let updated = (0..blocks.len())
-        .filter(|&i| line(i).len() <= SHORT_LINE)
+    let updated = header_and_footer(blocks.len())
+        .filter(|&i| line(i).len() <= STAMP_LINE)
         .find_map(|i| {
             let l = line(i);
-            let at = UPDATED
-                .iter()
-                .find_map(|m| find_ci(l, m).map(|p| p + m.len()))?;
-            page_date(&l[at..])
+            page_date(&l[UPDATED.find(l)?.end()..])
         });
     let updated = updated.or_else(|| {
         html.and_then(|h| h.modified.as_deref())
@@ -92,12 +94,11 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
                 .map(|i| line(i).to_string())
         });
 
-    let url = (0..blocks.len())
+    let url = header_and_footer(blocks.len())
+        .filter(|&i| line(i).len() <= STAMP_LINE)
         .find_map(|i| {
             let l = line(i);
-            let at = SOURCE_URL
-                .iter()
-                .find_map(|m| find_ci(l, m).map(|p| p + m.len()))?;
+            let at = SOURCE_URL.find(l)?.end();
             find_url(&l[at..]).or_else(|| find_url(line(i + 1)))
         })
         .or_else(|| html.and_then(|h| h.canonical.clone()));
@@ -110,41 +111,28 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
     }
 }
 
-const UPDATED: &[&str] = &[
-    "mis à jour le",
-    "mis à jour",
-    "mise à jour le",
-    "dernière mise à jour",
-    "last updated on",
-    "last updated",
-    "updated on",
-    "updated:",
-    "modifié le",
-    "dernière modification",
-    "last modified",
-];
+/// "Mis à jour le:", "Last updated:": the page's updated stamp follows.
+static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(?:date de |dernière )?mise? à jour(?: le)?|(?:last |page )?updated(?: on)?|modifié le|dernière modification|last modified)\s*:?",
+    )
+    .unwrap_or_else(|e| unreachable!("{e}"))
+});
 
-const SOURCE_URL: &[&str] = &[
-    "source url",
-    "url source",
-    "url de la source",
-    "source:",
-    "source :",
-    "url:",
-];
+/// "Source URL:" and its translations: the page's address follows.
+static SOURCE_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:source url|url source|url de la source|source|url)\s*:")
+        .unwrap_or_else(|e| unreachable!("{e}"))
+});
 
-fn is_updated_line(l: &str) -> bool {
-    UPDATED.iter().any(|m| find_ci(l, m).is_some())
+/// Where the page's stamps are printed: its header and its footer.
+fn header_and_footer(blocks: usize) -> impl Iterator<Item = usize> {
+    (0..blocks.min(HEADER_BLOCKS))
+        .chain(blocks.saturating_sub(HEADER_BLOCKS).max(HEADER_BLOCKS)..blocks)
 }
 
-/// ASCII-case-insensitive search (the markers' non-ASCII letters are lower case in print).
-fn find_ci(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if n.is_empty() || h.len() < n.len() {
-        return None;
-    }
-    (0..=h.len() - n.len())
-        .find(|&i| hay.is_char_boundary(i) && h[i..i + n.len()].eq_ignore_ascii_case(n))
+fn is_updated_line(l: &str) -> bool {
+    UPDATED.is_match(l)
 }
 
 /// Running text: a paragraph of some length that ends like a sentence.

@@ -142,6 +142,40 @@ impl Builder {
 
     /// Characters copied from the source, starting at `start`.
     pub fn push_str(&mut self, s: &str, start: u32) {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Most text needs nothing done: copy such a run at once. Its first character goes
+            // the slow way (it may open a line); its last is held back, since a combining mark
+            // may follow and compose with it.
+            let run = plain_run(&bytes[i..]);
+            if run > 2 {
+                let first = s[i..].chars().next().map_or(1, char::len_utf8);
+                let last = s[..i + run].chars().next_back().map_or(1, char::len_utf8);
+                let (from, to) = (i + first, i + run - last);
+                if from < to {
+                    self.push_str_slow(&s[i..from], start + i as u32);
+                    self.flush_segment();
+                    self.text.push_str(&s[from..to]);
+                    self.starts.extend((from..to).map(|k| start + k as u32));
+                    // Copied verbatim, so a char boundary of the text is one of the source, and
+                    // the end of a span's last byte is the end of its last character.
+                    self.ends.extend((from..to).map(|k| start + k as u32 + 1));
+                    self.push_str_slow(&s[to..i + run], start + to as u32);
+                    i += run;
+                    continue;
+                }
+            }
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            let at = start + i as u32;
+            self.push(c, at, at + c.len_utf8() as u32);
+            i += c.len_utf8();
+        }
+    }
+
+    fn push_str_slow(&mut self, s: &str, start: u32) {
         for (i, c) in s.char_indices() {
             let at = start + i as u32;
             self.push(c, at, at + c.len_utf8() as u32);
@@ -297,6 +331,37 @@ impl Builder {
             ends: self.ends,
             blocks: self.blocks,
         }
+    }
+}
+
+/// Length of the run at the start of `b` that normalisation leaves as it is: printable ASCII,
+/// Latin letters and « » – — that nothing folds, single spaces between them.
+fn plain_run(b: &[u8]) -> usize {
+    let mut j = 0;
+    while j < b.len() {
+        let n = plain_char(&b[j..]);
+        if n > 0 {
+            j += n;
+        } else if b[j] == b' ' && j > 0 && b[j - 1] != b' ' && plain_char(&b[j + 1..]) > 0 {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// Byte length of the character at the start of `b` if it is one that normalisation keeps,
+/// else 0.
+fn plain_char(b: &[u8]) -> usize {
+    match b {
+        [0x21..=0x7E, ..] => 1,
+        // U+00A1..U+024F, except the no-break space and the soft hyphen.
+        [0xC2, x, ..] if (0xA1..=0xBF).contains(x) && *x != 0xAD => 2,
+        [0xC3..=0xC8, 0x80..=0xBF, ..] | [0xC9, 0x80..=0x8F, ..] => 2,
+        // En and em dashes.
+        [0xE2, 0x80, 0x93 | 0x94, ..] => 3,
+        _ => 0,
     }
 }
 

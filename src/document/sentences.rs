@@ -59,7 +59,12 @@ fn split_block(s: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut i = 0;
     while i < s.len() {
-        let Some(c) = s[i..].chars().next() else {
+        // Only terminators and quotes matter; « » … start with these lead bytes.
+        i += bytes[i..]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'!' | b'?' | b'"' | 0xC2 | 0xE2))
+            .unwrap_or(bytes.len() - i);
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
         match c {

@@ -1,11 +1,13 @@
 //! Renderers of the status report for documents and programs: Markdown, CSV and JSON.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use serde::Serialize;
 
 use super::table::{HEADERS, cells};
 use super::{Group, Report, display_path};
+use crate::record::SourceState;
 
 /// Longest commitment text shown in the table and in Markdown, in characters.
 pub(super) const QUOTE_WIDTH: usize = 90;
@@ -78,24 +80,33 @@ pub fn markdown(report: &Report) -> String {
     out
 }
 
-/// A CSV text cell: quoted when needed, and neutralised with a leading `'` when a
+/// Appends a CSV text cell: quoted when needed, and neutralised with a leading `'` when a
 /// spreadsheet would read it as a formula.
-fn csv_text(text: &str) -> String {
-    let neutral = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if neutral.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", neutral.replace('"', "\"\""))
-    } else {
-        neutral
+fn push_csv_text(out: &mut String, text: &str) {
+    let quoted = text.contains([',', '"', '\n', '\r']);
+    if quoted {
+        out.push('"');
     }
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        out.push('\'');
+    }
+    if quoted {
+        out.push_str(&text.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(text);
+    }
+}
+
+/// Plain cells: numbers, dates and our own keywords, which need neither quotes nor
+/// neutralising (a spreadsheet must see -3, not '-3).
+fn push_plain(out: &mut String, cell: impl std::fmt::Display) {
+    let _ = write!(out, "{cell}");
 }
 
 pub fn csv(report: &Report) -> String {
     let grouped = report.group_by.is_some();
-    let mut out = String::new();
+    let mut out = String::with_capacity(report.summary.total * 320 + 160);
     if grouped {
         out.push_str("group,");
     }
@@ -104,31 +115,48 @@ pub fn csv(report: &Report) -> String {
     );
     for group in &report.groups {
         for row in &group.rows {
-            let mut cells: Vec<String> = Vec::with_capacity(16);
             if grouped {
-                cells.push(csv_text(group.key.as_deref().unwrap_or("")));
+                push_csv_text(&mut out, group.key.as_deref().unwrap_or(""));
+                out.push(',');
             }
             let due = row.deadline.as_ref();
-            cells.push(csv_text(row.id));
-            cells.push(csv_text(&row.actors.join("; ")));
-            cells.push(csv_text(row.quote));
-            cells.push(due.map(|d| d.date.to_string()).unwrap_or_default());
-            cells.push(
-                due.map_or("", |d| d.precision.map_or("set", |p| p.as_str()))
-                    .to_string(),
-            );
-            cells.push(csv_text(due.and_then(|d| d.text).unwrap_or("")));
-            cells.push(row.status.as_str().to_string());
-            // A number, not text: a spreadsheet must see -3, not '-3.
-            cells.push(row.days_left.map(|d| d.to_string()).unwrap_or_default());
-            cells.push(row.overdue.to_string());
-            cells.push(row.strength.as_str().to_string());
-            cells.push(csv_text(row.made.unwrap_or("")));
-            cells.push(csv_text(row.source));
-            cells.push(format!("{:?}", row.source_state).to_lowercase());
-            cells.push(csv_text(&display_path(row.file)));
-            cells.push(row.line.to_string());
-            out.push_str(&cells.join(","));
+            push_csv_text(&mut out, row.id);
+            out.push(',');
+            push_csv_text(&mut out, &row.actors.join("; "));
+            out.push(',');
+            push_csv_text(&mut out, row.quote);
+            out.push(',');
+            if let Some(d) = due {
+                push_plain(&mut out, d.date);
+            }
+            out.push(',');
+            out.push_str(due.map_or("", |d| d.precision.map_or("set", |p| p.as_str())));
+            out.push(',');
+            push_csv_text(&mut out, due.and_then(|d| d.text).unwrap_or(""));
+            out.push(',');
+            out.push_str(row.status.as_str());
+            out.push(',');
+            if let Some(days) = row.days_left {
+                push_plain(&mut out, days);
+            }
+            out.push(',');
+            push_plain(&mut out, row.overdue);
+            out.push(',');
+            out.push_str(row.strength.as_str());
+            out.push(',');
+            push_csv_text(&mut out, row.made.unwrap_or(""));
+            out.push(',');
+            push_csv_text(&mut out, row.source);
+            out.push(',');
+            out.push_str(match row.source_state {
+                SourceState::Current => "current",
+                SourceState::Changed => "changed",
+                SourceState::Missing => "missing",
+            });
+            out.push(',');
+            push_csv_text(&mut out, &display_path(row.file));
+            out.push(',');
+            push_plain(&mut out, row.line);
             out.push('\n');
         }
     }
@@ -166,6 +194,11 @@ mod tests {
 
     #[test]
     fn csv_neutralises_formulas_and_quotes() {
+        let csv_text = |text: &str| {
+            let mut out = String::new();
+            push_csv_text(&mut out, text);
+            out
+        };
         assert_eq!(csv_text("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(csv_text("+1"), "'+1");
         assert_eq!(csv_text("-x"), "'-x");

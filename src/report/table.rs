@@ -33,10 +33,14 @@ const DAYS: usize = 5;
 const WIDTH_FOR_SOURCE: usize = 150;
 const WIDTH_FOR_ACTORS: usize = 110;
 
-/// Narrowest each column gets before the table overflows instead; the deadline, status and
-/// days columns give way last.
-const MIN_WIDTH: [usize; 7] = [12, 8, 20, 10, 11, 10, 12];
-const SHRINK_ORDER: [[usize; 4]; 2] = [[2, 0, 6, 1], [3, 5, 4, 4]];
+/// How columns give way when the table is too wide, tier after tier: first the quote down to
+/// 30 columns (ids are what people copy), then the quote, id, source and actors together down
+/// to their minimum, then the deadline, days and status; past that the table overflows.
+const SHRINK_TIERS: [([usize; 4], [usize; 7]); 3] = [
+    ([2, 2, 2, 2], [0, 0, 30, 0, 0, 0, 0]),
+    ([2, 0, 6, 1], [12, 8, 20, 0, 0, 0, 12]),
+    ([3, 5, 4, 4], [0, 0, 0, 10, 11, 10, 0]),
+];
 
 pub(super) fn cells<'a>(row: &Row<'a>) -> [Cow<'a, str>; 7] {
     let actors = match row.actors {
@@ -96,15 +100,15 @@ fn layout(rows: &[[Cow<str>; 7]], width: Option<usize>) -> ([usize; 7], [bool; 7
             .map(|i| widths[i])
             .sum::<usize>()
     };
-    for order in SHRINK_ORDER {
-        // Take one column at a time from the widest shrinkable column of this tier, so that
-        // they end up balanced.
+    for (columns, min) in SHRINK_TIERS {
+        // One column at a time from the one with the most room left above its minimum, so
+        // that the columns of a tier end up balanced.
         while used(&widths) > budget {
-            let widest = order
+            let widest = columns
                 .iter()
                 .copied()
-                .filter(|&i| shown[i] && widths[i] > MIN_WIDTH[i])
-                .max_by_key(|&i| (widths[i] - MIN_WIDTH[i], std::cmp::Reverse(i)));
+                .filter(|&i| shown[i] && widths[i] > min[i])
+                .max_by_key(|&i| (widths[i] - min[i], std::cmp::Reverse(i)));
             match widest {
                 Some(i) => widths[i] -= 1,
                 None => break,
@@ -183,38 +187,58 @@ fn content(
     cells: [&str; 7],
     colors: [Option<&str>; 7],
 ) {
-    let wrapped: Vec<(usize, Vec<&str>)> = (0..7)
-        .filter(|&i| shown[i])
-        .map(|i| (i, wrap(cells[i], widths[i])))
-        .collect();
-    let height = wrapped
-        .iter()
-        .map(|(_, lines)| lines.len())
-        .max()
-        .unwrap_or(1);
-    for line in 0..height {
-        out.push('│');
-        for (n, (i, lines)) in wrapped.iter().enumerate() {
-            if n > 0 {
-                out.push('┆');
-            }
-            let text = lines.get(line).copied().unwrap_or("");
-            out.push(' ');
-            match colors[*i] {
-                Some(color) if !text.is_empty() => {
-                    out.push_str(color);
-                    out.push_str(text);
-                    out.push_str(RESET);
-                }
-                _ => out.push_str(text),
-            }
-            out.extend(std::iter::repeat_n(
-                ' ',
-                widths[*i].saturating_sub(text.width()) + 1,
-            ));
-        }
-        out.push_str("│\n");
+    if (0..7).all(|i| !shown[i] || cells[i].width() <= widths[i]) {
+        text_line(out, widths, shown, |i| cells[i], &colors);
+        return;
     }
+    let wrapped: [Vec<&str>; 7] = std::array::from_fn(|i| {
+        if shown[i] {
+            wrap(cells[i], widths[i])
+        } else {
+            Vec::new()
+        }
+    });
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+    for line in 0..height {
+        text_line(
+            out,
+            widths,
+            shown,
+            |i| wrapped[i].get(line).copied().unwrap_or(""),
+            &colors,
+        );
+    }
+}
+
+/// One line of text across the shown columns, each padded to its width.
+fn text_line<'t>(
+    out: &mut String,
+    widths: &[usize; 7],
+    shown: &[bool; 7],
+    text_of: impl Fn(usize) -> &'t str,
+    colors: &[Option<&str>; 7],
+) {
+    out.push('│');
+    for (n, i) in (0..7).filter(|&i| shown[i]).enumerate() {
+        if n > 0 {
+            out.push('┆');
+        }
+        let text = text_of(i);
+        out.push(' ');
+        match colors[i] {
+            Some(color) if !text.is_empty() => {
+                out.push_str(color);
+                out.push_str(text);
+                out.push_str(RESET);
+            }
+            _ => out.push_str(text),
+        }
+        out.extend(std::iter::repeat_n(
+            ' ',
+            widths[i].saturating_sub(text.width()) + 1,
+        ));
+    }
+    out.push_str("│\n");
 }
 
 fn draw(out: &mut String, rows: &[Row], texts: &[[Cow<str>; 7]], options: &TableOptions) {

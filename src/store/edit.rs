@@ -21,6 +21,10 @@ pub fn record_table(record: &Record) -> Table {
     };
     put("id", Some(record.id.as_str().into()));
     put("status", Some(record.status.as_str().into()));
+    put(
+        "status_date",
+        record.status_date.map(|d| d.to_string().into()),
+    );
     put("quote", Some(record.quote.as_str().into()));
     put(
         "previous_quote",
@@ -34,10 +38,6 @@ pub fn record_table(record: &Record) -> Table {
     put("milestone", record.milestone.as_ref().map(milestone_value));
     put("rule", Some(record.rule.as_str().into()));
     put("source_state", Some(record.source_state.as_str().into()));
-    put(
-        "status_date",
-        record.status_date.map(|d| d.to_string().into()),
-    );
     put("owner", record.owner.as_deref().map(Value::from));
     put("note", record.note.as_deref().map(Value::from));
     if !record.tags.is_empty() {
@@ -90,7 +90,7 @@ pub fn new_file_text(meta: &DocumentMeta, records: &[Record]) -> String {
     }
     let body = doc.to_string();
     format!(
-        "{SCHEMA_LINE}\n# Commitments found in {}. `pledge extract` refreshes the tool's fields (id, quote, span, actors,\n# strength, deadline, made, milestone, rule, source_state); status, status_date, owner, note,\n# evidence, tags and due are yours and never touched. Format: docs/records.md.\n\n{}",
+        "{SCHEMA_LINE}\n# Commitments found in {}.\n# `pledge extract` refreshes the tool's fields (id, quote, span, actors, strength, deadline,\n# made, milestone, rule, source_state); status, status_date, owner, note, evidence, tags and\n# due are yours and never touched. Format: docs/records.md.\n\n{}",
         meta.source,
         body.trim_start_matches('\n')
     )
@@ -272,6 +272,23 @@ pub(crate) fn remove_key(table: &mut Table, key: &str) {
     }
 }
 
+/// The edited document's text, with the line ends of the file it came from: toml_edit
+/// prints `\n`, and a file written with `\r\n` must not change on every line because of it.
+pub(crate) fn print(doc: &DocumentMut, original: &str) -> String {
+    let mut text = doc.to_string();
+    if original.contains("\r\n") {
+        text = text.replace("\r\n", "\n").replace('\n', "\r\n");
+    }
+    if !original.ends_with('\n') {
+        let end = text.trim_end_matches(['\r', '\n']).len();
+        text.truncate(end);
+    }
+    if original.starts_with('\u{feff}') && !text.starts_with('\u{feff}') {
+        text.insert(0, '\u{feff}');
+    }
+    text
+}
+
 fn raw_text(raw: Option<&toml_edit::RawString>) -> String {
     raw.and_then(|r| r.as_str()).unwrap_or("").to_string()
 }
@@ -362,5 +379,25 @@ mod tests {
         };
         assert_eq!(file_name(&bare), "x.toml");
         assert_eq!(slug("Cœur d'Été — ÉU/UE"), "coeur-d-ete-eu-ue");
+    }
+}
+
+#[cfg(test)]
+mod roundtrip_tests {
+    use super::*;
+
+    /// A file pledge leaves alone must come back byte for byte, whatever its line ends,
+    /// spacing or quoting: otherwise a sync would rewrite files it did not change.
+    #[test]
+    fn untouched_files_print_back_byte_for_byte() {
+        for text in [
+            "[document]\r\nsource = 'a.txt'\r\n\r\n[[commitment]]\r\nid=\"x\"\t# tab\r\n",
+            "\u{feff}[document]\nsource = \"a\"",
+            "  [document]  \n  source   =   \"\"\"a\nb\"\"\"   \n# end",
+            "[document]\nsource = \"a\"\n[[commitment]]\nid = \"x\"\nevidence = [ { source = \"s\" } , ]\n",
+        ] {
+            let doc: DocumentMut = text.parse().expect("toml");
+            assert_eq!(print(&doc, text), text);
+        }
     }
 }

@@ -100,27 +100,76 @@ fn record_paths(root: &Path) -> crate::Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
+/// Reads and checks each file, on every core: files are independent until the tracker-wide
+/// checks. The outcomes come back in the order of `paths`.
+fn check_files(
+    root: &Path,
+    paths: &[PathBuf],
+) -> crate::Result<Vec<Result<validate::CheckedFile, Diagnostic>>> {
+    let read = |path: &PathBuf| -> crate::Result<Result<validate::CheckedFile, Diagnostic>> {
+        let rel = validate::relative(root, path);
+        let bytes = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
+        Ok(match String::from_utf8(bytes) {
+            Ok(text) => Ok(validate::check_file(&rel, &text)),
+            Err(_) => Err(Diagnostic::file(
+                "not-utf8",
+                Severity::Error,
+                &rel,
+                "not UTF-8 text; record files are UTF-8",
+            )),
+        })
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(paths.len());
+    if workers <= 1 {
+        return paths.iter().map(read).collect();
+    }
+    let mut slots: Vec<Option<crate::Result<Result<validate::CheckedFile, Diagnostic>>>> =
+        Vec::new();
+    slots.resize_with(paths.len(), || None);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|worker| {
+                scope.spawn(move || {
+                    paths
+                        .iter()
+                        .enumerate()
+                        .skip(worker)
+                        .step_by(workers)
+                        .map(|(i, path)| (i, read(path)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for handle in handles {
+            // A worker only panics on a bug; let it surface as one.
+            let done = handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            for (i, outcome) in done {
+                slots[i] = Some(outcome);
+            }
+        }
+    });
+    slots.into_iter().flatten().collect()
+}
+
 /// Reads and checks every `commitments/*.toml` under `root`. `Err` only when a file cannot
 /// be read at all; every problem in the records is a diagnostic.
 pub fn check(root: &Path) -> crate::Result<Checked> {
     let mut diagnostics = Vec::new();
     let mut checked_files = Vec::new();
-    for path in record_paths(root)? {
-        let rel = validate::relative(root, &path);
-        let bytes = std::fs::read(&path).map_err(|e| crate::Error::io(&path, e))?;
-        let Ok(text) = String::from_utf8(bytes) else {
-            diagnostics.push(Diagnostic::file(
-                "not-utf8",
-                Severity::Error,
-                &rel,
-                "not UTF-8 text; record files are UTF-8",
-            ));
-            continue;
-        };
-        let checked = validate::check_file(&rel, &text);
-        diagnostics.extend(checked.diagnostics);
-        if let Some(file) = checked.file {
-            checked_files.push((file, checked.ids, checked.source_span));
+    for outcome in check_files(root, &record_paths(root)?)? {
+        match outcome {
+            Err(diag) => diagnostics.push(diag),
+            Ok(checked) => {
+                diagnostics.extend(checked.diagnostics);
+                if let Some(file) = checked.file {
+                    checked_files.push((file, checked.ids, checked.source_span));
+                }
+            }
         }
     }
     let located: Vec<validate::Located<'_>> = checked_files

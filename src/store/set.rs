@@ -157,7 +157,7 @@ pub fn set(root: &Path, id: &str, edit: &Edit) -> crate::Result<SetReport> {
         }
     }
 
-    let text = doc.to_string();
+    let text = edit::print(&doc, &original);
     let written = text != original;
     if written {
         let problems: Vec<_> = crate::validate::check_file(&file.path, &text)

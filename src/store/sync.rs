@@ -59,10 +59,12 @@ impl SyncReport {
 /// is the share of words the two keep in the same order (2 × common / total, over lower-cased
 /// words). A rewording (a date moved, a clause added or cut, an actor renamed) keeps most of
 /// a sentence's words: one changed word in twenty scores 0.95, a clause of ten words added to
-/// twenty scores 0.8. Two different commitments of one document share the actors and the
-/// function words, typically 0.2 to 0.4. 0.6 sits between, on the side of "different": a
-/// wrong match would hide a new commitment under an old record, while a missed match only
-/// leaves the old record marked missing beside a new proposal, which a reviewer sees.
+/// twenty scores 0.8. Two different sentences of one document share actors and function
+/// words only: over the 626 pairs of sentences of eight words or more within each of the five
+/// seed documents, the median is 0.13, the 99th percentile 0.33 and the highest 0.42. 0.6
+/// sits between, on the side of "different": a wrong match would hide a new commitment
+/// under an old record, while a missed match only leaves the old record marked missing
+/// beside a new proposal, which a reviewer sees.
 pub const MATCH_THRESHOLD: f32 = 0.6;
 
 /// How alike two quotes are, from 0 (no word in common) to 1 (the same words in order).
@@ -155,8 +157,19 @@ fn relative_source(root: &Path, source: &str) -> String {
     }
 }
 
+/// The finding's id, made valid (no spaces, not empty) and unique across the tracker.
 fn unique_id(id: &str, ids: &mut HashSet<String>) -> String {
-    let mut candidate = id.to_string();
+    let id: String = id
+        .trim()
+        .chars()
+        .map(|c| if c.is_whitespace() { '-' } else { c })
+        .collect();
+    let id = if id.is_empty() {
+        "commitment".to_string()
+    } else {
+        id
+    };
+    let mut candidate = id.clone();
     let mut n = 2;
     while ids.contains(&candidate) {
         candidate = format!("{id}-{n}");
@@ -384,7 +397,7 @@ fn merge_file(
     if tables.is_empty() {
         doc.remove("commitment");
     }
-    let text = doc.to_string();
+    let text = edit::print(&doc, &original);
     if text == original {
         return Ok((sync, None));
     }
