@@ -32,12 +32,41 @@ pub fn find(
             .iter()
             .find(|o| o.source == c.source && o.mention.held)
             .map(|o| o.mention.kind);
+        // Another version of the commitment's own page (same title) restates it without
+        // saying anything new about it.
+        let title = texts
+            .iter()
+            .find(|t| t.source == c.source)
+            .and_then(|t| t.title.as_deref())
+            .map(squash);
+        let versions: Vec<&str> = texts
+            .iter()
+            .filter(|t| {
+                t.source == c.source || (title.is_some() && t.title.as_deref().map(squash) == title)
+            })
+            .map(|t| t.source.as_str())
+            .collect();
         match event_of(c, doc_parties, doc_event) {
-            Some((m, actors)) => out.extend(event_fate(c, &m, &actors, occurrences, series, as_of)),
-            None => out.extend(content_fates(c, texts)),
+            Some((m, actors)) => out.extend(event_fate(
+                c,
+                &m,
+                &actors,
+                occurrences,
+                series,
+                as_of,
+                &versions,
+            )),
+            None => out.extend(content_fates(c, texts, &versions)),
         }
     }
     out
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn reference(c: &Tracked) -> CommitmentRef {
@@ -123,9 +152,11 @@ fn event_fate(
     occurrences: &[Occurrence],
     series: &[Series],
     as_of: NaiveDate,
+    versions: &[&str],
 ) -> Vec<Followup> {
-    let same_series =
-        |o: &&Occurrence| o.mention.kind == m.kind && o.actors == actors && o.source != c.source;
+    let same_series = |o: &&Occurrence| {
+        o.mention.kind == m.kind && o.actors == actors && !versions.contains(&o.source.as_str())
+    };
     let this_series = series
         .iter()
         .find(|s| s.kind == m.kind && s.actors == actors);
@@ -226,7 +257,7 @@ fn event_fate(
 }
 
 /// Later documents that restate the commitment, report progress on it, or its completion.
-fn content_fates(c: &Tracked, texts: &[&Text]) -> Vec<Followup> {
+fn content_fates(c: &Tracked, texts: &[&Text], versions: &[&str]) -> Vec<Followup> {
     let wanted = stems(&c.quote);
     if wanted.len() < MIN_SHARED {
         return Vec::new();
@@ -234,7 +265,7 @@ fn content_fates(c: &Tracked, texts: &[&Text]) -> Vec<Followup> {
     let mut out = Vec::new();
     for text in texts
         .iter()
-        .filter(|t| t.date > c.made && t.source != c.source)
+        .filter(|t| t.date > c.made && !versions.contains(&t.source.as_str()))
     {
         let title_parties = text.parties();
         let mut best: Option<(Fate, f64, &String)> = None;

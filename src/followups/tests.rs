@@ -136,7 +136,7 @@ fn restatement_and_progress_are_found() {
         text(
             "x.txt",
             "2023-03-01",
-            "EU-Japan",
+            "EU and Japan agree on a platform",
             &[
                 "The EU and Japan agreed to set up a joint cyber threat information exchange platform.",
             ],
@@ -144,7 +144,7 @@ fn restatement_and_progress_are_found() {
         text(
             "y.txt",
             "2024-03-01",
-            "EU-Japan",
+            "EU and Japan review their cooperation",
             &[
                 "The EU and Japan reviewed progress on the joint cyber threat information exchange platform.",
             ],
@@ -152,7 +152,7 @@ fn restatement_and_progress_are_found() {
         text(
             "z.txt",
             "2025-03-01",
-            "EU-Japan",
+            "EU-Japan platform launched",
             &[
                 "The joint cyber threat information exchange platform between the EU and Japan was launched in January.",
             ],
@@ -239,5 +239,34 @@ fn meeting_again_is_the_next_occurrence() {
         vec![(Fate::Done, Some("b".to_string()))],
         "{:#?}",
         report.series
+    );
+}
+
+#[test]
+fn a_later_version_of_the_same_page_is_no_evidence() {
+    let quote =
+        "The EU and Japan agreed to set up a joint cyber threat information exchange platform.";
+    let texts = vec![
+        text(
+            "v1",
+            "2023-03-01",
+            "EU and Japan agree on a platform",
+            &[quote],
+        ),
+        text(
+            "v2",
+            "2023-03-09",
+            "EU and Japan agree on a platform",
+            &[
+                quote,
+                "The EU and Japan reaffirmed that the platform matters.",
+            ],
+        ),
+    ];
+    let c = tracked("c", "v1", "2023-03-01", quote, &["EU", "JP"], None);
+    assert!(
+        analyse(&texts, &[c], d("2024-01-01"), 365)
+            .followups
+            .is_empty()
     );
 }
