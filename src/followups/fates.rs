@@ -21,6 +21,7 @@ pub fn find(
     as_of: NaiveDate,
 ) -> Vec<Followup> {
     let mut out = Vec::new();
+    let said = prepare(texts);
     for c in commitments.iter().filter(|c| c.made <= as_of) {
         let doc_parties = texts
             .iter()
@@ -56,7 +57,7 @@ pub fn find(
                 as_of,
                 &versions,
             )),
-            None => out.extend(content_fates(c, texts, &versions)),
+            None => out.extend(content_fates(c, &said, &versions)),
         }
     }
     out
@@ -257,65 +258,100 @@ fn event_fate(
 }
 
 /// Later documents that restate the commitment, report progress on it, or its completion.
-fn content_fates(c: &Tracked, texts: &[&Text], versions: &[&str]) -> Vec<Followup> {
-    let wanted = stems(&c.quote);
-    if wanted.len() < MIN_SHARED {
-        return Vec::new();
-    }
+/// A later sentence as content matching needs it, computed once for all commitments.
+struct Said<'a> {
+    text: &'a Text,
+    sentence: &'a String,
+    stems: Vec<String>,
+    /// The sentence's parties, else its document's.
+    parties: Vec<String>,
+    fate: Option<Fate>,
+}
+
+fn prepare<'a>(texts: &[&'a Text]) -> Vec<Said<'a>> {
     let mut out = Vec::new();
-    for text in texts
-        .iter()
-        .filter(|t| t.date > c.made && !versions.contains(&t.source.as_str()))
-    {
-        let title_parties = text.parties();
-        let mut best: Option<(Fate, f64, &String)> = None;
+    for text in texts {
+        let doc_parties = text.parties();
         for sentence in &text.sentences {
-            let mut parties = lexicon::parties(sentence);
-            if parties.is_empty() {
-                parties = title_parties.clone();
-            }
-            // Every party bound must be there: "Japan and the US agreed to ..." restates
-            // nothing the EU and the US promised.
-            if !c
-                .actors
-                .iter()
-                .all(|a| parties.iter().any(|p| same_party(a, p)))
-            {
+            let fate = classify(sentence);
+            if fate.is_none() {
                 continue;
             }
-            let have = stems(sentence);
-            let shared = wanted.iter().filter(|w| have.contains(w)).count();
-            let coverage = shared as f64 / wanted.len() as f64;
-            if shared < MIN_SHARED || coverage < MIN_COVERAGE {
-                continue;
-            }
-            let Some(fate) = classify(sentence) else {
-                continue;
-            };
-            if best.is_none_or(|(f, cov, _)| {
-                (std::cmp::Reverse(fate), coverage) > (std::cmp::Reverse(f), cov)
-            }) {
-                best = Some((fate, coverage, sentence));
-            }
-        }
-        if let Some((fate, coverage, sentence)) = best {
-            out.push(Followup {
-                commitment: reference(c),
-                evidence: EvidenceRef {
-                    source: Some(text.source.clone()),
-                    quote: Some(sentence.clone()),
-                    date: Some(text.date),
+            let parties = lexicon::parties(sentence);
+            out.push(Said {
+                text,
+                sentence,
+                stems: stems(sentence),
+                parties: if parties.is_empty() {
+                    doc_parties.clone()
+                } else {
+                    parties
                 },
                 fate,
-                reason: format!(
-                    "{:.0}% of the commitment's words, {}",
-                    coverage * 100.0,
-                    cue(fate)
-                ),
             });
         }
     }
     out
+}
+
+/// Later documents that restate the commitment, report progress on it, or its completion.
+fn content_fates(c: &Tracked, said: &[Said<'_>], versions: &[&str]) -> Vec<Followup> {
+    let wanted = stems(&c.quote);
+    if wanted.len() < MIN_SHARED {
+        return Vec::new();
+    }
+    // The best sentence of each later document: completion over progress over restatement,
+    // then the most of the commitment's words.
+    let mut best: Vec<(&Said<'_>, Fate, f64)> = Vec::new();
+    for s in said
+        .iter()
+        .filter(|s| s.text.date > c.made && !versions.contains(&s.text.source.as_str()))
+    {
+        // Every party bound must be there: "Japan and the US agreed to ..." restates
+        // nothing the EU and the US promised.
+        if !c
+            .actors
+            .iter()
+            .all(|a| s.parties.iter().any(|p| same_party(a, p)))
+        {
+            continue;
+        }
+        let shared = wanted.iter().filter(|w| s.stems.contains(w)).count();
+        let coverage = shared as f64 / wanted.len() as f64;
+        let Some(fate) = s
+            .fate
+            .filter(|_| shared >= MIN_SHARED && coverage >= MIN_COVERAGE)
+        else {
+            continue;
+        };
+        match best
+            .iter_mut()
+            .find(|(b, _, _)| b.text.source == s.text.source)
+        {
+            Some(b) => {
+                if (std::cmp::Reverse(fate), coverage) > (std::cmp::Reverse(b.1), b.2) {
+                    *b = (s, fate, coverage);
+                }
+            }
+            None => best.push((s, fate, coverage)),
+        }
+    }
+    best.into_iter()
+        .map(|(s, fate, coverage)| Followup {
+            commitment: reference(c),
+            evidence: EvidenceRef {
+                source: Some(s.text.source.clone()),
+                quote: Some(s.sentence.clone()),
+                date: Some(s.text.date),
+            },
+            fate,
+            reason: format!(
+                "{:.0}% of the commitment's words, {}",
+                coverage * 100.0,
+                cue(fate)
+            ),
+        })
+        .collect()
 }
 
 fn cue(fate: Fate) -> &'static str {
