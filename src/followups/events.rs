@@ -58,7 +58,22 @@ fn past_year(text: &str, doc_year: i32) -> bool {
         .any(|y| y < doc_year)
 }
 
-pub fn target_year(text: &str) -> Option<NaiveDate> {
+/// The last day of the year a text sets: a printed year ("en 2025"), or one counted from the
+/// document's ("next year", "l'année prochaine", "later this year").
+pub fn target_year(text: &str, doc_year: Option<i32>) -> Option<NaiveDate> {
+    static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?P<next>next year|the following year|l'année prochaine|l'an prochain|l'année suivante)\b|\b(?:this year|later this year|cette année|d'ici la fin de l'année|by the end of the year)\b")
+            .unwrap_or_else(|e| unreachable!("{e}"))
+    });
+    if let Some(date) = printed_year(text) {
+        return Some(date);
+    }
+    let caps = RELATIVE.captures(text)?;
+    let year = doc_year? + i32::from(caps.name("next").is_some());
+    NaiveDate::from_ymd_opt(year, 12, 31)
+}
+
+fn printed_year(text: &str) -> Option<NaiveDate> {
     let caps = TARGET_YEAR.captures(text)?;
     let year: i32 = caps.name("year")?.as_str().parse().ok()?;
     NaiveDate::from_ymd_opt(year, 12, 31)
@@ -83,7 +98,7 @@ pub fn mentions(sentence: &str, doc_year: Option<i32>) -> Vec<Mention> {
                 }
             }
             let (before, after) = clause(sentence, start, end);
-            let target = target_year(after).or_else(|| target_year(before));
+            let target = target_year(after, doc_year).or_else(|| target_year(before, doc_year));
             let future_year =
                 matches!((target, doc_year), (Some(t), Some(y)) if chrono::Datelike::year(&t) > y);
             let planned =
@@ -299,6 +314,20 @@ mod tests {
         );
         assert_eq!((m.ordinal, m.held), (Some(6), true));
         assert_eq!(m.actors, vec!["EU", "JP"]);
+    }
+
+    #[test]
+    fn next_year_counts_from_the_document() {
+        let m = one(
+            "Allies agreed to hold the next conference next year in Tallinn.",
+            2023,
+        );
+        assert_eq!(m.target, NaiveDate::from_ymd_opt(2024, 12, 31));
+        let m = one(
+            "Le prochain dialogue se tiendra l'année prochaine à Kiev.",
+            2024,
+        );
+        assert_eq!(m.target, NaiveDate::from_ymd_opt(2025, 12, 31));
     }
 
     #[test]

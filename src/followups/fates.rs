@@ -132,7 +132,7 @@ fn event_of(
                 marked: true,
                 actors: lexicon::parties(&c.quote),
                 cyber: false,
-                target: events::target_year(&c.quote),
+                target: events::target_year(&c.quote, Some(c.made.year())),
                 start: 0,
             }
         }
