@@ -19,8 +19,60 @@ fn only_an_update_stamp_changes_no_commitment() {
     );
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert_eq!(v["commitments"].as_array().map(Vec::len), Some(0), "{v}");
-    for m in v["metadata"].as_array().expect("metadata") {
-        assert_eq!(m["field"], "updated", "only the stamp differs: {v}");
+    assert_eq!(v["metadata"].as_array().map(Vec::len), Some(1), "{v}");
+    assert_eq!(
+        v["metadata"][0]["field"], "updated",
+        "only the stamp differs: {v}"
+    );
+    assert_eq!(v["metadata"][0]["old"], "2017-12-08T17:00");
+    assert_eq!(v["metadata"][0]["new"], "2017-12-11T09:30");
+}
+
+/// The kinds of change, pair by pair, of `pledge diff OLD NEW --format json`.
+fn kinds(old: &str, new: &str) -> Vec<(Option<u64>, String)> {
+    let v: serde_json::Value = serde_json::from_str(&stdout(
+        &versions(),
+        &["diff", old, new, "--format", "json"],
+    ))
+    .expect("json");
+    v["commitments"]
+        .as_array()
+        .expect("commitments")
+        .iter()
+        .map(|c| {
+            (
+                c["pair"].as_u64(),
+                c["change"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn french_deadline_slip_and_weakening() {
+    let k = kinds("ukraine-v1.txt", "ukraine-v2.txt");
+    let expected = [
+        (Some(1), "reworded"),
+        (Some(1), "deadline_moved"),
+        (Some(1), "strength_changed"),
+    ];
+    assert_eq!(k, expected.map(|(p, c)| (p, c.to_string())));
+}
+
+#[test]
+fn english_changes_of_every_kind() {
+    let k = kinds("dialogue-v1.md", "dialogue-v2.md");
+    for kind in [
+        "reworded",
+        "deadline_moved",
+        "strength_changed",
+        "removed",
+        "added",
+    ] {
+        assert!(
+            k.iter().any(|(_, c)| c == kind),
+            "{kind} missing from {k:?}"
+        );
     }
 }
 

@@ -165,3 +165,24 @@ fn a_bad_date_is_a_usage_error() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn pledge_toml_sets_the_stale_window() {
+    let dir = tracker_copy("chains");
+    std::fs::write(
+        dir.path().join("pledge.toml"),
+        "[followups]\nstale_after_days = 5000\n",
+    )
+    .expect("write");
+    let out = run(dir.path(), &[&AS_OF[..], &["--format", "json"]].concat());
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["stale_after"], 5000);
+    assert_eq!(v["stale"].as_array().map(Vec::len), Some(0));
+    // The command line wins.
+    let out = run(
+        dir.path(),
+        &[&AS_OF[..], &["--format", "json", "--stale-after", "30"]].concat(),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["stale_after"], 30);
+}

@@ -1,6 +1,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
+use pledge::config::Config;
 use pledge::document::Document;
 use pledge::extract::Rules;
 
@@ -76,7 +77,8 @@ pub fn diff(ctx: &Ctx, args: DiffArgs) -> pledge::Result<u8> {
         }
         _ => return Err(pledge::Error::Usage("diff --rev takes one FILE".into())),
     };
-    let model = pledge::diff::diff_documents(&old, &new, &Rules::default());
+    let rules = Rules::new(&Config::load(&ctx.root)?)?;
+    let model = pledge::diff::diff_documents(&old, &new, &rules);
     let out = match args.format {
         DiffFormat::Text => pledge::diff::render::text(&model, ctx.color),
         DiffFormat::Markdown => pledge::diff::render::markdown(&model),

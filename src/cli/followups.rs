@@ -1,4 +1,5 @@
 use clap::{Args, ValueEnum};
+use pledge::config::Config;
 use pledge::extract::Rules;
 use pledge::followups::{self, render};
 
@@ -27,8 +28,12 @@ pub struct FollowupsArgs {
 
 pub fn run(ctx: &Ctx, args: FollowupsArgs) -> pledge::Result<u8> {
     let as_of = args.as_of.date();
-    let (texts, tracked) = followups::load(&ctx.root, &Rules::default())?;
-    let stale_after = args.stale_after.unwrap_or(followups::DEFAULT_STALE_AFTER);
+    let config = Config::load(&ctx.root)?;
+    let (texts, tracked) = followups::load(&ctx.root, &Rules::new(&config)?)?;
+    let stale_after = args
+        .stale_after
+        .or(config.followups.stale_after_days)
+        .unwrap_or(followups::DEFAULT_STALE_AFTER);
     let report = followups::analyse(&texts, &tracked, as_of, stale_after);
     if args.apply {
         let applied = followups::apply::apply(&ctx.root, &report)?;

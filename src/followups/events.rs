@@ -45,11 +45,35 @@ fn clause(sentence: &str, start: usize, end: usize) -> (&str, &str) {
 /// An event noun in a `(?i)` match may be followed by "de la conférence": "5e édition de la
 /// conférence" is the 5th conference.
 static EDITION_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:de la|du|de l'|des|of the|of)\s+(?:[\p{L}'’-]+\s+){0,2}?(?P<noun>dialogues?|réunions?|rencontres?|conférences?|sommets?|forums?|meetings?|conferences?|summits?)\b")
+    Regex::new(r"(?i)^\s+(?:de la|du|de l'|des|of the|of)\s+(?:[\p{L}'’-]+\s+){0,2}?(?P<noun>dialogues?|réunions?|rencontres?|conférences?|sommets?|forums?|consultations?|meetings?|conferences?|summits?)\b")
         .unwrap_or_else(|e| unreachable!("{e}"))
 });
 
-fn target_year(text: &str) -> Option<NaiveDate> {
+/// A year before the document's in the text ("en 2019", "since 2016").
+fn past_year(text: &str, doc_year: i32) -> bool {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").unwrap_or_else(|e| unreachable!("{e}")));
+    YEAR.find_iter(text)
+        .filter_map(|m| m.as_str().parse::<i32>().ok())
+        .any(|y| y < doc_year)
+}
+
+/// The last day of the year a text sets: a printed year ("en 2025"), or one counted from the
+/// document's ("next year", "l'année prochaine", "later this year").
+pub fn target_year(text: &str, doc_year: Option<i32>) -> Option<NaiveDate> {
+    static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?P<next>next year|the following year|l'année prochaine|l'an prochain|l'année suivante)\b|\b(?:this year|later this year|cette année|d'ici la fin de l'année|by the end of the year)\b")
+            .unwrap_or_else(|e| unreachable!("{e}"))
+    });
+    if let Some(date) = printed_year(text) {
+        return Some(date);
+    }
+    let caps = RELATIVE.captures(text)?;
+    let year = doc_year? + i32::from(caps.name("next").is_some());
+    NaiveDate::from_ymd_opt(year, 12, 31)
+}
+
+fn printed_year(text: &str) -> Option<NaiveDate> {
     let caps = TARGET_YEAR.captures(text)?;
     let year: i32 = caps.name("year")?.as_str().parse().ok()?;
     NaiveDate::from_ymd_opt(year, 12, 31)
@@ -65,20 +89,27 @@ pub fn mentions(sentence: &str, doc_year: Option<i32>) -> Vec<Mention> {
         |start: usize, end: usize, noun: &str, ordinal: Option<u32>, annual: bool, next: bool| {
             let mut kind = lexicon::kind(noun);
             let mut end = end;
-            if kind == "edition" {
+            // "5e édition de la conférence", "the next round of consultations": the event
+            // is the noun after.
+            if matches!(kind, "edition" | "round" | "session") {
                 if let Some(c) = EDITION_OF.captures(&sentence[end..]) {
                     kind = lexicon::kind(c.name("noun").map_or("", |m| m.as_str()));
                     end += c.get(0).map_or(0, |m| m.end());
                 }
             }
             let (before, after) = clause(sentence, start, end);
-            let target = target_year(after).or_else(|| target_year(before));
+            let target = target_year(after, doc_year).or_else(|| target_year(before, doc_year));
             let future_year =
                 matches!((target, doc_year), (Some(t), Some(y)) if chrono::Datelike::year(&t) > y);
             let planned =
                 next || PLANNED.is_match(before) || PLANNED.is_match(after) || future_year;
             let marked = ordinal.is_some() || annual || next;
-            let held = !planned && (marked || HELD.is_match(before) || HELD.is_match(after));
+            // "the first dialogue, in 2019, ...": an earlier occurrence recalled, not the
+            // one the document reports.
+            let recalled =
+                !planned && doc_year.is_some_and(|y| past_year(before, y) || past_year(after, y));
+            let held =
+                !planned && !recalled && (marked || HELD.is_match(before) || HELD.is_match(after));
             (
                 start,
                 end,
@@ -286,6 +317,20 @@ mod tests {
     }
 
     #[test]
+    fn next_year_counts_from_the_document() {
+        let m = one(
+            "Allies agreed to hold the next conference next year in Tallinn.",
+            2023,
+        );
+        assert_eq!(m.target, NaiveDate::from_ymd_opt(2024, 12, 31));
+        let m = one(
+            "Le prochain dialogue se tiendra l'année prochaine à Kiev.",
+            2024,
+        );
+        assert_eq!(m.target, NaiveDate::from_ymd_opt(2025, 12, 31));
+    }
+
+    #[test]
     fn annual_conference_fr_and_en() {
         let m = one(
             "Les Alliés se sont réunis en Pologne pour la conférence annuelle de l'OTAN sur l'engagement.",
@@ -317,6 +362,15 @@ mod tests {
             2025,
         );
         assert_eq!((m.kind, m.ordinal), ("meeting", Some(4)));
+    }
+
+    #[test]
+    fn an_earlier_occurrence_recalled_is_not_held_now() {
+        let m = one(
+            "Since the first EU-Japan Cyber Dialogue in 2014, cooperation has grown.",
+            2025,
+        );
+        assert_eq!((m.ordinal, m.held, m.planned), (Some(1), false, false));
     }
 
     #[test]

@@ -21,18 +21,53 @@ pub fn find(
     as_of: NaiveDate,
 ) -> Vec<Followup> {
     let mut out = Vec::new();
+    let said = prepare(texts);
     for c in commitments.iter().filter(|c| c.made <= as_of) {
         let doc_parties = texts
             .iter()
             .find(|t| t.source == c.source)
             .map(|t| t.parties())
             .unwrap_or_default();
-        match event_of(c, doc_parties) {
-            Some((m, actors)) => out.extend(event_fate(c, &m, &actors, occurrences, series, as_of)),
-            None => out.extend(content_fates(c, texts)),
+        // The event the commitment's own document reports, for "agreed to meet again".
+        let doc_event = occurrences
+            .iter()
+            .find(|o| o.source == c.source && o.mention.held)
+            .map(|o| o.mention.kind);
+        // Another version of the commitment's own page (same title) restates it without
+        // saying anything new about it.
+        let title = texts
+            .iter()
+            .find(|t| t.source == c.source)
+            .and_then(|t| t.title.as_deref())
+            .map(squash);
+        let versions: Vec<&str> = texts
+            .iter()
+            .filter(|t| {
+                t.source == c.source || (title.is_some() && t.title.as_deref().map(squash) == title)
+            })
+            .map(|t| t.source.as_str())
+            .collect();
+        match event_of(c, doc_parties, doc_event) {
+            Some((m, actors)) => out.extend(event_fate(
+                c,
+                &m,
+                &actors,
+                occurrences,
+                series,
+                as_of,
+                &versions,
+            )),
+            None => out.extend(content_fates(c, &said, &versions)),
         }
     }
     out
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn reference(c: &Tracked) -> CommitmentRef {
@@ -57,7 +92,11 @@ fn shown_by(c: &Tracked, o: &Occurrence, fate: Fate, reason: String) -> Followup
 }
 
 /// The planned event a commitment is about, with the parties of that event.
-fn event_of(c: &Tracked, doc_parties: Vec<String>) -> Option<(Mention, Vec<String>)> {
+fn event_of(
+    c: &Tracked,
+    doc_parties: Vec<String>,
+    doc_event: Option<&'static str>,
+) -> Option<(Mention, Vec<String>)> {
     let year = Some(c.made.year());
     let from_quote = events::mentions(&c.quote, year)
         .into_iter()
@@ -81,7 +120,22 @@ fn event_of(c: &Tracked, doc_parties: Vec<String>) -> Option<(Mention, Vec<Strin
         }
         (Some(ms), None) => ms,
         (None, Some(q)) => q,
-        (None, None) => return None,
+        (None, None) => {
+            let kind = doc_event.filter(|_| lexicon::MEET_AGAIN.is_match(&c.quote))?;
+            Mention {
+                kind,
+                ordinal: None,
+                annual: false,
+                next: true,
+                planned: true,
+                held: false,
+                marked: true,
+                actors: lexicon::parties(&c.quote),
+                cyber: false,
+                target: events::target_year(&c.quote, Some(c.made.year())),
+                start: 0,
+            }
+        }
     };
     if let Some(d) = c.deadline {
         m.target = Some(d);
@@ -99,9 +153,11 @@ fn event_fate(
     occurrences: &[Occurrence],
     series: &[Series],
     as_of: NaiveDate,
+    versions: &[&str],
 ) -> Vec<Followup> {
-    let same_series =
-        |o: &&Occurrence| o.mention.kind == m.kind && o.actors == actors && o.source != c.source;
+    let same_series = |o: &&Occurrence| {
+        o.mention.kind == m.kind && o.actors == actors && !versions.contains(&o.source.as_str())
+    };
     let this_series = series
         .iter()
         .find(|s| s.kind == m.kind && s.actors == actors);
@@ -202,65 +258,100 @@ fn event_fate(
 }
 
 /// Later documents that restate the commitment, report progress on it, or its completion.
-fn content_fates(c: &Tracked, texts: &[&Text]) -> Vec<Followup> {
-    let wanted = stems(&c.quote);
-    if wanted.len() < MIN_SHARED {
-        return Vec::new();
-    }
+/// A later sentence as content matching needs it, computed once for all commitments.
+struct Said<'a> {
+    text: &'a Text,
+    sentence: &'a String,
+    stems: Vec<String>,
+    /// The sentence's parties, else its document's.
+    parties: Vec<String>,
+    fate: Option<Fate>,
+}
+
+fn prepare<'a>(texts: &[&'a Text]) -> Vec<Said<'a>> {
     let mut out = Vec::new();
-    for text in texts
-        .iter()
-        .filter(|t| t.date > c.made && t.source != c.source)
-    {
-        let title_parties = text.parties();
-        let mut best: Option<(Fate, f64, &String)> = None;
+    for text in texts {
+        let doc_parties = text.parties();
         for sentence in &text.sentences {
-            let mut parties = lexicon::parties(sentence);
-            if parties.is_empty() {
-                parties = title_parties.clone();
-            }
-            // Every party bound must be there: "Japan and the US agreed to ..." restates
-            // nothing the EU and the US promised.
-            if !c
-                .actors
-                .iter()
-                .all(|a| parties.iter().any(|p| same_party(a, p)))
-            {
+            let fate = classify(sentence);
+            if fate.is_none() {
                 continue;
             }
-            let have = stems(sentence);
-            let shared = wanted.iter().filter(|w| have.contains(w)).count();
-            let coverage = shared as f64 / wanted.len() as f64;
-            if shared < MIN_SHARED || coverage < MIN_COVERAGE {
-                continue;
-            }
-            let Some(fate) = classify(sentence) else {
-                continue;
-            };
-            if best.is_none_or(|(f, cov, _)| {
-                (std::cmp::Reverse(fate), coverage) > (std::cmp::Reverse(f), cov)
-            }) {
-                best = Some((fate, coverage, sentence));
-            }
-        }
-        if let Some((fate, coverage, sentence)) = best {
-            out.push(Followup {
-                commitment: reference(c),
-                evidence: EvidenceRef {
-                    source: Some(text.source.clone()),
-                    quote: Some(sentence.clone()),
-                    date: Some(text.date),
+            let parties = lexicon::parties(sentence);
+            out.push(Said {
+                text,
+                sentence,
+                stems: stems(sentence),
+                parties: if parties.is_empty() {
+                    doc_parties.clone()
+                } else {
+                    parties
                 },
                 fate,
-                reason: format!(
-                    "{:.0}% of the commitment's words, {}",
-                    coverage * 100.0,
-                    cue(fate)
-                ),
             });
         }
     }
     out
+}
+
+/// Later documents that restate the commitment, report progress on it, or its completion.
+fn content_fates(c: &Tracked, said: &[Said<'_>], versions: &[&str]) -> Vec<Followup> {
+    let wanted = stems(&c.quote);
+    if wanted.len() < MIN_SHARED {
+        return Vec::new();
+    }
+    // The best sentence of each later document: completion over progress over restatement,
+    // then the most of the commitment's words.
+    let mut best: Vec<(&Said<'_>, Fate, f64)> = Vec::new();
+    for s in said
+        .iter()
+        .filter(|s| s.text.date > c.made && !versions.contains(&s.text.source.as_str()))
+    {
+        // Every party bound must be there: "Japan and the US agreed to ..." restates
+        // nothing the EU and the US promised.
+        if !c
+            .actors
+            .iter()
+            .all(|a| s.parties.iter().any(|p| same_party(a, p)))
+        {
+            continue;
+        }
+        let shared = wanted.iter().filter(|w| s.stems.contains(w)).count();
+        let coverage = shared as f64 / wanted.len() as f64;
+        let Some(fate) = s
+            .fate
+            .filter(|_| shared >= MIN_SHARED && coverage >= MIN_COVERAGE)
+        else {
+            continue;
+        };
+        match best
+            .iter_mut()
+            .find(|(b, _, _)| b.text.source == s.text.source)
+        {
+            Some(b) => {
+                if (std::cmp::Reverse(fate), coverage) > (std::cmp::Reverse(b.1), b.2) {
+                    *b = (s, fate, coverage);
+                }
+            }
+            None => best.push((s, fate, coverage)),
+        }
+    }
+    best.into_iter()
+        .map(|(s, fate, coverage)| Followup {
+            commitment: reference(c),
+            evidence: EvidenceRef {
+                source: Some(s.text.source.clone()),
+                quote: Some(s.sentence.clone()),
+                date: Some(s.text.date),
+            },
+            fate,
+            reason: format!(
+                "{:.0}% of the commitment's words, {}",
+                coverage * 100.0,
+                cue(fate)
+            ),
+        })
+        .collect()
 }
 
 fn cue(fate: Fate) -> &'static str {

@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::actors::Registry;
+
 /// Event nouns, French and English, singular and plural.
 const NOUNS: &str = r"dialogues?|réunions?|rencontres?|conférences?|sommets?|consultations?|forums?|sessions?|cycles?|éditions?|dialogs?|meetings?|conferences?|summits?|rounds?|editions?";
 
@@ -59,7 +61,7 @@ pub static ORDINAL_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     let mut words: Vec<&str> = ORDINAL_WORDS.iter().map(|(w, _)| *w).collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let pattern = format!(
-        r"(?i)\b(?P<ord>\d{{1,2}}\s?(?:ère|ème|eme|er|re|e|è|st|nd|rd|th)|{})\s+(?P<mid>(?:[\p{{L}}\p{{N}}'’-]+\s+){{0,3}}?)(?P<noun>{NOUNS})\b",
+        r"(?i)\b(?P<ord>\d{{1,2}}\s?(?:ères|èmes|emes|ère|ème|eme|ers|res|er|re|es|e|è|st|nd|rd|th)|(?:{})s?)\s+(?P<mid>(?:[\p{{L}}\p{{N}}'’-]+\s+){{0,3}}?)(?P<noun>{NOUNS})\b",
         words.join("|")
     );
     Regex::new(&pattern).unwrap_or_else(|e| unreachable!("{e}"))
@@ -130,6 +132,15 @@ pub static REAFFIRMED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| unreachable!("{e}"))
 });
 
+/// "agreed to meet again", "se réunir à nouveau": the next occurrence of the event the
+/// document reports, though no event noun is repeated.
+pub static MEET_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bmeet again\b|\breconvene\b|\bse réunir (?:à nouveau|de nouveau)\b|\bse retrouver\b|\bse revoir\b|\bse réuniront (?:à nouveau|de nouveau)\b|\bwill meet\b|\bto meet (?:next|in)\b",
+    )
+    .unwrap_or_else(|e| unreachable!("{e}"))
+});
+
 /// A commitment stated again: the verbs of commitment themselves.
 pub static COMMIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -138,84 +149,65 @@ pub static COMMIT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| unreachable!("{e}"))
 });
 
-/// Canonical id, display name in series names, and the names (case-sensitive) a text uses.
-pub const PARTIES: &[(&str, &str, &[&str])] = &[
-    (
-        "EU",
-        "EU",
-        &["Union européenne", "European Union", "UE", "EU"],
-    ),
-    ("NATO", "NATO", &["OTAN", "NATO"]),
-    ("ALLIES", "", &["Alliés", "Allies"]),
-    (
-        "UN",
-        "UN",
-        &[
-            "Nations unies",
-            "Nations Unies",
-            "United Nations",
-            "ONU",
-            "UN",
-        ],
-    ),
-    ("OSCE", "OSCE", &["OSCE"]),
-    ("AU", "Australia", &["Australie", "Australia"]),
-    ("BR", "Brazil", &["Brésil", "Brazil"]),
-    ("CA", "Canada", &["Canada"]),
-    ("CH", "Switzerland", &["Suisse", "Switzerland"]),
-    ("CN", "China", &["Chine", "China"]),
-    ("GB", "UK", &["Royaume-Uni", "United Kingdom", "UK"]),
-    ("GE", "Georgia", &["Géorgie", "Georgia"]),
-    ("IN", "India", &["Inde", "India"]),
-    ("JP", "Japan", &["Japon", "Japan"]),
-    ("KR", "Korea", &["Corée", "Korea"]),
-    ("MD", "Moldova", &["Moldavie", "Moldova"]),
-    ("NO", "Norway", &["Norvège", "Norway"]),
-    ("SG", "Singapore", &["Singapour", "Singapore"]),
-    ("UA", "Ukraine", &["Ukraine"]),
-    (
-        "US",
-        "US",
-        &["États-Unis", "Etats-Unis", "United States", "USA", "US"],
-    ),
-    ("ZA", "South Africa", &["Afrique du Sud", "South Africa"]),
+/// How series names show the parties; other ids show as themselves. The order is the
+/// order of parties in names and lists: organisations first, then countries by id.
+const DISPLAY: &[(&str, &str)] = &[
+    ("EU", "EU"),
+    ("NATO", "NATO"),
+    ("ALLIES", ""),
+    ("UN", "UN"),
+    ("OSCE", "OSCE"),
+    ("AU", "Australia"),
+    ("BR", "Brazil"),
+    ("CA", "Canada"),
+    ("CH", "Switzerland"),
+    ("CN", "China"),
+    ("DE", "Germany"),
+    ("FR", "France"),
+    ("GB", "UK"),
+    ("GE", "Georgia"),
+    ("IN", "India"),
+    ("JP", "Japan"),
+    ("KR", "Korea"),
+    ("MD", "Moldova"),
+    ("NO", "Norway"),
+    ("SG", "Singapore"),
+    ("UA", "Ukraine"),
+    ("US", "US"),
+    ("ZA", "South Africa"),
 ];
 
-/// Names a place, not a party: "en Pologne", "à Bruxelles", "in Poland".
-const PLACE_BEFORE: &[&str] = &["en ", "à ", "au ", "aux ", "in ", "at ", "à l'", "in the "];
+/// The built-in registry of parties (`data/actors.toml`).
+static REGISTRY: LazyLock<Registry> = LazyLock::new(|| Registry::new(&[]));
 
-fn order(id: &str) -> usize {
-    PARTIES
-        .iter()
-        .position(|(p, _, _)| *p == id)
-        .unwrap_or(usize::MAX)
+/// Names a place, not a party: "en Pologne", "à Bruxelles", "in Poland".
+const PLACE_BEFORE: &[&str] = &[
+    "en ", "à ", "au ", "aux ", "in ", "at ", "à l'", "in the ", "near ",
+];
+
+fn order(id: &str) -> (usize, &str) {
+    let known = DISPLAY.iter().position(|(p, _)| *p == id);
+    // Unknown organisations (long ids) before unknown countries, then by id.
+    (
+        known.unwrap_or(if id.len() > 2 { 5 } else { DISPLAY.len() }),
+        id,
+    )
 }
 
 /// The parties a text names, in canonical order, places left out.
 pub fn parties(text: &str) -> Vec<String> {
-    let mut found: Vec<&str> = Vec::new();
-    for (id, _, names) in PARTIES {
-        'names: for name in *names {
-            for (at, _) in text.match_indices(name) {
-                let before = text[..at].chars().next_back();
-                let after = text[at + name.len()..].chars().next();
-                if before.is_some_and(char::is_alphanumeric)
-                    || after.is_some_and(char::is_alphanumeric)
-                {
-                    continue;
-                }
-                let head = &text[..at];
-                if PLACE_BEFORE.iter().any(|p| head.ends_with(p)) {
-                    continue;
-                }
-                found.push(id);
-                break 'names;
-            }
-        }
-    }
-    found.sort_by_key(|id| order(id));
+    let mut found: Vec<String> = REGISTRY
+        .mentions(text)
+        .into_iter()
+        .filter(|m| {
+            let head = text.get(..m.span.start).unwrap_or("");
+            !PLACE_BEFORE.iter().any(|p| head.ends_with(p))
+        })
+        .map(|m| m.id)
+        .collect();
+    found.sort_by(|a, b| order(a).cmp(&order(b)));
     found.dedup();
-    found.into_iter().map(str::to_string).collect()
+    found
 }
 
 /// The parties of an event as a series knows them: NATO's meetings are the Allies' and
@@ -225,27 +217,29 @@ pub fn series_parties(actors: &[String]) -> Vec<String> {
     if out.iter().any(|a| a == "NATO" || a == "ALLIES") {
         out.extend(["NATO".to_string(), "ALLIES".to_string()]);
     }
-    out.sort_by_key(|id| order(id));
+    out.sort_by(|a, b| order(a).cmp(&order(b)));
     out.dedup();
     out
 }
 
 pub fn display(id: &str) -> &str {
-    PARTIES
+    DISPLAY
         .iter()
-        .find(|(p, _, _)| *p == id)
-        .map_or(id, |(_, d, _)| d)
+        .find(|(p, _)| *p == id)
+        .map_or(id, |(_, d)| d)
 }
 
 /// Is the word one of the names of a party ("EU-US" counts: each part is one)?
 pub fn is_party_word(word: &str) -> bool {
-    let parts: Vec<&str> = word.split(['-', '–']).collect();
-    let all = |w: &str| {
-        PARTIES
-            .iter()
-            .any(|(_, _, names)| names.iter().any(|n| n.eq_ignore_ascii_case(w)))
+    let word = word.trim_end_matches("'s");
+    let named = |w: &str| {
+        !w.is_empty()
+            && REGISTRY
+                .mentions(w)
+                .first()
+                .is_some_and(|m| m.span == (0..w.len()))
     };
-    all(word.trim_end_matches("'s")) || parts.iter().all(|p| all(p.trim_end_matches("'s")))
+    named(word) || word.split(['-', '–']).all(named)
 }
 
 /// The canonical event kind of a noun: "réunions" → "meeting".
@@ -267,7 +261,12 @@ pub fn kind(noun: &str) -> &'static str {
 
 pub fn ordinal(text: &str) -> Option<u32> {
     let t = text.trim().to_lowercase();
-    if let Some((_, n)) = ORDINAL_WORDS.iter().find(|(w, _)| *w == t) {
+    // "troisièmes consultations": French ordinals agree in number.
+    let singular = t.strip_suffix('s').unwrap_or(&t);
+    if let Some((_, n)) = ORDINAL_WORDS
+        .iter()
+        .find(|(w, _)| *w == t || *w == singular)
+    {
         return Some(*n);
     }
     let digits: String = t.chars().take_while(char::is_ascii_digit).collect();

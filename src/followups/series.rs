@@ -118,7 +118,8 @@ pub fn build(texts: &[&Text], occurrences: &[Occurrence], as_of: NaiveDate) -> V
         for o in group.iter().filter(|o| o.mention.held) {
             match seen.iter_mut().find(|s| s.source == o.source) {
                 Some(s) => {
-                    if s.ordinal.is_none() && o.mention.ordinal.is_some() {
+                    // The document's own occurrence is its highest number.
+                    if o.mention.ordinal > s.ordinal {
                         s.ordinal = o.mention.ordinal;
                         s.quote = o.quote.clone();
                     }
@@ -131,7 +132,15 @@ pub fn build(texts: &[&Text], occurrences: &[Occurrence], as_of: NaiveDate) -> V
                 }),
             }
         }
-        let next = next(&group, &seen, annual, as_of);
+        // Always an object, so that readers of the JSON can look into it.
+        let next = next(&group, &seen, annual, as_of).or_else(|| {
+            Some(Next {
+                ordinal: None,
+                due: None,
+                why: "no further occurrence announced".to_string(),
+                overdue: false,
+            })
+        });
         let missing_years = if annual {
             missing_years(&seen, as_of)
         } else {

@@ -136,7 +136,7 @@ fn restatement_and_progress_are_found() {
         text(
             "x.txt",
             "2023-03-01",
-            "EU-Japan",
+            "EU and Japan agree on a platform",
             &[
                 "The EU and Japan agreed to set up a joint cyber threat information exchange platform.",
             ],
@@ -144,7 +144,7 @@ fn restatement_and_progress_are_found() {
         text(
             "y.txt",
             "2024-03-01",
-            "EU-Japan",
+            "EU and Japan review their cooperation",
             &[
                 "The EU and Japan reviewed progress on the joint cyber threat information exchange platform.",
             ],
@@ -152,7 +152,7 @@ fn restatement_and_progress_are_found() {
         text(
             "z.txt",
             "2025-03-01",
-            "EU-Japan",
+            "EU-Japan platform launched",
             &[
                 "The joint cyber threat information exchange platform between the EU and Japan was launched in January.",
             ],
@@ -199,4 +199,74 @@ fn last_day_of_partial_dates() {
     assert_eq!(last_day("2024-02"), Some(d("2024-02-29")));
     assert_eq!(last_day("2024-07-15"), Some(d("2024-07-15")));
     assert_eq!(last_day("soon"), None);
+}
+
+#[test]
+fn meeting_again_is_the_next_occurrence() {
+    let texts = vec![
+        text(
+            "a",
+            "2024-05-05",
+            "EU and UK hold first Cyber Dialogue",
+            &[
+                "The EU and the United Kingdom held their first Cyber Dialogue in London on 5 May 2024.",
+                "They agreed to meet again in Brussels in the first half of 2025.",
+            ],
+        ),
+        text(
+            "b",
+            "2025-04-10",
+            "Second EU-UK Cyber Dialogue",
+            &["The second EU-UK Cyber Dialogue took place in Brussels on 10 April 2025."],
+        ),
+    ];
+    let c = tracked(
+        "m",
+        "a",
+        "2024-05-05",
+        "They agreed to meet again in Brussels in the first half of 2025.",
+        &["EU", "GB"],
+        Some("2025-06-30"),
+    );
+    let report = analyse(&texts, &[c], d("2025-12-01"), 365);
+    let fates: Vec<_> = report
+        .followups
+        .iter()
+        .map(|f| (f.fate, f.evidence.source.clone()))
+        .collect();
+    assert_eq!(
+        fates,
+        vec![(Fate::Done, Some("b".to_string()))],
+        "{:#?}",
+        report.series
+    );
+}
+
+#[test]
+fn a_later_version_of_the_same_page_is_no_evidence() {
+    let quote =
+        "The EU and Japan agreed to set up a joint cyber threat information exchange platform.";
+    let texts = vec![
+        text(
+            "v1",
+            "2023-03-01",
+            "EU and Japan agree on a platform",
+            &[quote],
+        ),
+        text(
+            "v2",
+            "2023-03-09",
+            "EU and Japan agree on a platform",
+            &[
+                quote,
+                "The EU and Japan reaffirmed that the platform matters.",
+            ],
+        ),
+    ];
+    let c = tracked("c", "v1", "2023-03-01", quote, &["EU", "JP"], None);
+    assert!(
+        analyse(&texts, &[c], d("2024-01-01"), 365)
+            .followups
+            .is_empty()
+    );
 }
