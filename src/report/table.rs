@@ -4,8 +4,6 @@
 
 use std::borrow::Cow;
 
-use unicode_width::UnicodeWidthStr;
-
 use super::{Report, Row, render};
 use crate::record::Status;
 
@@ -14,6 +12,16 @@ pub struct TableOptions {
     /// Total width in columns; `None` leaves the table as wide as its content.
     pub width: Option<u16>,
     pub color: bool,
+}
+
+/// Columns a text takes on a terminal; printable ASCII, by far the common case, is counted
+/// without the Unicode tables.
+fn text_width(text: &str) -> usize {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        text.len()
+    } else {
+        unicode_width::UnicodeWidthStr::width(text)
+    }
 }
 
 pub(super) const HEADERS: [&str; 7] = [
@@ -82,10 +90,10 @@ fn layout(rows: &[[Cow<str>; 7]], width: Option<usize>) -> ([usize; 7], [bool; 7
         shown[6] = w >= WIDTH_FOR_SOURCE;
         shown[1] = w >= WIDTH_FOR_ACTORS;
     }
-    let mut widths = HEADERS.map(UnicodeWidthStr::width);
+    let mut widths = HEADERS.map(text_width);
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
+            *w = (*w).max(text_width(cell));
         }
     }
     let Some(total) = width else {
@@ -122,13 +130,13 @@ fn layout(rows: &[[Cow<str>; 7]], width: Option<usize>) -> ([usize; 7], [bool; 7
 /// word (at a character boundary) when a word alone is too wide.
 fn wrap(text: &str, width: usize) -> Vec<&str> {
     let width = width.max(1);
-    if text.width() <= width {
+    if text_width(text) <= width {
         return vec![text];
     }
     let mut lines = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
-        if rest.width() <= width {
+        if text_width(rest) <= width {
             lines.push(rest);
             break;
         }
@@ -187,7 +195,7 @@ fn content(
     cells: [&str; 7],
     colors: [Option<&str>; 7],
 ) {
-    if (0..7).all(|i| !shown[i] || cells[i].width() <= widths[i]) {
+    if (0..7).all(|i| !shown[i] || text_width(cells[i]) <= widths[i]) {
         text_line(out, widths, shown, |i| cells[i], &colors);
         return;
     }
@@ -235,7 +243,7 @@ fn text_line<'t>(
         }
         out.extend(std::iter::repeat_n(
             ' ',
-            widths[i].saturating_sub(text.width()) + 1,
+            widths[i].saturating_sub(text_width(text)) + 1,
         ));
     }
     out.push_str("│\n");
