@@ -18,7 +18,13 @@ pub struct TableOptions {
 /// without the Unicode tables.
 fn text_width(text: &str) -> usize {
     if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        text.len()
+        return text.len();
+    }
+    // Latin letters with accents and the typographic punctuation of French text (’ « » – …)
+    // are one column each.
+    let simple = |c: char| matches!(c, ' '..='~' | '\u{a0}'..='\u{2ff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}');
+    if text.chars().all(simple) {
+        text.chars().count()
     } else {
         unicode_width::UnicodeWidthStr::width(text)
     }
@@ -84,7 +90,7 @@ const RED: &str = "\x1b[31m";
 const RESET: &str = "\x1b[39m";
 
 /// Column widths (content only, without padding) and which columns are shown.
-fn layout(rows: &[[Cow<str>; 7]], width: Option<usize>) -> ([usize; 7], [bool; 7]) {
+fn layout(rows: &[[usize; 7]], width: Option<usize>) -> ([usize; 7], [bool; 7]) {
     let mut shown = [true; 7];
     if let Some(w) = width {
         shown[6] = w >= WIDTH_FOR_SOURCE;
@@ -93,7 +99,7 @@ fn layout(rows: &[[Cow<str>; 7]], width: Option<usize>) -> ([usize; 7], [bool; 7
     let mut widths = HEADERS.map(text_width);
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(text_width(cell));
+            *w = (*w).max(*cell);
         }
     }
     let Some(total) = width else {
@@ -188,33 +194,32 @@ fn border(
     out.push('\n');
 }
 
+/// One table row; each cell comes with its width in columns.
 fn content(
     out: &mut String,
     widths: &[usize; 7],
     shown: &[bool; 7],
-    cells: [&str; 7],
+    cells: [(&str, usize); 7],
     colors: [Option<&str>; 7],
 ) {
-    if (0..7).all(|i| !shown[i] || text_width(cells[i]) <= widths[i]) {
+    if (0..7).all(|i| !shown[i] || cells[i].1 <= widths[i]) {
         text_line(out, widths, shown, |i| cells[i], &colors);
         return;
     }
     let wrapped: [Vec<&str>; 7] = std::array::from_fn(|i| {
         if shown[i] {
-            wrap(cells[i], widths[i])
+            wrap(cells[i].0, widths[i])
         } else {
             Vec::new()
         }
     });
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
     for line in 0..height {
-        text_line(
-            out,
-            widths,
-            shown,
-            |i| wrapped[i].get(line).copied().unwrap_or(""),
-            &colors,
-        );
+        let text_of = |i: usize| {
+            let text = wrapped[i].get(line).copied().unwrap_or("");
+            (text, text_width(text))
+        };
+        text_line(out, widths, shown, text_of, &colors);
     }
 }
 
@@ -223,7 +228,7 @@ fn text_line<'t>(
     out: &mut String,
     widths: &[usize; 7],
     shown: &[bool; 7],
-    text_of: impl Fn(usize) -> &'t str,
+    text_of: impl Fn(usize) -> (&'t str, usize),
     colors: &[Option<&str>; 7],
 ) {
     out.push('│');
@@ -231,7 +236,7 @@ fn text_line<'t>(
         if n > 0 {
             out.push('┆');
         }
-        let text = text_of(i);
+        let (text, width) = text_of(i);
         out.push(' ');
         match colors[i] {
             Some(color) if !text.is_empty() => {
@@ -243,18 +248,28 @@ fn text_line<'t>(
         }
         out.extend(std::iter::repeat_n(
             ' ',
-            widths[i].saturating_sub(text_width(text)) + 1,
+            widths[i].saturating_sub(width) + 1,
         ));
     }
     out.push_str("│\n");
 }
 
 fn draw(out: &mut String, rows: &[Row], texts: &[[Cow<str>; 7]], options: &TableOptions) {
-    let (widths, shown) = layout(texts, options.width.map(usize::from));
+    let cell_widths: Vec<[usize; 7]> = texts
+        .iter()
+        .map(|cells| cells.each_ref().map(|c| text_width(c)))
+        .collect();
+    let (widths, shown) = layout(&cell_widths, options.width.map(usize::from));
     border(out, &widths, &shown, ['┌', '─', '┬', '┐']);
-    content(out, &widths, &shown, HEADERS, [None; 7]);
+    content(
+        out,
+        &widths,
+        &shown,
+        HEADERS.map(|h| (h, text_width(h))),
+        [None; 7],
+    );
     border(out, &widths, &shown, ['╞', '═', '╪', '╡']);
-    for (row, cells) in rows.iter().zip(texts) {
+    for ((row, cells), cell_widths) in rows.iter().zip(texts).zip(&cell_widths) {
         let mut colors = [None; 7];
         if options.color {
             colors[STATUS] = Some(ansi(row.status));
@@ -262,13 +277,8 @@ fn draw(out: &mut String, rows: &[Row], texts: &[[Cow<str>; 7]], options: &Table
                 colors[DAYS] = Some(RED);
             }
         }
-        content(
-            out,
-            &widths,
-            &shown,
-            cells.each_ref().map(|c| c.as_ref()),
-            colors,
-        );
+        let cells = std::array::from_fn(|i| (cells[i].as_ref(), cell_widths[i]));
+        content(out, &widths, &shown, cells, colors);
     }
     border(out, &widths, &shown, ['└', '─', '┴', '┘']);
 }
@@ -316,18 +326,29 @@ mod tests {
     }
 
     #[test]
+    fn text_width_counts_terminal_columns() {
+        assert_eq!(text_width("abc"), 3);
+        assert_eq!(text_width("l’été « chaud » — …"), 19);
+        assert_eq!(text_width("日本"), 4);
+        assert_eq!(text_width("a\u{200b}b"), 2);
+    }
+
+    #[test]
     fn layout_fits_the_width_and_hides_columns_when_narrow() {
-        let rows = vec![[
-            Cow::Owned("x".repeat(50)),
+        let cells = [
+            "x".repeat(50),
             "EU, UA".into(),
-            Cow::Owned("y ".repeat(45)),
+            "y ".repeat(45),
             "2025-12-31 (year)".into(),
-            "in_progress".into(),
-            "518 days late".into(),
-            "seeds/x.txt".into(),
-        ]];
+        ];
+        let rest = ["in_progress", "518 days late", "seeds/x.txt"];
+        let widths: [usize; 7] = std::array::from_fn(|i| match cells.get(i) {
+            Some(cell) => text_width(cell),
+            None => text_width(rest[i - cells.len()]),
+        });
+        let cell_widths = [widths];
         for width in [80, 100, 120, 160, 200] {
-            let (widths, shown) = layout(&rows, Some(width));
+            let (widths, shown) = layout(&cell_widths, Some(width));
             let columns = shown.iter().filter(|s| **s).count();
             let total: usize = (0..7)
                 .filter(|&i| shown[i])
@@ -346,7 +367,7 @@ mod tests {
                 }
             );
         }
-        let (widths, _) = layout(&rows, None);
+        let (widths, _) = layout(&cell_widths, None);
         assert_eq!(widths[0], 50);
     }
 }
