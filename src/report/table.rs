@@ -20,13 +20,17 @@ fn text_width(text: &str) -> usize {
     if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         return text.len();
     }
+    text.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> usize {
     // Latin letters with accents and the typographic punctuation of French text (’ « » – …)
-    // are one column each.
-    let simple = |c: char| matches!(c, ' '..='~' | '\u{a0}'..='\u{2ff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}');
-    if text.chars().all(simple) {
-        text.chars().count()
+    // are one column each, without a look-up in the Unicode tables.
+    if matches!(c, ' '..='~' | '\u{a0}'..='\u{2ff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
+    {
+        1
     } else {
-        unicode_width::UnicodeWidthStr::width(text)
+        unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
     }
 }
 
@@ -133,46 +137,47 @@ fn layout(rows: &[[usize; 7]], width: Option<usize>) -> ([usize; 7], [bool; 7]) 
 }
 
 /// Splits `text` into lines of at most `width` columns, at spaces where it can and inside a
-/// word (at a character boundary) when a word alone is too wide.
-fn wrap(text: &str, width: usize) -> Vec<&str> {
+/// word (at a character boundary) when a word alone is too wide; each line comes with its
+/// width.
+fn wrap(text: &str, width: usize) -> Vec<(&str, usize)> {
     let width = width.max(1);
-    if text_width(text) <= width {
-        return vec![text];
-    }
     let mut lines = Vec::new();
     let mut rest = text;
-    while !rest.is_empty() {
-        if text_width(rest) <= width {
-            lines.push(rest);
-            break;
-        }
-        // The longest prefix that fits, in characters.
-        let mut fit = 0;
-        let mut used = 0;
+    loop {
+        // The longest prefix that fits, and the last space in it.
+        let (mut fit, mut used, mut space, mut overflow) = (0, 0, None, false);
         for (i, c) in rest.char_indices() {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            let w = char_width(c);
             if used + w > width {
+                overflow = true;
                 break;
+            }
+            if c == ' ' {
+                space = Some((i, used));
             }
             used += w;
             fit = i + c.len_utf8();
         }
+        if !overflow {
+            lines.push((rest, used));
+            return lines;
+        }
         if fit == 0 {
             // A character wider than the column: put it on a line of its own.
-            fit = rest.chars().next().map_or(rest.len(), char::len_utf8);
+            let c = rest.chars().next().unwrap_or(' ');
+            (fit, used) = (c.len_utf8(), char_width(c));
         }
-        let cut = match rest[..fit].rfind(' ') {
-            Some(space)
-                if space > 0 && !rest[fit..].is_empty() && !rest[fit..].starts_with(' ') =>
-            {
-                space
-            }
-            _ => fit,
+        let (cut, cut_width) = match space {
+            Some((i, w)) if i > 0 && !rest[fit..].starts_with(' ') => (i, w),
+            _ => (fit, used),
         };
-        lines.push(rest[..cut].trim_end());
-        rest = rest[cut..].trim_start();
+        let line = rest[..cut].trim_end_matches(' ');
+        lines.push((line, cut_width - (cut - line.len())));
+        rest = rest[cut..].trim_start_matches(' ');
+        if rest.is_empty() {
+            return lines;
+        }
     }
-    lines
 }
 
 fn border(
@@ -206,7 +211,7 @@ fn content(
         text_line(out, widths, shown, |i| cells[i], &colors);
         return;
     }
-    let wrapped: [Vec<&str>; 7] = std::array::from_fn(|i| {
+    let wrapped: [Vec<(&str, usize)>; 7] = std::array::from_fn(|i| {
         if shown[i] {
             wrap(cells[i].0, widths[i])
         } else {
@@ -215,10 +220,7 @@ fn content(
     });
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
     for line in 0..height {
-        let text_of = |i: usize| {
-            let text = wrapped[i].get(line).copied().unwrap_or("");
-            (text, text_width(text))
-        };
+        let text_of = |i: usize| wrapped[i].get(line).copied().unwrap_or(("", 0));
         text_line(out, widths, shown, text_of, &colors);
     }
 }
@@ -311,6 +313,12 @@ mod tests {
 
     #[test]
     fn wrap_breaks_at_spaces_then_inside_words() {
+        let wrap = |text, width| {
+            wrap(text, width)
+                .into_iter()
+                .map(|(line, _)| line)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
             wrap("Allies remain interested in", 14),
             ["Allies remain", "interested in"]
@@ -323,6 +331,23 @@ mod tests {
         assert_eq!(wrap("", 4), [""]);
         assert_eq!(wrap("a  b", 1), ["a", "b"]);
         assert_eq!(wrap("日本語", 1), ["日", "本", "語"]);
+        assert_eq!(wrap("ab cd", 2), ["ab", "cd"]);
+        assert_eq!(wrap("été d'été", 6), ["été", "d'été"]);
+    }
+
+    #[test]
+    fn wrapped_lines_know_their_width() {
+        for (text, width) in [
+            ("l’été « chaud » — … 日本語 a  b", 5),
+            ("x", 3),
+            ("", 2),
+            ("aaaa bbbbbbbbbb c", 4),
+        ] {
+            for (line, w) in wrap(text, width) {
+                assert_eq!(w, text_width(line), "{line:?}");
+                assert!(w <= width || line.chars().count() == 1, "{line:?}");
+            }
+        }
     }
 
     #[test]
