@@ -225,6 +225,15 @@ fn content(
     }
 }
 
+fn pad(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let step = n.min(SPACES.len());
+        out.push_str(&SPACES[..step]);
+        n -= step;
+    }
+}
+
 /// One line of text across the shown columns, each padded to its width.
 fn text_line<'t>(
     out: &mut String,
@@ -248,10 +257,7 @@ fn text_line<'t>(
             }
             _ => out.push_str(text),
         }
-        out.extend(std::iter::repeat_n(
-            ' ',
-            widths[i].saturating_sub(width) + 1,
-        ));
+        pad(out, widths[i].saturating_sub(width) + 1);
     }
     out.push_str("│\n");
 }
