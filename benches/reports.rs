@@ -1,14 +1,17 @@
 //! `status` and `check` over 100,000 generated records (1,000 files of 100), with and
 //! without loading the tracker from disk.
 //!
-//! cargo bench --bench reports
+//! cargo bench --bench reports                       # wall-clock time
+//! PLEDGE_BENCH_CPU=1 cargo bench --bench reports    # CPU time of the process (all threads),
+//!                                                   # steadier on a shared machine
 
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::measurement::{Measurement, ValueFormatter};
+use criterion::{Criterion, Throughput, criterion_group};
 use pledge::check::{self, CheckOptions};
 use pledge::report::{self, Query, TableOptions};
 
@@ -65,7 +68,75 @@ fn generate(root: &Path) {
     }
 }
 
-fn benches(c: &mut Criterion) {
+/// CPU time used by the whole process (user + system, every thread, including threads that
+/// have ended), from `/proc/self/stat`, in nanoseconds; clock ticks are 10 ms.
+struct CpuTime;
+
+fn cpu_nanos() -> u64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<u64> = after
+        .split_whitespace()
+        .map(|f| f.parse().unwrap_or(0))
+        .collect();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    let ticks = fields.get(11).copied().unwrap_or(0) + fields.get(12).copied().unwrap_or(0);
+    ticks * 10_000_000
+}
+
+struct Millis;
+
+impl ValueFormatter for Millis {
+    fn scale_values(&self, _typical: f64, values: &mut [f64]) -> &'static str {
+        values.iter_mut().for_each(|v| *v /= 1e6);
+        "ms CPU"
+    }
+
+    fn scale_throughputs(
+        &self,
+        _typical: f64,
+        _throughput: &Throughput,
+        values: &mut [f64],
+    ) -> &'static str {
+        self.scale_values(0.0, values)
+    }
+
+    fn scale_for_machines(&self, _values: &mut [f64]) -> &'static str {
+        "ns"
+    }
+}
+
+impl Measurement for CpuTime {
+    type Intermediate = u64;
+    type Value = u64;
+
+    fn start(&self) -> u64 {
+        cpu_nanos()
+    }
+
+    fn end(&self, start: u64) -> u64 {
+        cpu_nanos().saturating_sub(start)
+    }
+
+    fn add(&self, a: &u64, b: &u64) -> u64 {
+        a + b
+    }
+
+    fn zero(&self) -> u64 {
+        0
+    }
+
+    fn to_f64(&self, value: &u64) -> f64 {
+        *value as f64
+    }
+
+    fn formatter(&self) -> &dyn ValueFormatter {
+        &Millis
+    }
+}
+
+fn benches<M: Measurement>(c: &mut Criterion<M>) {
     let dir = tempfile::tempdir().expect("temporary folder");
     generate(dir.path());
     let tracker = pledge::store::load(dir.path()).expect("generated tracker loads");
@@ -136,5 +207,18 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(reports, benches);
-criterion_main!(reports);
+criterion_group!(wall, benches);
+criterion_group! {
+    name = cpu;
+    config = Criterion::default().with_measurement(CpuTime);
+    targets = benches
+}
+
+fn main() {
+    if std::env::var_os("PLEDGE_BENCH_CPU").is_some() {
+        cpu();
+    } else {
+        wall();
+    }
+    Criterion::default().configure_from_args().final_summary();
+}

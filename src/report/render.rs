@@ -83,7 +83,9 @@ pub fn markdown(report: &Report) -> String {
 /// Appends a CSV text cell: quoted when needed, and neutralised with a leading `'` when a
 /// spreadsheet would read it as a formula.
 fn push_csv_text(out: &mut String, text: &str) {
-    let quoted = text.contains([',', '"', '\n', '\r']);
+    let quoted = text
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
     if quoted {
         out.push('"');
     }
@@ -113,6 +115,8 @@ pub fn csv(report: &Report) -> String {
     out.push_str(
         "id,actors,quote,deadline,precision,deadline_text,status,days_left,overdue,strength,made,source,source_state,file,line\n",
     );
+    // Rows of a file come together: convert its path once.
+    let mut file = (std::path::Path::new(""), String::new());
     for group in &report.groups {
         for row in &group.rows {
             if grouped {
@@ -154,7 +158,10 @@ pub fn csv(report: &Report) -> String {
                 SourceState::Missing => "missing",
             });
             out.push(',');
-            push_csv_text(&mut out, &display_path(row.file));
+            if file.0 != row.file {
+                file = (row.file, display_path(row.file));
+            }
+            push_csv_text(&mut out, &file.1);
             out.push(',');
             push_plain(&mut out, row.line);
             out.push('\n');

@@ -4,8 +4,6 @@
 
 use std::borrow::Cow;
 
-use unicode_width::UnicodeWidthStr;
-
 use super::{Report, Row, render};
 use crate::record::Status;
 
@@ -14,6 +12,26 @@ pub struct TableOptions {
     /// Total width in columns; `None` leaves the table as wide as its content.
     pub width: Option<u16>,
     pub color: bool,
+}
+
+/// Columns a text takes on a terminal; printable ASCII, by far the common case, is counted
+/// without the Unicode tables.
+fn text_width(text: &str) -> usize {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.len();
+    }
+    text.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> usize {
+    // Latin letters with accents and the typographic punctuation of French text (’ « » – …)
+    // are one column each, without a look-up in the Unicode tables.
+    if matches!(c, ' '..='~' | '\u{a0}'..='\u{2ff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
+    {
+        1
+    } else {
+        unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+    }
 }
 
 pub(super) const HEADERS: [&str; 7] = [
@@ -76,16 +94,16 @@ const RED: &str = "\x1b[31m";
 const RESET: &str = "\x1b[39m";
 
 /// Column widths (content only, without padding) and which columns are shown.
-fn layout(rows: &[[Cow<str>; 7]], width: Option<usize>) -> ([usize; 7], [bool; 7]) {
+fn layout(rows: &[[usize; 7]], width: Option<usize>) -> ([usize; 7], [bool; 7]) {
     let mut shown = [true; 7];
     if let Some(w) = width {
         shown[6] = w >= WIDTH_FOR_SOURCE;
         shown[1] = w >= WIDTH_FOR_ACTORS;
     }
-    let mut widths = HEADERS.map(UnicodeWidthStr::width);
+    let mut widths = HEADERS.map(text_width);
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
+            *w = (*w).max(*cell);
         }
     }
     let Some(total) = width else {
@@ -119,46 +137,47 @@ fn layout(rows: &[[Cow<str>; 7]], width: Option<usize>) -> ([usize; 7], [bool; 7
 }
 
 /// Splits `text` into lines of at most `width` columns, at spaces where it can and inside a
-/// word (at a character boundary) when a word alone is too wide.
-fn wrap(text: &str, width: usize) -> Vec<&str> {
+/// word (at a character boundary) when a word alone is too wide; each line comes with its
+/// width.
+fn wrap(text: &str, width: usize) -> Vec<(&str, usize)> {
     let width = width.max(1);
-    if text.width() <= width {
-        return vec![text];
-    }
     let mut lines = Vec::new();
     let mut rest = text;
-    while !rest.is_empty() {
-        if rest.width() <= width {
-            lines.push(rest);
-            break;
-        }
-        // The longest prefix that fits, in characters.
-        let mut fit = 0;
-        let mut used = 0;
+    loop {
+        // The longest prefix that fits, and the last space in it.
+        let (mut fit, mut used, mut space, mut overflow) = (0, 0, None, false);
         for (i, c) in rest.char_indices() {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            let w = char_width(c);
             if used + w > width {
+                overflow = true;
                 break;
+            }
+            if c == ' ' {
+                space = Some((i, used));
             }
             used += w;
             fit = i + c.len_utf8();
         }
+        if !overflow {
+            lines.push((rest, used));
+            return lines;
+        }
         if fit == 0 {
             // A character wider than the column: put it on a line of its own.
-            fit = rest.chars().next().map_or(rest.len(), char::len_utf8);
+            let c = rest.chars().next().unwrap_or(' ');
+            (fit, used) = (c.len_utf8(), char_width(c));
         }
-        let cut = match rest[..fit].rfind(' ') {
-            Some(space)
-                if space > 0 && !rest[fit..].is_empty() && !rest[fit..].starts_with(' ') =>
-            {
-                space
-            }
-            _ => fit,
+        let (cut, cut_width) = match space {
+            Some((i, w)) if i > 0 && !rest[fit..].starts_with(' ') => (i, w),
+            _ => (fit, used),
         };
-        lines.push(rest[..cut].trim_end());
-        rest = rest[cut..].trim_start();
+        let line = rest[..cut].trim_end_matches(' ');
+        lines.push((line, cut_width - (cut - line.len())));
+        rest = rest[cut..].trim_start_matches(' ');
+        if rest.is_empty() {
+            return lines;
+        }
     }
-    lines
 }
 
 fn border(
@@ -180,33 +199,38 @@ fn border(
     out.push('\n');
 }
 
+/// One table row; each cell comes with its width in columns.
 fn content(
     out: &mut String,
     widths: &[usize; 7],
     shown: &[bool; 7],
-    cells: [&str; 7],
+    cells: [(&str, usize); 7],
     colors: [Option<&str>; 7],
 ) {
-    if (0..7).all(|i| !shown[i] || cells[i].width() <= widths[i]) {
+    if (0..7).all(|i| !shown[i] || cells[i].1 <= widths[i]) {
         text_line(out, widths, shown, |i| cells[i], &colors);
         return;
     }
-    let wrapped: [Vec<&str>; 7] = std::array::from_fn(|i| {
+    let wrapped: [Vec<(&str, usize)>; 7] = std::array::from_fn(|i| {
         if shown[i] {
-            wrap(cells[i], widths[i])
+            wrap(cells[i].0, widths[i])
         } else {
             Vec::new()
         }
     });
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
     for line in 0..height {
-        text_line(
-            out,
-            widths,
-            shown,
-            |i| wrapped[i].get(line).copied().unwrap_or(""),
-            &colors,
-        );
+        let text_of = |i: usize| wrapped[i].get(line).copied().unwrap_or(("", 0));
+        text_line(out, widths, shown, text_of, &colors);
+    }
+}
+
+fn pad(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let step = n.min(SPACES.len());
+        out.push_str(&SPACES[..step]);
+        n -= step;
     }
 }
 
@@ -215,7 +239,7 @@ fn text_line<'t>(
     out: &mut String,
     widths: &[usize; 7],
     shown: &[bool; 7],
-    text_of: impl Fn(usize) -> &'t str,
+    text_of: impl Fn(usize) -> (&'t str, usize),
     colors: &[Option<&str>; 7],
 ) {
     out.push('│');
@@ -223,7 +247,7 @@ fn text_line<'t>(
         if n > 0 {
             out.push('┆');
         }
-        let text = text_of(i);
+        let (text, width) = text_of(i);
         out.push(' ');
         match colors[i] {
             Some(color) if !text.is_empty() => {
@@ -233,20 +257,27 @@ fn text_line<'t>(
             }
             _ => out.push_str(text),
         }
-        out.extend(std::iter::repeat_n(
-            ' ',
-            widths[i].saturating_sub(text.width()) + 1,
-        ));
+        pad(out, widths[i].saturating_sub(width) + 1);
     }
     out.push_str("│\n");
 }
 
 fn draw(out: &mut String, rows: &[Row], texts: &[[Cow<str>; 7]], options: &TableOptions) {
-    let (widths, shown) = layout(texts, options.width.map(usize::from));
+    let cell_widths: Vec<[usize; 7]> = texts
+        .iter()
+        .map(|cells| cells.each_ref().map(|c| text_width(c)))
+        .collect();
+    let (widths, shown) = layout(&cell_widths, options.width.map(usize::from));
     border(out, &widths, &shown, ['┌', '─', '┬', '┐']);
-    content(out, &widths, &shown, HEADERS, [None; 7]);
+    content(
+        out,
+        &widths,
+        &shown,
+        HEADERS.map(|h| (h, text_width(h))),
+        [None; 7],
+    );
     border(out, &widths, &shown, ['╞', '═', '╪', '╡']);
-    for (row, cells) in rows.iter().zip(texts) {
+    for ((row, cells), cell_widths) in rows.iter().zip(texts).zip(&cell_widths) {
         let mut colors = [None; 7];
         if options.color {
             colors[STATUS] = Some(ansi(row.status));
@@ -254,13 +285,8 @@ fn draw(out: &mut String, rows: &[Row], texts: &[[Cow<str>; 7]], options: &Table
                 colors[DAYS] = Some(RED);
             }
         }
-        content(
-            out,
-            &widths,
-            &shown,
-            cells.each_ref().map(|c| c.as_ref()),
-            colors,
-        );
+        let cells = std::array::from_fn(|i| (cells[i].as_ref(), cell_widths[i]));
+        content(out, &widths, &shown, cells, colors);
     }
     border(out, &widths, &shown, ['└', '─', '┴', '┘']);
 }
@@ -293,6 +319,12 @@ mod tests {
 
     #[test]
     fn wrap_breaks_at_spaces_then_inside_words() {
+        let wrap = |text, width| {
+            wrap(text, width)
+                .into_iter()
+                .map(|(line, _)| line)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
             wrap("Allies remain interested in", 14),
             ["Allies remain", "interested in"]
@@ -305,21 +337,49 @@ mod tests {
         assert_eq!(wrap("", 4), [""]);
         assert_eq!(wrap("a  b", 1), ["a", "b"]);
         assert_eq!(wrap("日本語", 1), ["日", "本", "語"]);
+        assert_eq!(wrap("ab cd", 2), ["ab", "cd"]);
+        assert_eq!(wrap("été d'été", 6), ["été", "d'été"]);
+    }
+
+    #[test]
+    fn wrapped_lines_know_their_width() {
+        for (text, width) in [
+            ("l’été « chaud » — … 日本語 a  b", 5),
+            ("x", 3),
+            ("", 2),
+            ("aaaa bbbbbbbbbb c", 4),
+        ] {
+            for (line, w) in wrap(text, width) {
+                assert_eq!(w, text_width(line), "{line:?}");
+                assert!(w <= width || line.chars().count() == 1, "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn text_width_counts_terminal_columns() {
+        assert_eq!(text_width("abc"), 3);
+        assert_eq!(text_width("l’été « chaud » — …"), 19);
+        assert_eq!(text_width("日本"), 4);
+        assert_eq!(text_width("a\u{200b}b"), 2);
     }
 
     #[test]
     fn layout_fits_the_width_and_hides_columns_when_narrow() {
-        let rows = vec![[
-            Cow::Owned("x".repeat(50)),
+        let cells = [
+            "x".repeat(50),
             "EU, UA".into(),
-            Cow::Owned("y ".repeat(45)),
+            "y ".repeat(45),
             "2025-12-31 (year)".into(),
-            "in_progress".into(),
-            "518 days late".into(),
-            "seeds/x.txt".into(),
-        ]];
+        ];
+        let rest = ["in_progress", "518 days late", "seeds/x.txt"];
+        let widths: [usize; 7] = std::array::from_fn(|i| match cells.get(i) {
+            Some(cell) => text_width(cell),
+            None => text_width(rest[i - cells.len()]),
+        });
+        let cell_widths = [widths];
         for width in [80, 100, 120, 160, 200] {
-            let (widths, shown) = layout(&rows, Some(width));
+            let (widths, shown) = layout(&cell_widths, Some(width));
             let columns = shown.iter().filter(|s| **s).count();
             let total: usize = (0..7)
                 .filter(|&i| shown[i])
@@ -338,7 +398,7 @@ mod tests {
                 }
             );
         }
-        let (widths, _) = layout(&rows, None);
+        let (widths, _) = layout(&cell_widths, None);
         assert_eq!(widths[0], 50);
     }
 }
