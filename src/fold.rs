@@ -86,6 +86,33 @@ fn fold_char(c: char, out: &mut String) {
     }
 }
 
+/// A pattern for folded text: folded like the text, with `\b`, `\w`, `\s` and `\d` made
+/// ASCII. On ASCII text they match exactly as their Unicode forms would, and they keep the
+/// automata small: Unicode word boundaries would send every search to the slow engine.
+pub fn ascii_pattern(pattern: &str) -> String {
+    let folded = fold(pattern);
+    let mut out = String::with_capacity(folded.len() + 16);
+    let mut chars = folded.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str(r"(?-u:\b)"),
+            Some('w') => out.push_str("[0-9A-Za-z_]"),
+            Some('s') => out.push_str(r"[\t\n\x0B\x0C\r ]"),
+            Some('d') => out.push_str("[0-9]"),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,31 +160,4 @@ mod tests {
         assert_eq!(fold("sont convenus d'"), "sont convenus d'");
         assert_eq!(fold("États-Unis"), "Etats-Unis");
     }
-}
-
-/// A pattern for folded text: folded like the text, with `\b`, `\w`, `\s` and `\d` made
-/// ASCII. On ASCII text they match exactly as their Unicode forms would, and they keep the
-/// automata small: Unicode word boundaries would send every search to the slow engine.
-pub fn ascii_pattern(pattern: &str) -> String {
-    let folded = fold(pattern);
-    let mut out = String::with_capacity(folded.len() + 16);
-    let mut chars = folded.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('b') => out.push_str(r"(?-u:\b)"),
-            Some('w') => out.push_str("[0-9A-Za-z_]"),
-            Some('s') => out.push_str(r"[\t\n\x0B\x0C\r ]"),
-            Some('d') => out.push_str("[0-9]"),
-            Some(other) => {
-                out.push('\\');
-                out.push(other);
-            }
-            None => out.push('\\'),
-        }
-    }
-    out
 }
