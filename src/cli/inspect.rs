@@ -2,7 +2,9 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
+use pledge::config::Config;
 use pledge::document::Document;
+use pledge::extract::{Extraction, Rules, extract};
 use serde::Serialize;
 
 use super::{Ctx, emit};
@@ -39,6 +41,9 @@ struct DocumentView<'a> {
     url: Option<&'a str>,
     sentences: Vec<SentenceView<'a>>,
     dates: Vec<DateView<'a>>,
+    /// With `--candidates`: what extraction kept, and what it set aside and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    candidates: Option<Extraction>,
 }
 
 #[derive(Debug, Serialize)]
@@ -91,18 +96,23 @@ fn view(doc: &Document) -> DocumentView<'_> {
                 precision: d.precision.as_str(),
             })
             .collect(),
+        candidates: None,
     }
 }
 
-pub fn run(_ctx: &Ctx, args: InspectArgs) -> pledge::Result<u8> {
-    // `--candidates` will list what extraction set aside once extraction exists.
-    let _ = args.candidates;
+pub fn run(ctx: &Ctx, args: InspectArgs) -> pledge::Result<u8> {
+    let rules = if args.candidates {
+        Some(Rules::new(&Config::load(&ctx.root)?)?)
+    } else {
+        None
+    };
     // One document at a time, rendered and dropped: the output is held (nothing is printed
     // unless every file reads), the documents with their offset maps are not.
     let mut out = String::new();
     for (i, file) in args.files.iter().enumerate() {
         let doc = Document::read(file)?;
-        let view = view(&doc);
+        let mut view = view(&doc);
+        view.candidates = rules.as_ref().map(|rules| extract(&doc, rules));
         match args.format {
             InspectFormat::Json => {
                 out.push_str(if i == 0 { "{\"documents\": [\n" } else { ",\n" });
@@ -163,6 +173,31 @@ fn render_text(d: &DocumentView) -> String {
             "    {:>6}-{:<6} {:<7} {}{}  {:?}",
             x.span[0], x.span[1], x.precision, x.value, until, x.text
         );
+    }
+    if let Some(found) = &d.candidates {
+        let _ = writeln!(s, "  commitments: {}", found.commitments.len());
+        for c in &found.commitments {
+            let _ = writeln!(
+                s,
+                "    {:>6}-{:<6} {:<22} {}  {}",
+                c.span[0],
+                c.span[1],
+                c.rule,
+                c.actors.join(","),
+                shorten(&c.quote, 90)
+            );
+        }
+        let _ = writeln!(s, "  set aside:   {}", found.rejected.len());
+        for r in &found.rejected {
+            let _ = writeln!(
+                s,
+                "    {:>6}-{:<6} {}\n                  {}",
+                r.span[0],
+                r.span[1],
+                r.reason,
+                shorten(&r.quote, 90)
+            );
+        }
     }
     s
 }
