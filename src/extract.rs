@@ -332,8 +332,37 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
     // The parties of each commitment found, by sentence: the antecedents of later pronouns.
     let mut found_actors: Vec<Option<Vec<String>>> = vec![None; doc.sentences.len()];
     let mut used_ids = HashSet::new();
+    let mut lead_in: Option<LeadIn> = None;
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let original = doc.sentence_text(sentence);
+        if let Some(lead) = lead_in.as_mut() {
+            if is_list_item(lead, sentence, original) {
+                lead.items += 1;
+                let folded = Folded::new(original);
+                let dates = dates_within(doc, sentence.span.clone());
+                let quote = clean_quote(original);
+                let id = unique_id(
+                    &mut used_ids,
+                    &lead.actors,
+                    lead.made.as_deref(),
+                    &folded.text,
+                );
+                out.commitments.push(Commitment {
+                    id,
+                    quote: quote.to_string(),
+                    span: doc.source_span(sentence.span.clone()),
+                    actors: lead.actors.clone(),
+                    strength: lead.strength,
+                    deadline: first_deadline(dates.iter(), lead.made_floor),
+                    made: lead.made.clone(),
+                    milestone: milestone(&folded, original, 0, rules),
+                    rule: lead.rule.clone(),
+                });
+                found_actors[index] = Some(lead.actors.clone());
+                continue;
+            }
+            close_list(&mut out, lead_in.take());
+        }
         if sentence.heading || original.len() < 12 {
             continue;
         }
@@ -446,21 +475,13 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             })
             .or_else(|| doc_made.clone());
         let made_floor = made.as_deref().and_then(first_day_of).or(doc_date);
-        let deadline = sentence_dates
-            .iter()
-            .filter(|d| local(d) >= candidate.start)
-            .filter(|d| {
-                matches!(
-                    d.relation,
-                    Relation::On | Relation::In | Relation::By | Relation::Before | Relation::Until
-                )
-            })
-            .find(|d| made_floor.is_none_or(|floor| d.last_day >= floor))
-            .map(|d| Deadline {
-                date: d.last_day,
-                precision: d.precision,
-                text: d.text.clone(),
-            });
+        let deadline = first_deadline(
+            sentence_dates
+                .iter()
+                .filter(|d| local(d) >= candidate.start)
+                .copied(),
+            made_floor,
+        );
         let milestone = milestone(&folded, original, candidate.start, rules);
         let quote = clean_quote(original);
         // The words after the trigger say what is committed to; the trigger's own words ("sont
@@ -482,9 +503,72 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             milestone,
             rule: trigger.rule.clone(),
         });
-        found_actors[index] = Some(actors);
+        found_actors[index] = Some(actors.clone());
+        if quote.trim_end().ends_with(':') {
+            lead_in = Some(LeadIn {
+                commitment: out.commitments.len() - 1,
+                block: sentence.block,
+                actors,
+                strength: trigger.strength,
+                rule: trigger.rule.clone(),
+                made,
+                made_floor,
+                items: 0,
+            });
+        }
     }
+    close_list(&mut out, lead_in.take());
     out
+}
+
+/// "Les Alliés sont convenus de :" followed by a list: each item is a commitment of the
+/// parties of the lead-in, with its own deadline.
+struct LeadIn {
+    /// Index in `Extraction::commitments` of the lead-in itself.
+    commitment: usize,
+    block: usize,
+    actors: Vec<String>,
+    strength: Strength,
+    rule: String,
+    made: Option<String>,
+    made_floor: Option<NaiveDate>,
+    items: usize,
+}
+
+/// A lead-in whose list was found stands for nothing by itself: its items replace it.
+fn close_list(out: &mut Extraction, lead_in: Option<LeadIn>) {
+    if let Some(lead) = lead_in
+        && lead.items > 0
+    {
+        out.commitments.remove(lead.commitment);
+    }
+}
+
+/// An item of a list announced by a lead-in: a later block that continues the lead-in's
+/// sentence, so it starts in lower case.
+fn is_list_item(lead: &LeadIn, sentence: &crate::document::Sentence, text: &str) -> bool {
+    sentence.block != lead.block
+        && !sentence.heading
+        && text
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
+/// The first date that sets a deadline: one that is not before the commitment was made.
+fn first_deadline<'d>(
+    dates: impl Iterator<Item = &'d DateExpr>,
+    made_floor: Option<NaiveDate>,
+) -> Option<Deadline> {
+    dates
+        .filter_map(|d| d.deadline().map(|due| (d, due)))
+        .find(|(_, due)| made_floor.is_none_or(|floor| *due >= floor))
+        .map(|(d, due)| Deadline {
+            date: due,
+            precision: d.precision,
+            text: d.text.clone(),
+        })
 }
 
 fn rejected(doc: &Document, span: std::ops::Range<usize>, reason: String) -> Rejected {

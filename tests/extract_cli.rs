@@ -195,3 +195,34 @@ fn extracting_twice_changes_no_byte() {
         .stdout(predicate::str::contains("unchanged"));
     assert_eq!(std::fs::read(&files[0]).expect("read"), before);
 }
+
+#[test]
+fn each_item_of_an_announced_list_is_a_commitment() {
+    let doc = "Déclaration\n\n3 mars 2025\n\nLes Alliés sont convenus de :\n\n\
+- renforcer leurs capacités nationales de cyberdéfense d'ici 2027 ;\n\
+- créer un centre de coordination des incidents ;\n\
+- organiser un exercice commun en 2026.\n\nLa réunion s'est tenue à Bruxelles.\n";
+    let dir = tracker(None, doc);
+    let out = pledge()
+        .arg("-C")
+        .arg(dir.path())
+        .args(["extract", "--dry-run", "--format", "json"])
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let found = json["documents"][0]["commitments"]
+        .as_array()
+        .expect("commitments")
+        .clone();
+    let quotes: Vec<&str> = found.iter().filter_map(|c| c["quote"].as_str()).collect();
+    assert_eq!(quotes.len(), 3, "{quotes:?}");
+    assert!(quotes[0].starts_with("renforcer leurs capacités"));
+    assert_eq!(found[0]["deadline"]["date"], "2027-12-31");
+    assert_eq!(found[1]["deadline"], serde_json::Value::Null);
+    assert_eq!(found[2]["deadline"]["date"], "2026-12-31");
+    assert!(
+        found
+            .iter()
+            .all(|c| c["actors"] == serde_json::json!(["ALLIES"]))
+    );
+}
