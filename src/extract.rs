@@ -395,56 +395,53 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 let after = clause_after(text, candidate.end);
                 rules.registry.ids(after)
             }
-            _ => match subject.clone() {
-                // Triggers such as "nous continuerons" hold their own subject.
-                Subject::Implicit { .. }
-                    if rules
-                        .pronouns
-                        .is_match(&text[candidate.start..candidate.end]) =>
-                {
-                    let attributed = attribution(text, rules);
-                    if !attributed.is_empty() {
-                        attributed
-                    } else if !context.parties.is_empty() {
-                        context.parties.clone()
-                    } else {
-                        doc_parties.clone()
-                    }
-                }
-                Subject::Named(ids) => ids,
-                Subject::Pronoun { first_person } => {
-                    let attributed = if first_person {
-                        attribution(text, rules)
-                    } else {
-                        Vec::new()
-                    };
-                    if !attributed.is_empty() {
-                        attributed
-                    } else if !context.parties.is_empty() {
-                        context.parties.clone()
-                    } else {
-                        doc_parties.clone()
-                    }
-                }
-                Subject::Implicit { .. } if trigger.party == Party::Explicit => {
-                    out.rejected.push(rejected(
-                        doc,
-                        sentence.span.clone(),
-                        format!("{}: the subject is not a party", trigger.rule),
-                    ));
-                    continue;
-                }
-                Subject::Implicit { event: true, .. } if !doc_parties.is_empty() => {
-                    doc_parties.clone()
-                }
-                Subject::Implicit { .. } => {
+            _ => {
+                // A pronoun stands for the parties named before; "nous" in a quotation, for
+                // the speaker's, where the attribution names them.
+                let earlier = || {
                     if context.parties.is_empty() {
                         doc_parties.clone()
                     } else {
                         context.parties.clone()
                     }
+                };
+                let pronoun = |first_person: bool| {
+                    let attributed = if first_person {
+                        attribution(text, rules)
+                    } else {
+                        Vec::new()
+                    };
+                    if attributed.is_empty() {
+                        earlier()
+                    } else {
+                        attributed
+                    }
+                };
+                match subject.clone() {
+                    // Triggers such as "nous continuerons" hold their own subject.
+                    Subject::Implicit { .. }
+                        if rules
+                            .pronouns
+                            .is_match(&text[candidate.start..candidate.end]) =>
+                    {
+                        pronoun(true)
+                    }
+                    Subject::Named(ids) => ids,
+                    Subject::Pronoun { first_person } => pronoun(first_person),
+                    Subject::Implicit { .. } if trigger.party == Party::Explicit => {
+                        out.rejected.push(rejected(
+                            doc,
+                            sentence.span.clone(),
+                            format!("{}: the subject is not a party", trigger.rule),
+                        ));
+                        continue;
+                    }
+                    Subject::Implicit { event: true, .. } if !doc_parties.is_empty() => {
+                        doc_parties.clone()
+                    }
+                    Subject::Implicit { .. } => earlier(),
                 }
-            },
+            }
         };
         if actors.is_empty() {
             out.rejected.push(rejected(
