@@ -1055,7 +1055,7 @@ pub struct ExtractReport {
 
 impl ExtractReport {
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+        serde_json::to_string(self).unwrap_or_default() + "\n"
     }
 
     /// A reader's summary: each document, then each commitment with why it was found.
