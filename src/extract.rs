@@ -302,7 +302,8 @@ enum Subject {
     /// Named parties.
     Named(Vec<String>),
     /// A pronoun or a phrase standing for parties named before ("ils", "les deux parties").
-    Pronoun { first_person: bool },
+    /// `both`: a phrase that says there are two or more ("les deux parties", "both sides").
+    Pronoun { first_person: bool, both: bool },
     /// A noun that is no party ("les efforts de soutien"), or nothing at all: the parties
     /// are those of the sentences before.
     Implicit { demonstrative: bool, event: bool },
@@ -427,7 +428,14 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                         pronoun(true)
                     }
                     Subject::Named(ids) => ids,
-                    Subject::Pronoun { first_person } => pronoun(first_person),
+                    // "Both sides" after a sentence about one of them still means both: the
+                    // document's parties, where it has two or more.
+                    Subject::Pronoun { both: true, .. }
+                        if context.parties.len() < 2 && doc_parties.len() >= 2 =>
+                    {
+                        doc_parties.clone()
+                    }
+                    Subject::Pronoun { first_person, .. } => pronoun(first_person),
                     Subject::Implicit { .. } if trigger.party == Party::Explicit => {
                         out.rejected.push(rejected(
                             doc,
@@ -691,8 +699,12 @@ fn subject_of(text: &str, at: usize, rules: &Rules) -> Subject {
         }
         let unquoted = head.trim_start_matches(['"', '«', '“', '\'', ' ', '\u{a0}']);
         if rules.pronouns.is_match(unquoted) {
-            let first_person = unquoted.to_lowercase().starts_with(['n', 'w']);
-            return Subject::Pronoun { first_person };
+            let lower = unquoted.to_lowercase();
+            let first_person = lower.starts_with(['n', 'w']);
+            let both = ["deux", "two", "both", "parties", "sides"]
+                .iter()
+                .any(|w| lower.split_whitespace().take(3).any(|x| x == *w));
+            return Subject::Pronoun { first_person, both };
         }
         if head.trim().is_empty() || rules.adverbial.is_match(head) {
             // A leading adverbial that names parties ("Au nom de l'UE, ...") still tells who

@@ -15,6 +15,7 @@ struct Cases {
 struct Case {
     text: String,
     context: Option<String>,
+    title: Option<String>,
     date: Option<String>,
     commitment: bool,
     strength: Option<String>,
@@ -33,7 +34,8 @@ fn sentences_of_our_own() {
         let date = case.date.as_deref().unwrap_or("2024-06-10");
         // A dated page line gives the document its date, as press pages do.
         let body = format!(
-            "Communiqué de presse\n\n{date}\n\n{}{}\n",
+            "{}\n\n{date}\n\n{}{}\n",
+            case.title.as_deref().unwrap_or("Communiqué de presse"),
             case.context
                 .as_deref()
                 .map_or(String::new(), |c| format!("{c}\n\n")),
