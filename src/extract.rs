@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use regex::{Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 
-use crate::actors::Registry;
+use crate::actors::{MentionKind, Registry};
 use crate::config::{Config, Party};
 use crate::dates::{DateExpr, Precision, Relation};
 use crate::document::{Document, Lang};
@@ -798,7 +798,13 @@ fn attribution(text: &str, rules: &Rules) -> Vec<String> {
 /// Parties that run through the document: those of its title, else the subjects most named.
 fn document_parties(doc: &Document, rules: &Rules) -> Vec<String> {
     if let Some(title) = &doc.title {
-        let ids = rules.registry.ids(title);
+        // "Déclaration du sommet de Washington": a capital in a headline is where, not who.
+        let mut ids = Vec::new();
+        for mention in rules.registry.mentions(title) {
+            if mention.kind != MentionKind::Metonym && !ids.contains(&mention.id) {
+                ids.push(mention.id);
+            }
+        }
         if !ids.is_empty() {
             return ids;
         }
@@ -961,7 +967,11 @@ fn unique_id(
 fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .map(ascii_fold)
-        .filter(|w| w.len() >= 4 && !STOPWORDS.contains(&w.as_str()))
+        .filter(|w| {
+            w.len() >= 4
+                && !w.bytes().all(|b| b.is_ascii_digit())
+                && !STOPWORDS.contains(&w.as_str())
+        })
 }
 
 fn ascii_fold(word: &str) -> String {
