@@ -810,7 +810,7 @@ fn document_parties(doc: &Document, rules: &Rules) -> Vec<String> {
         }
     }
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for s in doc.sentences.iter().take(20) {
+    for s in doc.sentences.iter().filter(|s| !s.heading).take(20) {
         let folded = Folded::new(doc.sentence_text(s));
         let text = folded.text.as_str();
         let at = rules.verbs.find(text).map_or(text.len(), |m| m.start());
