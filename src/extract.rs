@@ -393,7 +393,8 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         let subject_start = subject_start(text, candidate.start, rules);
         let actors = match trigger.party {
             Party::After => {
-                let after = clause_after(text, candidate.end);
+                // From the trigger's start: "the EU's determination" names its party inside it.
+                let after = clause_after(text, candidate.start);
                 rules.registry.ids(after)
             }
             _ => {
