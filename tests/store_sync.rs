@@ -197,3 +197,22 @@ fn absolute_sources_are_recorded_relative_to_the_root() {
     let tracker = store::load(dir.path()).expect("load");
     assert_eq!(tracker.files[0].document.source, "seeds/dialogue.txt");
 }
+
+#[cfg(unix)]
+#[test]
+fn written_files_are_readable_by_others_and_keep_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let new = dir.path().join("new.toml");
+    pledge::store::write_atomic(&new, b"a = 1\n").expect("write");
+    assert_eq!(
+        std::fs::metadata(&new).expect("meta").permissions().mode() & 0o777,
+        0o644
+    );
+    std::fs::set_permissions(&new, std::fs::Permissions::from_mode(0o664)).expect("chmod");
+    pledge::store::write_atomic(&new, b"a = 2\n").expect("rewrite");
+    assert_eq!(
+        std::fs::metadata(&new).expect("meta").permissions().mode() & 0o777,
+        0o664
+    );
+}

@@ -31,12 +31,35 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> crate::Result<()> {
         .map_err(|e| crate::Error::io(dir, e))?;
     tmp.write_all(bytes)
         .map_err(|e| crate::Error::io(path, e))?;
+    // A temporary file is private (0600); the file it replaces keeps its mode, and a new one
+    // gets the ordinary mode of a document, so that others who share the tracker can read it.
+    let permissions = match std::fs::metadata(path) {
+        Ok(existing) => Some(existing.permissions()),
+        Err(_) => new_file_permissions(),
+    };
+    if let Some(permissions) = permissions {
+        tmp.as_file()
+            .set_permissions(permissions)
+            .map_err(|e| crate::Error::io(path, e))?;
+    }
     tmp.as_file()
         .sync_all()
         .map_err(|e| crate::Error::io(path, e))?;
     tmp.persist(path)
         .map_err(|e| crate::Error::io(path, e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+/// Elsewhere a temporary file is created with ordinary permissions already.
+#[cfg(not(unix))]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 /// Every record file of a tracker.
