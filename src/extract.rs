@@ -332,7 +332,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         .map(|p| p.date.format("%Y-%m-%d").to_string());
     // The parties of each commitment found, by sentence: the antecedents of later pronouns.
     let mut found_actors: Vec<Option<Vec<String>>> = vec![None; doc.sentences.len()];
-    let mut used_ids = HashSet::new();
+    let mut used_ids = UsedIds::default();
     let mut lead_in: Option<LeadIn> = None;
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let original = doc.sentence_text(sentence);
@@ -939,51 +939,58 @@ fn clean_quote(text: &str) -> &str {
 
 /// A readable id that stays the same when the same text is read again: parties, when, and
 /// the first content words of what is committed to.
-fn unique_id(
-    used: &mut HashSet<String>,
-    actors: &[String],
-    made: Option<&str>,
-    what: &str,
-) -> String {
-    let mut parts: Vec<String> = actors
-        .iter()
-        .take(3)
-        .map(|a| a.to_lowercase().replace('_', "-"))
-        .collect();
+fn unique_id(used: &mut UsedIds, actors: &[String], made: Option<&str>, what: &str) -> String {
+    let mut base = String::with_capacity(64);
+    let mut push = |part: &str| {
+        if !base.is_empty() {
+            base.push('-');
+        }
+        base.extend(part.chars().map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        }));
+    };
+    for actor in actors.iter().take(3) {
+        push(actor);
+    }
     if let Some(made) = made {
-        parts.push(made.get(..10).unwrap_or(made).to_string());
+        push(made.get(..10).unwrap_or(made));
     }
-    let words: Vec<String> = content_words(what).take(3).collect();
-    parts.extend(words);
-    let base = parts.join("-");
-    let mut id = base.clone();
-    let mut n = 2;
-    while !used.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
+    for word in content_words(what).take(3) {
+        push(&word);
     }
-    id
+    if used.ids.insert(base.clone()) {
+        return base;
+    }
+    // A page that says the same thing many times gets -2, -3, ...: counted per base, so that
+    // the hundredth repetition does not try the ninety-nine taken before it.
+    let next = used.next_suffix.entry(base.clone()).or_insert(2);
+    loop {
+        let id = format!("{base}-{next}");
+        *next += 1;
+        if used.ids.insert(id.clone()) {
+            return id;
+        }
+    }
 }
 
+/// The ids given so far in a document.
+#[derive(Default)]
+struct UsedIds {
+    ids: HashSet<String>,
+    next_suffix: std::collections::HashMap<String, u32>,
+}
+
+/// The words of a folded (ASCII) text that say something: four letters or more, not a
+/// number, not a function word.
 fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .map(ascii_fold)
-        .filter(|w| {
-            w.len() >= 4
-                && !w.bytes().all(|b| b.is_ascii_digit())
-                && !STOPWORDS.contains(&w.as_str())
-        })
-}
-
-fn ascii_fold(word: &str) -> String {
-    if word.is_ascii() {
-        return word.to_ascii_lowercase();
-    }
-    use unicode_normalization::UnicodeNormalization;
-    word.nfd()
-        .filter(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_lowercase()
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() >= 4 && !w.bytes().all(|b| b.is_ascii_digit()))
+        .map(str::to_ascii_lowercase)
+        .filter(|w| !STOPWORDS.contains(&w.as_str()))
 }
 
 const STOPWORDS: &[&str] = &[
