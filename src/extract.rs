@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use regex::{Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 
-use crate::actors::{MentionKind, Registry};
+use crate::actors::{Mention, MentionKind, Registry};
 use crate::config::{Config, Party};
 use crate::dates::{DateExpr, Precision, Relation};
 use crate::document::{Document, Lang};
@@ -684,7 +684,12 @@ fn subject_of(text: &str, at: usize, rules: &Rules) -> Subject {
             .verbs
             .find(piece)
             .map_or(*piece, |v| &piece[..v.start()]);
-        let mentions = rules.registry.mentions(head);
+        let mentions: Vec<Mention> = rules
+            .registry
+            .mentions(head)
+            .into_iter()
+            .filter(|m| m.kind != MentionKind::Metonym || !after_preposition(&head[..m.span.start]))
+            .collect();
         if !mentions.is_empty() && !rules.adverbial.is_match(head) {
             let mut ids: Vec<String> = Vec::new();
             // "L'UE, les États-Unis et le Japon sont convenus": earlier pieces that are
@@ -733,6 +738,31 @@ fn subject_of(text: &str, at: usize, rules: &Rules) -> Subject {
         demonstrative: false,
         event: false,
     }
+}
+
+/// "met in Brussels", "réunis à Washington": a capital after a preposition is a place.
+fn after_preposition(before: &str) -> bool {
+    let last = before
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        last.as_str(),
+        "in" | "at"
+            | "to"
+            | "from"
+            | "near"
+            | "of"
+            | "on"
+            | "a"
+            | "en"
+            | "de"
+            | "dans"
+            | "vers"
+            | "du"
+            | "pres"
+    )
 }
 
 fn push_ids(into: &mut Vec<String>, ids: Vec<String>) {
