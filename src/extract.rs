@@ -364,7 +364,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             }
             close_list(&mut out, lead_in.take());
         }
-        if sentence.heading || original.len() < 12 {
+        if original.len() < 12 || (sentence.heading && is_heading(doc, index, original)) {
             continue;
         }
         let folded = Folded::new(original);
@@ -738,6 +738,22 @@ fn subject_of(text: &str, at: usize, rules: &Rules) -> Subject {
         demonstrative: false,
         event: false,
     }
+}
+
+/// Whether a line the reader took for a heading (no final stop) really is one. Pages saved
+/// from the web drop final stops from body paragraphs too: a long line after the body has
+/// started, other than the title, is read as a sentence.
+fn is_heading(doc: &Document, index: usize, text: &str) -> bool {
+    let body_starts = doc
+        .sentences
+        .iter()
+        .position(|s| !s.heading)
+        .unwrap_or(usize::MAX);
+    let is_title = doc
+        .title
+        .as_deref()
+        .is_some_and(|title| Folded::new(title).text.trim() == Folded::new(text).text.trim());
+    index < body_starts || is_title || text.split_whitespace().count() < 12
 }
 
 /// "met in Brussels", "réunis à Washington": a capital after a preposition is a place.
