@@ -111,33 +111,40 @@ pub fn run(ctx: &Ctx, args: InspectArgs) -> pledge::Result<u8> {
     };
     // One document at a time, rendered and dropped: the output is held (nothing is printed
     // unless every file reads), the documents with their offset maps are not.
-    let mut out = String::new();
+    // Bytes rather than a String so that serde_json writes each document straight into it,
+    // without a String per document copied in after.
+    let mut out: Vec<u8> = Vec::new();
     for (i, file) in args.files.iter().enumerate() {
         let doc = Document::read(file)?;
         let mut view = view(&doc);
         view.candidates = rules.as_ref().map(|rules| extract(&doc, rules));
         match args.format {
             InspectFormat::Json => {
-                out.push_str(if i == 0 { "{\"documents\": [\n" } else { ",\n" });
-                let json = serde_json::to_string(&view)
+                out.extend_from_slice(if i == 0 {
+                    b"{\"documents\": [\n"
+                } else {
+                    b",\n"
+                });
+                serde_json::to_writer(&mut out, &view)
                     .map_err(|e| pledge::Error::Usage(format!("inspect: {e}")))?;
-                out.push_str(&json);
             }
             InspectFormat::Text => {
                 if i > 0 {
-                    out.push('\n');
+                    out.push(b'\n');
                 }
-                out.push_str(&render_text(&view));
+                out.extend_from_slice(render_text(&view).as_bytes());
             }
         }
     }
     if args.format == InspectFormat::Json {
-        out.push_str(if out.is_empty() {
-            "{\"documents\": []}\n"
+        out.extend_from_slice(if out.is_empty() {
+            b"{\"documents\": []}\n"
         } else {
-            "\n]}\n"
+            b"\n]}\n"
         });
     }
+    let out = String::from_utf8(out)
+        .map_err(|e| pledge::Error::Usage(format!("inspect: output is not UTF-8: {e}")))?;
     emit(&out);
     Ok(0)
 }
