@@ -452,13 +452,24 @@ pub(super) fn is_trigger_word(s: &str, nchars: u16) -> bool {
     if !(2..32).contains(&nchars) {
         return false;
     }
-    let fl = |c: Option<char>| c.and_then(fold_char);
-    let mut cs = s.chars();
-    let (Some(a), Some(b), Some(z)) = (fl(cs.next()), fl(cs.next()), fl(s.chars().next_back()))
-    else {
-        return false;
+    let (a, b, z) = match *s.as_bytes() {
+        // Most words are ASCII at both ends: their letters need no decoding or folding.
+        [a, b, .., z] if a.is_ascii() && b.is_ascii() && z.is_ascii() => {
+            let l = |c: u8| letter(Some(&c.to_ascii_lowercase()));
+            (l(a), l(b), l(z))
+        }
+        _ => {
+            let fl = |c: Option<char>| c.and_then(fold_char);
+            let mut cs = s.chars();
+            let (Some(a), Some(b), Some(z)) =
+                (fl(cs.next()), fl(cs.next()), fl(s.chars().next_back()))
+            else {
+                return false;
+            };
+            (letter(Some(&a)), letter(Some(&b)), letter(Some(&z)))
+        }
     };
-    let (Some(a), Some(b), Some(z)) = (letter(Some(&a)), letter(Some(&b)), letter(Some(&z))) else {
+    let (Some(a), Some(b), Some(z)) = (a, b, z) else {
         return false;
     };
     let bit = 1u32 << nchars;

@@ -178,10 +178,18 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
-        .count();
+    // Counted in byte lanes, 64 bytes at a time (a u8 cannot overflow): without a branch or
+    // a wide counter per byte the loop vectorises.
+    let control: usize = head
+        .chunks(64)
+        .map(|chunk| {
+            let n: u8 = chunk
+                .iter()
+                .map(|&b| u8::from(b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r' && b != 0x0C))
+                .sum();
+            usize::from(n)
+        })
+        .sum();
     control * 10 > head.len()
 }
 

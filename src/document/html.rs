@@ -611,9 +611,19 @@ const LATIN1: [&str; 96] = [
     "uuml", "yacute", "thorn", "yuml",
 ];
 
+/// LATIN1 by name: pages full of `&eacute;` would otherwise compare each name with up to 96.
+static LATIN1_BY_NAME: std::sync::LazyLock<std::collections::HashMap<&'static str, u32>> =
+    std::sync::LazyLock::new(|| {
+        let mut m = std::collections::HashMap::with_capacity(LATIN1.len());
+        for (i, n) in LATIN1.iter().enumerate() {
+            m.entry(*n).or_insert(0xA0 + i as u32);
+        }
+        m
+    });
+
 fn named(name: &str) -> Option<char> {
-    if let Some(i) = LATIN1.iter().position(|n| *n == name) {
-        return char::from_u32(0xA0 + i as u32);
+    if let Some(&code) = LATIN1_BY_NAME.get(name) {
+        return char::from_u32(code);
     }
     let code = match name {
         "amp" => 0x26,
