@@ -35,14 +35,9 @@ fn extraction(c: &mut Criterion) {
     });
 
     let Ok(dir) = tempfile::tempdir() else { return };
-    let paths: Vec<_> = docs.iter().map(|d| dir.path().join(&d.name)).collect();
-    if docs
-        .iter()
-        .zip(&paths)
-        .any(|(d, p)| std::fs::write(p, &d.bytes).is_err())
-    {
+    let Ok(paths) = corpus::write_all(dir.path(), &docs) else {
         return;
-    }
+    };
     group.bench_function("pledge extract --dry-run --format json", |b| {
         b.iter(|| {
             let status = Command::new(env!("CARGO_BIN_EXE_pledge"))

@@ -39,14 +39,9 @@ fn reader(c: &mut Criterion) {
     });
 
     let Ok(dir) = tempfile::tempdir() else { return };
-    let paths: Vec<_> = docs.iter().map(|d| dir.path().join(&d.name)).collect();
-    if docs
-        .iter()
-        .zip(&paths)
-        .any(|(d, p)| std::fs::write(p, &d.bytes).is_err())
-    {
+    let Ok(paths) = corpus::write_all(dir.path(), &docs) else {
         return;
-    }
+    };
     group.bench_function("pledge inspect --format json", |b| {
         b.iter_custom(|iters| {
             let start = children_cpu();

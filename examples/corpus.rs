@@ -17,11 +17,7 @@ fn main() {
     let seed: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(42);
     let dir = std::path::Path::new(&dir);
     let docs = corpus::generate(megabytes << 20, seed);
-    let written = std::fs::create_dir_all(dir).and_then(|()| {
-        docs.iter()
-            .try_for_each(|d| std::fs::write(dir.join(&d.name), &d.bytes))
-    });
-    if let Err(e) = written {
+    if let Err(e) = corpus::write_all(dir, &docs) {
         eprintln!("error: {}: {e}", dir.display());
         std::process::exit(3);
     }

@@ -298,3 +298,18 @@ pub fn generate(total: usize, seed: u64) -> Vec<Generated> {
     }
     out
 }
+
+/// Writes the documents into `dir` (created if needed), each under its own name, and returns
+/// their paths in order.
+pub fn write_all(
+    dir: &std::path::Path,
+    docs: &[Generated],
+) -> std::io::Result<Vec<std::path::PathBuf>> {
+    std::fs::create_dir_all(dir)?;
+    docs.iter()
+        .map(|d| {
+            let path = dir.join(&d.name);
+            std::fs::write(&path, &d.bytes).map(|()| path)
+        })
+        .collect()
+}
