@@ -389,8 +389,9 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         // Who "ils" or an implicit subject stands for is only worked out for the sentences
         // that need it: most sentences of a page commit to nothing.
         let context = antecedent(doc, rules, index, &found_actors);
-        let subject = subject_of(text, candidate.start, rules);
-        let subject_start = subject_start(text, candidate.start, rules);
+        let clause = Clause::new(text, candidate.start, rules);
+        let subject = subject_in(&clause, rules);
+        let subject_start = clause.subject_start();
         let actors = match trigger.party {
             Party::After => {
                 // From the trigger's start: "the EU's determination" names its party inside it.
@@ -678,23 +679,57 @@ fn clause_pieces(text: &str, at: usize) -> Vec<(usize, &str)> {
 /// The subject of the clause whose verb starts at `at`: the nearest piece before the verb
 /// that is not an adverbial or an incise, cut at its first finite verb.
 fn subject_of(text: &str, at: usize, rules: &Rules) -> Subject {
-    let pieces = clause_pieces(text, at);
-    for (index, (_, piece)) in pieces.iter().enumerate().rev() {
-        let head = rules
-            .verbs
-            .find(piece)
-            .map_or(*piece, |v| &piece[..v.start()]);
+    subject_in(&Clause::new(text, at, rules), rules)
+}
+
+/// The comma-separated pieces of the clause before a verb, each cut at its own first finite
+/// verb and marked when it is an adverbial or an incise: what both the subject and the
+/// place where it starts are read from.
+struct Clause<'t> {
+    /// (start of the piece in the text, the piece, its head before a verb, adverbial?)
+    pieces: Vec<(usize, &'t str, &'t str, bool)>,
+}
+
+impl<'t> Clause<'t> {
+    fn new(text: &'t str, at: usize, rules: &Rules) -> Clause<'t> {
+        let pieces = clause_pieces(text, at)
+            .into_iter()
+            .map(|(start, piece)| {
+                let head = rules
+                    .verbs
+                    .find(piece)
+                    .map_or(piece, |v| &piece[..v.start()]);
+                (start, piece, head, rules.adverbial.is_match(head))
+            })
+            .collect();
+        Clause { pieces }
+    }
+
+    /// Where the subject starts: dates before it are when the commitment was made.
+    fn subject_start(&self) -> usize {
+        self.pieces
+            .iter()
+            .rev()
+            .find(|(_, _, head, adverbial)| !head.trim().is_empty() && !adverbial)
+            .or(self.pieces.last())
+            .map_or(0, |(start, ..)| *start)
+    }
+}
+
+fn subject_in(clause: &Clause<'_>, rules: &Rules) -> Subject {
+    let pieces = &clause.pieces;
+    for (index, &(_, _, head, adverbial)) in pieces.iter().enumerate().rev() {
         let mentions: Vec<Mention> = rules
             .registry
             .mentions(head)
             .into_iter()
             .filter(|m| m.kind != MentionKind::Metonym || !after_preposition(&head[..m.span.start]))
             .collect();
-        if !mentions.is_empty() && !rules.adverbial.is_match(head) {
+        if !mentions.is_empty() && !adverbial {
             let mut ids: Vec<String> = Vec::new();
             // "L'UE, les États-Unis et le Japon sont convenus": earlier pieces that are
             // nothing but names belong to the same subject.
-            for (_, earlier) in pieces[..index].iter().rev() {
+            for (_, earlier, ..) in pieces[..index].iter().rev() {
                 if !is_name_list(earlier, rules) {
                     break;
                 }
@@ -712,7 +747,7 @@ fn subject_of(text: &str, at: usize, rules: &Rules) -> Subject {
                 .any(|w| lower.split_whitespace().take(3).any(|x| x == *w));
             return Subject::Pronoun { first_person, both };
         }
-        if head.trim().is_empty() || rules.adverbial.is_match(head) {
+        if head.trim().is_empty() || adverbial {
             // A leading adverbial that names parties ("Au nom de l'UE, ...") still tells who
             // acts when the clause has no other subject.
             if index == 0 && !mentions.is_empty() {
@@ -812,21 +847,6 @@ fn is_name_list(piece: &str, rules: &Rules) -> bool {
         })
 }
 
-/// Where the subject of the clause starts: dates before it are when the commitment was made.
-fn subject_start(text: &str, at: usize, rules: &Rules) -> usize {
-    let pieces = clause_pieces(text, at);
-    for (start, piece) in pieces.iter().rev() {
-        let head = rules
-            .verbs
-            .find(piece)
-            .map_or(*piece, |v| &piece[..v.start()]);
-        if !head.trim().is_empty() && !rules.adverbial.is_match(head) {
-            return *start;
-        }
-    }
-    pieces.last().map_or(0, |(s, _)| *s)
-}
-
 /// The rest of the clause after a trigger, for triggers whose party follows them.
 fn clause_after(text: &str, from: usize) -> &str {
     let rest = &text[from..];
@@ -914,10 +934,11 @@ fn antecedent(
 fn named_subject(folded: &Folded, rules: &Rules, doc: &Document, offset: usize) -> Option<Context> {
     let text = folded.text.as_str();
     let at = rules.verbs.find(text).map_or(text.len(), |m| m.start());
-    let Subject::Named(parties) = subject_of(text, at, rules) else {
+    let clause = Clause::new(text, at, rules);
+    let Subject::Named(parties) = subject_in(&clause, rules) else {
         return None;
     };
-    let start = offset + folded.original(subject_start(text, at, rules));
+    let start = offset + folded.original(clause.subject_start());
     let made = dates_within(doc, offset..start)
         .last()
         .map(|d| d.value.clone());
