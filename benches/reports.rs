@@ -15,6 +15,9 @@ use criterion::{Criterion, Throughput, criterion_group};
 use pledge::check::{self, CheckOptions};
 use pledge::report::{self, Query, TableOptions};
 
+#[path = "support/proc_stat.rs"]
+mod proc_stat;
+
 const FILES: usize = 1_000;
 const RECORDS_PER_FILE: usize = 100;
 
@@ -73,16 +76,7 @@ fn generate(root: &Path) {
 struct CpuTime;
 
 fn cpu_nanos() -> u64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let fields: Vec<u64> = after
-        .split_whitespace()
-        .map(|f| f.parse().unwrap_or(0))
-        .collect();
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
-    let ticks = fields.get(11).copied().unwrap_or(0) + fields.get(12).copied().unwrap_or(0);
-    ticks * 10_000_000
+    u64::try_from(proc_stat::process().as_nanos()).unwrap_or(u64::MAX)
 }
 
 struct Millis;

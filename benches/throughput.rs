@@ -14,6 +14,8 @@ use pledge::document::Document;
 
 #[path = "support/corpus.rs"]
 mod corpus;
+#[path = "support/proc_stat.rs"]
+mod proc_stat;
 
 const CORPUS_BYTES: usize = 20 << 20;
 
@@ -44,7 +46,7 @@ fn reader(c: &mut Criterion) {
     };
     group.bench_function("pledge inspect --format json", |b| {
         b.iter_custom(|iters| {
-            let start = children_cpu();
+            let start = proc_stat::children();
             for _ in 0..iters {
                 let status = Command::new(env!("CARGO_BIN_EXE_pledge"))
                     .args(["inspect", "--format", "json"])
@@ -53,7 +55,7 @@ fn reader(c: &mut Criterion) {
                     .status();
                 assert!(status.is_ok_and(|s| s.success()));
             }
-            children_cpu().saturating_sub(start)
+            proc_stat::children().saturating_sub(start)
         })
     });
     group.finish();
@@ -68,20 +70,6 @@ fn thread_cpu() -> Duration {
             .and_then(|n| n.parse().ok())
             .unwrap_or(0),
     )
-}
-
-/// CPU time (user and system) of the child processes waited for, at the kernel's tick.
-fn children_cpu() -> Duration {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // Fields after the parenthesised command name; cutime and cstime are the 16th and 17th
-    // fields of the line, in ticks of 1/100 s.
-    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let fields: Vec<u64> = after
-        .split_whitespace()
-        .map(|f| f.parse().unwrap_or(0))
-        .collect();
-    let ticks = fields.get(13).copied().unwrap_or(0) + fields.get(14).copied().unwrap_or(0);
-    Duration::from_millis(ticks * 10)
 }
 
 criterion_group!(benches, reader);
