@@ -7,7 +7,6 @@
 //! matched in their ASCII folding (`crate::fold`): "Etats-Unis" and "États-Unis" are one name,
 //! and the regex stays on its fast path.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use regex::Regex;
@@ -58,7 +57,8 @@ pub struct Mention {
 pub struct Registry {
     pattern: Regex,
     /// Lower-cased name → (id, kind, exact spelling when case matters).
-    lookup: HashMap<String, (String, MentionKind, Option<String>)>,
+    /// By lower-case folded name.
+    lookup: rustc_hash::FxHashMap<String, (String, MentionKind, Option<String>)>,
     head_nouns_before: Regex,
     head_nouns_after: Regex,
 }
@@ -72,7 +72,7 @@ impl Registry {
     /// The built-in registry extended by `extra` entries (same id: names are added).
     pub fn new(extra: &[ActorEntry]) -> Registry {
         let builtin: ActorFile = toml::from_str(BUILTIN).unwrap_or(ActorFile { actor: Vec::new() });
-        let mut lookup = HashMap::new();
+        let mut lookup = rustc_hash::FxHashMap::default();
         let mut alternatives: Vec<String> = Vec::new();
         for entry in builtin.actor.iter().chain(extra) {
             let groups = [
@@ -128,6 +128,9 @@ impl Registry {
         let original = |at: usize| folded.as_ref().map_or(at, |f| f.original(at));
         let text = folded.as_ref().map_or(text, |f| f.text.as_str());
         let mut out = Vec::new();
+        // The folded text is ASCII: a name's key is its ASCII lower case, made in one buffer
+        // for all the names of the text.
+        let mut key = String::new();
         let mut at = 0;
         while at < text.len() {
             // `find` rather than captures: the separators around a name are trimmed by hand,
@@ -146,7 +149,7 @@ impl Registry {
                 && !bytes[end - 1].is_ascii_alphanumeric()
                 && self
                     .lookup
-                    .contains_key(&text[start..end - 1].to_lowercase())
+                    .contains_key(ascii_lower(&mut key, &text[start..end - 1]))
             {
                 end -= 1;
             }
@@ -158,8 +161,7 @@ impl Registry {
             // The separator after a name may start the next one ("UE et États-Unis"), so
             // continue at the name's end rather than the match's end.
             at = end.max(at + 1);
-            let key = m.text.to_lowercase();
-            let Some((id, kind, exact)) = self.lookup.get(&key) else {
+            let Some((id, kind, exact)) = self.lookup.get(ascii_lower(&mut key, m.text)) else {
                 continue;
             };
             if exact.as_ref().is_some_and(|exact| m.text != exact) {
@@ -195,6 +197,14 @@ impl Registry {
     pub fn knows(&self, id: &str) -> bool {
         self.lookup.values().any(|(known, _, _)| known == id)
     }
+}
+
+/// `name` in ASCII lower case, written into `buffer`.
+fn ascii_lower<'b>(buffer: &'b mut String, name: &str) -> &'b str {
+    buffer.clear();
+    buffer.push_str(name);
+    buffer.make_ascii_lowercase();
+    buffer
 }
 
 struct Span<'t> {

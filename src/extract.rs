@@ -7,8 +7,6 @@
 //! lies ahead of the document's date is the deadline; a date in a leading adverbial that lies
 //! before it says when the commitment was made.
 
-use std::collections::HashSet;
-
 use chrono::NaiveDate;
 use regex::{Regex, RegexSet};
 use serde::{Deserialize, Serialize};
@@ -17,7 +15,7 @@ use crate::actors::{Mention, MentionKind, Registry};
 use crate::config::{Config, Party};
 use crate::dates::{DateExpr, Precision, Relation};
 use crate::document::{Document, Lang};
-use crate::fold::{Folded, ascii_pattern, fold};
+use crate::fold::{Folded, FoldedRef, ascii_pattern, fold};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -123,6 +121,9 @@ pub struct Rules {
     triggers: Vec<Trigger>,
     prefilter: RegexSet,
     vetoes: Vec<Veto>,
+    /// All the vetoes in one automaton: most sentences meet none, and one pass over them
+    /// says so where a pass per veto would not.
+    any_veto: RegexSet,
     verbs: Regex,
     pronouns: Regex,
     declaratives: Regex,
@@ -226,8 +227,11 @@ impl Rules {
         let join = |list: &[String]| compile(&list.join("|")).map_err(builtin_error);
         let prefilter =
             RegexSet::new(triggers.iter().map(|t| t.regex.as_str())).map_err(builtin_error)?;
+        let any_veto =
+            RegexSet::new(vetoes.iter().map(|v| v.regex.as_str())).map_err(builtin_error)?;
         Ok(Rules {
             prefilter,
+            any_veto,
             triggers,
             vetoes,
             verbs: join(&lexicon.words.verbs)?,
@@ -241,11 +245,12 @@ impl Rules {
     }
 }
 
+/// Folded, like the text they are looked for in.
 const EVENT_NOUNS: [&str; 14] = [
     "dialogue",
-    "réunion",
+    "reunion",
     "sommet",
-    "conférence",
+    "conference",
     "consultations",
     "session",
     "rencontre",
@@ -324,7 +329,10 @@ struct Candidate<'r> {
 
 pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
     let mut out = Extraction::default();
-    let doc_parties = document_parties(doc, rules);
+    // Folded once for the whole text: sentences, and the ones before them that pronouns look
+    // back to, are read as slices of it.
+    let doc_folded = Folded::new(&doc.text);
+    let doc_parties = document_parties(doc, &doc_folded, rules);
     let doc_date = doc.published.as_ref().map(|p| p.date);
     let doc_made = doc
         .published
@@ -339,14 +347,14 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         if let Some(lead) = lead_in.as_mut() {
             if is_list_item(lead, sentence, original) {
                 lead.items += 1;
-                let folded = Folded::new(original);
+                let folded = doc_folded.slice(sentence.span.clone());
                 let dates = dates_within(doc, sentence.span.clone());
                 let quote = clean_quote(original);
                 let id = unique_id(
                     &mut used_ids,
                     &lead.actors,
                     lead.made.as_deref(),
-                    &folded.text,
+                    folded.text,
                 );
                 out.commitments.push(Commitment {
                     id,
@@ -367,8 +375,8 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         if original.len() < 12 || (sentence.heading && is_heading(doc, index, original)) {
             continue;
         }
-        let folded = Folded::new(original);
-        let text = folded.text.as_str();
+        let folded = doc_folded.slice(sentence.span.clone());
+        let text = folded.text;
         let candidate = match best_trigger(text, sentence.language, rules) {
             Ok(Some(c)) => c,
             Ok(None) => {
@@ -380,7 +388,12 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 continue;
             }
         };
-        if let Some(veto) = rules.vetoes.iter().find(|v| v.regex.is_match(text)) {
+        if let Some(veto) = rules
+            .any_veto
+            .is_match(text)
+            .then(|| rules.vetoes.iter().find(|v| v.regex.is_match(text)))
+            .flatten()
+        {
             out.rejected
                 .push(rejected(doc, sentence.span.clone(), veto.reason.clone()));
             continue;
@@ -388,7 +401,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         let trigger = candidate.trigger;
         // Who "ils" or an implicit subject stands for is only worked out for the sentences
         // that need it: most sentences of a page commit to nothing.
-        let context = antecedent(doc, rules, index, &found_actors);
+        let context = antecedent(doc, &doc_folded, rules, index, &found_actors);
         let clause = Clause::new(text, candidate.start, rules);
         let subject = subject_in(&clause, rules);
         let subject_start = clause.subject_start();
@@ -740,11 +753,12 @@ fn subject_in(clause: &Clause<'_>, rules: &Rules) -> Subject {
         }
         let unquoted = head.trim_start_matches(['"', '«', '“', '\'', ' ', '\u{a0}']);
         if rules.pronouns.is_match(unquoted) {
-            let lower = unquoted.to_lowercase();
-            let first_person = lower.starts_with(['n', 'w']);
-            let both = ["deux", "two", "both", "parties", "sides"]
-                .iter()
-                .any(|w| lower.split_whitespace().take(3).any(|x| x == *w));
+            let first_person = unquoted.starts_with(['n', 'w', 'N', 'W']);
+            let both = unquoted.split_whitespace().take(3).any(|x| {
+                ["deux", "two", "both", "parties", "sides"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(x))
+            });
             return Subject::Pronoun { first_person, both };
         }
         if head.trim().is_empty() || adverbial {
@@ -755,7 +769,7 @@ fn subject_in(clause: &Clause<'_>, rules: &Rules) -> Subject {
             }
             continue;
         }
-        let lower = head.trim_start().to_lowercase();
+        let lower = head.trim_start().to_ascii_lowercase();
         let demonstrative = [
             "cette ", "ce ", "cet ", "ces ", "this ", "these ", "that ", "those ",
         ]
@@ -763,7 +777,7 @@ fn subject_in(clause: &Clause<'_>, rules: &Rules) -> Subject {
         .any(|d| lower.starts_with(d));
         // "Le prochain dialogue se tiendra ...": an event of the document belongs to all of
         // its parties, not only to the last one named.
-        let event = EVENT_NOUNS.iter().any(|n| lower.contains(&fold(n)));
+        let event = EVENT_NOUNS.iter().any(|n| lower.contains(n));
         return Subject::Implicit {
             demonstrative,
             event,
@@ -863,7 +877,7 @@ fn attribution(text: &str, rules: &Rules) -> Vec<String> {
 }
 
 /// Parties that run through the document: those of its title, else the subjects most named.
-fn document_parties(doc: &Document, rules: &Rules) -> Vec<String> {
+fn document_parties(doc: &Document, doc_folded: &Folded, rules: &Rules) -> Vec<String> {
     if let Some(title) = &doc.title {
         // "Déclaration du sommet de Washington": a capital in a headline is where, not who.
         let mut ids = Vec::new();
@@ -878,8 +892,7 @@ fn document_parties(doc: &Document, rules: &Rules) -> Vec<String> {
     }
     let mut counts: Vec<(String, usize)> = Vec::new();
     for s in doc.sentences.iter().filter(|s| !s.heading).take(20) {
-        let folded = Folded::new(doc.sentence_text(s));
-        let text = folded.text.as_str();
+        let text = doc_folded.slice(s.span.clone()).text;
         let at = rules.verbs.find(text).map_or(text.len(), |m| m.start());
         if let Subject::Named(ids) = subject_of(text, at, rules) {
             for id in ids {
@@ -905,6 +918,7 @@ const ANTECEDENT_WINDOW: usize = 12;
 /// the named subject of the nearest sentence that has one.
 fn antecedent(
     doc: &Document,
+    doc_folded: &Folded,
     rules: &Rules,
     index: usize,
     found: &[Option<Vec<String>>],
@@ -921,9 +935,12 @@ fn antecedent(
         if sentence.heading || original.len() < 12 {
             continue;
         }
-        if let Some(context) =
-            named_subject(&Folded::new(original), rules, doc, sentence.span.start)
-        {
+        if let Some(context) = named_subject(
+            &doc_folded.slice(sentence.span.clone()),
+            rules,
+            doc,
+            sentence.span.start,
+        ) {
             return context;
         }
     }
@@ -931,8 +948,13 @@ fn antecedent(
 }
 
 /// The named subject of a sentence's first verb, with the date of its leading adverbial.
-fn named_subject(folded: &Folded, rules: &Rules, doc: &Document, offset: usize) -> Option<Context> {
-    let text = folded.text.as_str();
+fn named_subject(
+    folded: &FoldedRef<'_>,
+    rules: &Rules,
+    doc: &Document,
+    offset: usize,
+) -> Option<Context> {
+    let text = folded.text;
     let at = rules.verbs.find(text).map_or(text.len(), |m| m.start());
     let clause = Clause::new(text, at, rules);
     let Subject::Named(parties) = subject_in(&clause, rules) else {
@@ -962,8 +984,13 @@ fn first_day_of(value: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
-fn milestone(folded: &Folded, original: &str, from: usize, rules: &Rules) -> Option<Milestone> {
-    let text = folded.text.as_str();
+fn milestone(
+    folded: &FoldedRef<'_>,
+    original: &str,
+    from: usize,
+    rules: &Rules,
+) -> Option<Milestone> {
+    let text = folded.text;
     let caps = rules.milestone.captures(&text[from..])?;
     let whole = caps.get(0)?;
     let mut name = whole.as_str();
@@ -1027,7 +1054,7 @@ fn unique_id(used: &mut UsedIds, actors: &[String], made: Option<&str>, what: &s
         push(made.get(..10).unwrap_or(made));
     }
     for word in content_words(what).take(3) {
-        push(&word);
+        push(word);
     }
     if used.ids.insert(base.clone()) {
         return base;
@@ -1047,76 +1074,91 @@ fn unique_id(used: &mut UsedIds, actors: &[String], made: Option<&str>, what: &s
 /// The ids given so far in a document.
 #[derive(Default)]
 struct UsedIds {
-    ids: HashSet<String>,
-    next_suffix: std::collections::HashMap<String, u32>,
+    ids: rustc_hash::FxHashSet<String>,
+    next_suffix: rustc_hash::FxHashMap<String, u32>,
 }
 
 /// The words of a folded (ASCII) text that say something: four letters or more, not a
 /// number, not a function word.
-fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+fn content_words(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| w.len() >= 4 && !w.bytes().all(|b| b.is_ascii_digit()))
-        .map(str::to_ascii_lowercase)
-        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .filter(|w| !is_stopword(w))
 }
 
+fn is_stopword(word: &str) -> bool {
+    const LONGEST: usize = 16;
+    if word.len() > LONGEST {
+        return false;
+    }
+    // Lower-cased on the stack: this runs on every word of every id.
+    let mut lower = [0u8; LONGEST];
+    let lower = &mut lower[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    STOPWORDS
+        .binary_search_by(|stop| stop.as_bytes().cmp(lower))
+        .is_ok()
+}
+
+/// Sorted, for a binary search: ids are made for every commitment of every document.
 const STOPWORDS: &[&str] = &[
-    "matiere",
-    "maniere",
+    "agreed",
+    "ainsi",
+    "also",
+    "avec",
+    "been",
     "cadre",
-    "regard",
-    "terms",
-    "order",
-    "nous",
-    "shall",
-    "sont",
-    "convenus",
-    "convenues",
+    "cette",
+    "committed",
+    "continue",
     "convenu",
     "convenue",
-    "engagees",
-    "engages",
-    "engage",
-    "engagee",
-    "determines",
+    "convenues",
+    "convenus",
+    "dans",
+    "determine",
+    "determined",
     "determinee",
     "determinees",
-    "determine",
-    "reste",
-    "restent",
-    "fermement",
-    "pleinement",
+    "determines",
     "egalement",
     "encore",
-    "leur",
-    "leurs",
-    "dans",
-    "pour",
-    "avec",
+    "engage",
+    "engagee",
+    "engagees",
+    "engages",
     "entre",
-    "plus",
-    "cette",
-    "notamment",
-    "ainsi",
-    "agreed",
-    "will",
-    "also",
-    "their",
-    "with",
-    "that",
-    "this",
+    "fermement",
     "from",
     "further",
-    "continue",
     "have",
-    "been",
-    "committed",
-    "determined",
-    "reaffirmed",
-    "reaffirme",
+    "leur",
+    "leurs",
+    "maniere",
+    "matiere",
+    "notamment",
+    "nous",
     "ont",
-    "vers",
+    "order",
+    "pleinement",
+    "plus",
+    "pour",
+    "reaffirme",
+    "reaffirmed",
+    "regard",
+    "reste",
+    "restent",
+    "shall",
+    "sont",
     "sur",
+    "terms",
+    "that",
+    "their",
+    "this",
+    "vers",
+    "will",
+    "with",
 ];
 
 /// What extraction found in one document, in the shape of the `extract` JSON contract.
@@ -1197,5 +1239,22 @@ impl ExtractReport {
             out.push('\n');
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopwords_are_sorted_lower_case_and_short_enough_for_the_lookup() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            STOPWORDS
+                .iter()
+                .all(|w| w.len() <= 16 && *w == w.to_ascii_lowercase())
+        );
+        assert!(is_stopword("Convenus") && is_stopword("with"));
+        assert!(!is_stopword("cooperation") && !is_stopword("a-very-long-word-indeed"));
     }
 }

@@ -18,27 +18,98 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(original: &str) -> Folded {
-        let mut text = String::with_capacity(original.len());
+        let bytes = original.as_bytes();
+        let mut text = String::with_capacity(original.len() + original.len() / 16);
         let mut offsets = Vec::with_capacity(original.len() + 1);
-        for (at, c) in original.char_indices() {
+        let mut at = 0;
+        while at < bytes.len() {
+            // ASCII folds to itself, and even French text is mostly ASCII: runs of it are
+            // copied whole rather than a character at a time.
+            let run_end = bytes[at..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map_or(bytes.len(), |n| at + n);
+            if run_end > at {
+                text.push_str(&original[at..run_end]);
+                offsets.extend(at..run_end);
+                at = run_end;
+                continue;
+            }
+            let Some(c) = original[at..].chars().next() else {
+                break;
+            };
             let before = text.len();
             fold_char(c, &mut text);
             offsets.resize(offsets.len() + (text.len() - before), at);
+            at += c.len_utf8();
         }
         offsets.push(original.len());
         Folded { text, offsets }
     }
 
+    /// The whole folded text as a view.
+    pub fn view(&self) -> FoldedRef<'_> {
+        FoldedRef {
+            text: &self.text,
+            offsets: &self.offsets,
+            base: 0,
+        }
+    }
+
+    /// The folding of `original[range]`, with offsets relative to the range's start: a text
+    /// is folded once and read a sentence at a time. The range is on character boundaries of
+    /// the original (an offset inside a character stands for the next one).
+    pub fn slice(&self, range: std::ops::Range<usize>) -> FoldedRef<'_> {
+        let start = self.folded(range.start);
+        let end = self.folded(range.end).max(start);
+        match (self.text.get(start..end), self.offsets.get(start..=end)) {
+            (Some(text), Some(offsets)) => FoldedRef {
+                text,
+                offsets,
+                base: range.start,
+            },
+            _ => FoldedRef {
+                text: "",
+                offsets: &[],
+                base: range.start,
+            },
+        }
+    }
+
     /// The offset in the original text of a byte offset in the folded one.
     pub fn original(&self, folded: usize) -> usize {
-        self.offsets
-            .get(folded)
-            .copied()
-            .unwrap_or_else(|| self.offsets.last().copied().unwrap_or(0))
+        self.view().original(folded)
     }
 
     /// The offset in the folded text of the first byte at or after an original offset.
     pub fn folded(&self, original: usize) -> usize {
+        self.view().folded(original)
+    }
+}
+
+/// A folded text, or a piece of one, borrowed.
+#[derive(Debug, Clone, Copy)]
+pub struct FoldedRef<'f> {
+    pub text: &'f str,
+    /// For each byte of `text` and its end, the offset in the whole original text.
+    offsets: &'f [usize],
+    /// Where the piece starts in the whole original text.
+    base: usize,
+}
+
+impl FoldedRef<'_> {
+    /// The offset in the original piece of a byte offset in the folded one.
+    pub fn original(&self, folded: usize) -> usize {
+        self.offsets
+            .get(folded)
+            .or(self.offsets.last())
+            .map_or(0, |o| o.saturating_sub(self.base))
+    }
+
+    /// The offset in the folded piece of the first byte at or after an offset in the
+    /// original piece.
+    pub fn folded(&self, original: usize) -> usize {
+        let original = original.saturating_add(self.base);
         self.offsets.partition_point(|&o| o < original)
     }
 }
@@ -153,6 +224,41 @@ mod tests {
             );
         }
         assert_eq!(ascii_pattern(r"[^\w]\\"), r"[^[0-9A-Za-z_]]\\");
+    }
+
+    #[test]
+    fn a_slice_reads_like_the_folding_of_its_piece() {
+        let original = "Texte. L’UE a décidé « œuvre ». Fin";
+        let whole = Folded::new(original);
+        let start = original.find("L’UE").unwrap();
+        let end = original.find(" Fin").unwrap();
+        let piece = &original[start..end];
+        let alone = Folded::new(piece);
+        let slice = whole.slice(start..end);
+        assert_eq!(slice.text, alone.text);
+        for i in 0..=alone.text.len() {
+            assert_eq!(slice.original(i), alone.original(i), "at {i}");
+        }
+        for i in 0..=piece.len() {
+            assert_eq!(slice.folded(i), alone.folded(i), "at {i}");
+        }
+        assert!(whole.slice(start + 2..end).text.starts_with("UE a decide"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn slices_agree_with_folding_the_piece(text in "\\PC{0,40}", a in 0usize..60, b in 0usize..60) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+            let (start, end) = (a.min(b), a.max(b));
+            let alone = Folded::new(&text[start..end]);
+            let whole = Folded::new(&text);
+            let slice = whole.slice(start..end);
+            proptest::prop_assert_eq!(slice.text, alone.text.as_str());
+            for i in 0..=alone.text.len() {
+                proptest::prop_assert_eq!(slice.original(i), alone.original(i));
+            }
+        }
     }
 
     #[test]

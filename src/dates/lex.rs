@@ -4,8 +4,6 @@
 //! Words are compared in a folded form (ASCII lower case, French accents removed) so that
 //! "Décembre", "decembre" and "DÉCEMBRE" are one word.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -309,22 +307,8 @@ impl Lex {
     }
 }
 
-#[derive(Default)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 struct Lexicon {
-    words: HashMap<Vec<u8>, Lex, BuildHasherDefault<Fx>>,
+    words: rustc_hash::FxHashMap<Vec<u8>, Lex>,
     /// Bit `n` of `by_start[26 * first + second]`: some trigger word of n letters starts with
     /// those two letters; `by_end` likewise for its first and last letters.
     by_start: Vec<u32>,
@@ -415,7 +399,7 @@ fn entries() -> Vec<(&'static str, Lex)> {
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut words = HashMap::default();
+    let mut words = rustc_hash::FxHashMap::default();
     let (mut by_start, mut by_end) = (vec![0u32; 26 * 26], vec![0u32; 26 * 26]);
     for (w, lex) in entries() {
         let mut buf = [0u8; FOLD_MAX];
