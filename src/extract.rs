@@ -1197,52 +1197,122 @@ pub struct ExtractReport {
 
 impl ExtractReport {
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default() + "\n"
+        self.rendered(ReportFormat::Json)
     }
 
     /// A reader's summary: each document, then each commitment with why it was found.
     pub fn to_text(&self) -> String {
-        use std::fmt::Write;
-        let mut out = String::new();
-        for doc in &self.documents {
-            let _ = writeln!(
-                out,
-                "{} ({}, {}): {} commitment(s)",
-                doc.source,
-                doc.language.as_str(),
-                doc.published.as_deref().unwrap_or("undated"),
-                doc.commitments.len()
-            );
-            if let Some(title) = &doc.title {
-                let _ = writeln!(out, "  {title}");
-            }
-            for c in &doc.commitments {
-                let due = c.deadline.as_ref().map_or(String::new(), |d| {
-                    format!(
-                        ", due {} ({}, \"{}\")",
-                        d.date,
-                        d.precision.as_str(),
-                        d.text
-                    )
-                });
-                let _ = writeln!(
-                    out,
-                    "\n  {} [{}{}] {} — {}{}",
-                    c.id,
-                    c.strength.as_str(),
-                    c.made
-                        .as_deref()
-                        .map_or(String::new(), |m| format!(", made {m}")),
-                    c.actors.join(", "),
-                    c.rule,
-                    due
-                );
-                let _ = writeln!(out, "    {}", c.quote);
-            }
-            out.push('\n');
-        }
-        out
+        self.rendered(ReportFormat::Text)
     }
+
+    fn rendered(&self, format: ReportFormat) -> String {
+        let mut out = RenderedReport::new(format);
+        for doc in &self.documents {
+            out.push(doc);
+        }
+        out.finish()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
+/// The `extract` report rendered a document at a time, byte for byte as
+/// `ExtractReport::to_json` and `to_text` render it whole. A corpus of thousands of
+/// documents holds hundreds of thousands of commitments, and its report is larger than the
+/// corpus: rendering each document as soon as it is extracted, then writing the text out
+/// with `take`, keeps the process small and spares growing one huge buffer by copies.
+#[derive(Debug)]
+pub struct RenderedReport {
+    format: ReportFormat,
+    documents: usize,
+    pending: String,
+}
+
+impl RenderedReport {
+    pub fn new(format: ReportFormat) -> Self {
+        let pending = match format {
+            ReportFormat::Json => r#"{"documents":["#.to_string(),
+            ReportFormat::Text => String::new(),
+        };
+        RenderedReport {
+            format,
+            documents: 0,
+            pending,
+        }
+    }
+
+    pub fn push(&mut self, doc: &DocumentCommitments) {
+        match self.format {
+            ReportFormat::Json => {
+                if self.documents > 0 {
+                    self.pending.push(',');
+                }
+                // A document of strings, numbers and options always serialises.
+                self.pending
+                    .push_str(&serde_json::to_string(doc).unwrap_or_default());
+            }
+            ReportFormat::Text => self.pending.push_str(&document_text(doc)),
+        }
+        self.documents += 1;
+    }
+
+    /// The text rendered since the last call, to be written out.
+    pub fn take(&mut self) -> String {
+        std::mem::take(&mut self.pending)
+    }
+
+    /// The rest of the text, with the end of the report.
+    pub fn finish(mut self) -> String {
+        if self.format == ReportFormat::Json {
+            self.pending.push_str("]}\n");
+        }
+        self.pending
+    }
+}
+
+fn document_text(doc: &DocumentCommitments) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({}, {}): {} commitment(s)",
+        doc.source,
+        doc.language.as_str(),
+        doc.published.as_deref().unwrap_or("undated"),
+        doc.commitments.len()
+    );
+    if let Some(title) = &doc.title {
+        let _ = writeln!(out, "  {title}");
+    }
+    for c in &doc.commitments {
+        let due = c.deadline.as_ref().map_or(String::new(), |d| {
+            format!(
+                ", due {} ({}, \"{}\")",
+                d.date,
+                d.precision.as_str(),
+                d.text
+            )
+        });
+        let _ = writeln!(
+            out,
+            "\n  {} [{}{}] {} — {}{}",
+            c.id,
+            c.strength.as_str(),
+            c.made
+                .as_deref()
+                .map_or(String::new(), |m| format!(", made {m}")),
+            c.actors.join(", "),
+            c.rule,
+            due
+        );
+        let _ = writeln!(out, "    {}", c.quote);
+    }
+    out.push('\n');
+    out
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 use pledge::config::Config;
 use pledge::document::Document;
-use pledge::extract::{DocumentCommitments, ExtractReport, Rules, extract};
+use pledge::extract::{DocumentCommitments, RenderedReport, ReportFormat, Rules, extract};
 use pledge::record::DocumentMeta;
 use pledge::store::{ExtractedDocument, SyncReport, sync};
 
@@ -17,7 +17,8 @@ pub enum ExtractFormat {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Write nothing; print what was found
+    /// Write nothing; print what was found. A document that cannot be read is named on
+    /// standard error and skipped; the exit code is then 3
     #[arg(long)]
     pub dry_run: bool,
     #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
@@ -60,38 +61,47 @@ fn documents(ctx: &Ctx, files: &[PathBuf]) -> pledge::Result<Vec<PathBuf>> {
 pub fn run(ctx: &Ctx, args: ExtractArgs) -> pledge::Result<u8> {
     let config = Config::load(&ctx.root)?;
     let rules = Rules::new(&config)?;
-    let mut report = ExtractReport {
-        documents: Vec::new(),
-    };
-    for path in documents(ctx, &args.files)? {
-        let doc = read_document(ctx, &path)?;
-        let extraction = extract(&doc, &rules);
-        report
-            .documents
-            .push(DocumentCommitments::new(&doc, extraction));
-    }
+    let files = documents(ctx, &args.files)?;
     if args.dry_run {
-        emit(&match args.format {
-            ExtractFormat::Text => report.to_text(),
-            ExtractFormat::Json => report.to_json(),
-        });
-        return Ok(0);
+        let format = match args.format {
+            ExtractFormat::Text => ReportFormat::Text,
+            ExtractFormat::Json => ReportFormat::Json,
+        };
+        let mut report = RenderedReport::new(format);
+        let mut code = 0;
+        for path in &files {
+            // A document that cannot be read is reported and skipped, as grep does: the
+            // report of the others stays whole and well formed, and the exit code says that
+            // something was left out.
+            match read_document(ctx, path) {
+                Ok(doc) => report.push(&DocumentCommitments::new(&doc, extract(&doc, &rules))),
+                Err(error) => {
+                    super::report_error(&error);
+                    code = code.max(error.exit_code());
+                }
+            }
+            // Written as it goes: the report of a corpus is larger than the corpus.
+            emit(&report.take());
+        }
+        emit(&report.finish());
+        return Ok(code);
     }
-    let extracted: Vec<ExtractedDocument> = report
-        .documents
-        .into_iter()
-        .map(|d| ExtractedDocument {
+    let mut extracted = Vec::with_capacity(files.len());
+    for path in &files {
+        let doc = read_document(ctx, path)?;
+        let found = DocumentCommitments::new(&doc, extract(&doc, &rules));
+        extracted.push(ExtractedDocument {
             meta: DocumentMeta {
-                source: d.source,
-                title: d.title,
-                language: Some(d.language.as_str().to_string()),
-                published: d.published,
-                updated: d.updated,
-                url: d.url,
+                source: found.source,
+                title: found.title,
+                language: Some(found.language.as_str().to_string()),
+                published: found.published,
+                updated: found.updated,
+                url: found.url,
             },
-            commitments: d.commitments,
-        })
-        .collect();
+            commitments: found.commitments,
+        });
+    }
     let synced = sync(&ctx.root, &extracted)?;
     emit(&match args.format {
         ExtractFormat::Text => sync_summary(&synced),

@@ -180,7 +180,7 @@ pub fn run(args: Cli) -> u8 {
     }
 }
 
-fn report_error(error: &pledge::Error) {
+pub fn report_error(error: &pledge::Error) {
     if let pledge::Error::Invalid(diags) = error {
         eprint!("{}", pledge::diag::render(diags));
     }
