@@ -1229,14 +1229,15 @@ pub enum ReportFormat {
 pub struct RenderedReport {
     format: ReportFormat,
     documents: usize,
-    pending: String,
+    /// UTF-8: JSON as serde_json writes it, and text.
+    pending: Vec<u8>,
 }
 
 impl RenderedReport {
     pub fn new(format: ReportFormat) -> Self {
         let pending = match format {
-            ReportFormat::Json => r#"{"documents":["#.to_string(),
-            ReportFormat::Text => String::new(),
+            ReportFormat::Json => br#"{"documents":["#.to_vec(),
+            ReportFormat::Text => Vec::new(),
         };
         RenderedReport {
             format,
@@ -1249,29 +1250,35 @@ impl RenderedReport {
         match self.format {
             ReportFormat::Json => {
                 if self.documents > 0 {
-                    self.pending.push(',');
+                    self.pending.push(b',');
                 }
-                // A document of strings, numbers and options always serialises.
-                self.pending
-                    .push_str(&serde_json::to_string(doc).unwrap_or_default());
+                // Straight into the pending text: a document of strings, numbers and options
+                // always serialises.
+                let _ = serde_json::to_writer(&mut self.pending, doc);
             }
-            ReportFormat::Text => self.pending.push_str(&document_text(doc)),
+            ReportFormat::Text => self
+                .pending
+                .extend_from_slice(document_text(doc).as_bytes()),
         }
         self.documents += 1;
     }
 
     /// The text rendered since the last call, to be written out.
     pub fn take(&mut self) -> String {
-        std::mem::take(&mut self.pending)
+        utf8(std::mem::take(&mut self.pending))
     }
 
     /// The rest of the text, with the end of the report.
     pub fn finish(mut self) -> String {
         if self.format == ReportFormat::Json {
-            self.pending.push_str("]}\n");
+            self.pending.extend_from_slice(b"]}\n");
         }
-        self.pending
+        utf8(self.pending)
     }
+}
+
+fn utf8(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 fn document_text(doc: &DocumentCommitments) -> String {
@@ -1329,5 +1336,32 @@ mod tests {
         );
         assert!(is_stopword(b"Convenus") && is_stopword(b"with"));
         assert!(!is_stopword(b"cooperation") && !is_stopword(b"a-very-long-word-indeed"));
+    }
+
+    #[test]
+    fn the_report_rendered_a_document_at_a_time_is_the_report_serialised_whole() {
+        let rules = Rules::default();
+        let documents: Vec<DocumentCommitments> = [
+            ("a.txt", include_str!("../seeds/001_a714f4d557bbd026.txt")),
+            ("b.txt", include_str!("../seeds/004_59b014a73b23eadc.txt")),
+        ]
+        .iter()
+        .map(|(name, text)| {
+            let doc = Document::from_bytes(name, text.as_bytes()).expect("a seed reads");
+            DocumentCommitments::new(&doc, extract(&doc, &rules))
+        })
+        .collect();
+        let report = ExtractReport { documents };
+        let whole = serde_json::to_string(&report).expect("serialises") + "\n";
+        let mut pieces = RenderedReport::new(ReportFormat::Json);
+        let mut streamed = String::new();
+        for doc in &report.documents {
+            pieces.push(doc);
+            streamed.push_str(&pieces.take());
+        }
+        streamed.push_str(&pieces.finish());
+        assert_eq!(streamed, whole);
+        assert_eq!(report.to_json(), whole);
+        assert!(report.to_text().contains("commitment(s)"));
     }
 }

@@ -237,15 +237,25 @@ fn an_unreadable_document_is_named_and_skipped_and_the_report_of_the_others_stay
         let out = pledge()
             .current_dir(dir.path())
             .args(["extract", "--dry-run", "--format", format])
-            .args(["seeds/binary.txt", "seeds/missing.txt", "seeds/statement.txt"])
+            .args([
+                "seeds/binary.txt",
+                "seeds/missing.txt",
+                "seeds/statement.txt",
+            ])
             .output()
             .expect("runs");
         assert_eq!(out.status.code(), Some(3), "{format}");
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(stderr.contains("seeds/binary.txt") && stderr.contains("binary"), "{stderr}");
+        assert!(
+            stderr.contains("seeds/binary.txt") && stderr.contains("binary"),
+            "{stderr}"
+        );
         assert!(stderr.contains("seeds/missing.txt"), "{stderr}");
         let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(stdout.contains("en.vow") || stdout.contains("vowed"), "{stdout}");
+        assert!(
+            stdout.contains("en.vow") || stdout.contains("vowed"),
+            "{stdout}"
+        );
         if format == "json" {
             let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
             assert_eq!(json["documents"].as_array().map(Vec::len), Some(1));
