@@ -119,11 +119,10 @@ struct Veto {
 #[derive(Debug, Clone)]
 pub struct Rules {
     triggers: Vec<Trigger>,
-    prefilter: RegexSet,
     vetoes: Vec<Veto>,
-    /// All the vetoes in one automaton: most sentences meet none, and one pass over them
-    /// says so where a pass per veto would not.
-    any_veto: RegexSet,
+    /// Every trigger, then every veto, in one automaton: one pass over a sentence says which
+    /// of them can match it, where a pass per pattern would cost each its own search.
+    prefilter: RegexSet,
     verbs: Regex,
     pronouns: Regex,
     declaratives: Regex,
@@ -225,13 +224,15 @@ impl Rules {
             return Err(crate::Error::Invalid(diags));
         }
         let join = |list: &[String]| compile(&list.join("|")).map_err(builtin_error);
-        let prefilter =
-            RegexSet::new(triggers.iter().map(|t| t.regex.as_str())).map_err(builtin_error)?;
-        let any_veto =
-            RegexSet::new(vetoes.iter().map(|v| v.regex.as_str())).map_err(builtin_error)?;
+        let prefilter = RegexSet::new(
+            triggers
+                .iter()
+                .map(|t| t.regex.as_str())
+                .chain(vetoes.iter().map(|v| v.regex.as_str())),
+        )
+        .map_err(builtin_error)?;
         Ok(Rules {
             prefilter,
-            any_veto,
             triggers,
             vetoes,
             verbs: join(&lexicon.words.verbs)?,
@@ -377,7 +378,8 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         }
         let folded = doc_folded.slice(sentence.span.clone());
         let text = folded.text;
-        let candidate = match best_trigger(text, sentence.language, rules) {
+        let hits = rules.prefilter.matches(text);
+        let candidate = match best_trigger(text, sentence.language, rules, &hits) {
             Ok(Some(c)) => c,
             Ok(None) => {
                 continue;
@@ -388,12 +390,11 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 continue;
             }
         };
-        if let Some(veto) = rules
-            .any_veto
-            .is_match(text)
-            .then(|| rules.vetoes.iter().find(|v| v.regex.is_match(text)))
-            .flatten()
-        {
+        let first_veto = hits
+            .iter()
+            .find_map(|i| i.checked_sub(rules.triggers.len()))
+            .and_then(|k| rules.vetoes.get(k));
+        if let Some(veto) = first_veto {
             out.rejected
                 .push(rejected(doc, sentence.span.clone(), veto.reason.clone()));
             continue;
@@ -605,14 +606,10 @@ fn best_trigger<'r>(
     text: &str,
     lang: Lang,
     rules: &'r Rules,
+    hits: &regex::SetMatches,
 ) -> Result<Option<Candidate<'r>>, String> {
-    let hits = rules.prefilter.matches(text);
-    if !hits.matched_any() {
-        return Ok(None);
-    }
     let mut reason = None;
-    for index in hits.iter() {
-        let trigger = &rules.triggers[index];
+    for trigger in hits.iter().map_while(|i| rules.triggers.get(i)) {
         if trigger.lang.is_some_and(|l| l != lang) {
             continue;
         }
