@@ -104,14 +104,27 @@ struct Trigger {
     party: Party,
     future: bool,
     lang: Option<Lang>,
-    regex: Regex,
+    /// The pattern as compiled: case-insensitive and folded (`compile`).
+    pattern: String,
+    /// Compiled the first time the prefilter lets the trigger through: the set already
+    /// proved that it compiles, and a run over a few documents meets only some triggers.
+    regex: std::sync::OnceLock<Regex>,
     not_after: Option<Regex>,
 }
 
+impl Trigger {
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            Regex::new(&self.pattern)
+                .unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("the empty pattern compiles"))
+        })
+    }
+}
+
+/// Matched only through the prefilter set.
 #[derive(Debug, Clone)]
 struct Veto {
     reason: String,
-    regex: Regex,
 }
 
 /// The lexicons and patterns, built in and extended by `pledge.toml`. Build once, use for
@@ -143,7 +156,11 @@ impl Default for Rules {
 /// Case-insensitive, and folded to ASCII like the sentences it runs on (`crate::fold`): an
 /// accent or a typographic apostrophe in a pattern matches with or without it.
 fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&format!("(?i){}", ascii_pattern(pattern)))
+    Regex::new(&compiled_pattern(pattern))
+}
+
+fn compiled_pattern(pattern: &str) -> String {
+    format!("(?i){}", ascii_pattern(pattern))
 }
 
 impl Rules {
@@ -154,27 +171,49 @@ impl Rules {
         let lexicon: Lexicon = toml::from_str(LEXICON).map_err(|e| {
             crate::Error::input("data/lexicon.toml", format!("built-in lexicon: {e}"))
         })?;
-        let mut diags = Vec::new();
-        let mut triggers = Vec::new();
         let builtin_error =
             |e: regex::Error| crate::Error::input("data/lexicon.toml", e.to_string());
-        for (spec, from_user) in config
+        let trigger_specs: Vec<_> = config
             .trigger
             .iter()
             .map(|t| (t, true))
             .chain(lexicon.trigger.iter().map(|t| (t, false)))
-        {
-            let regex = match compile(spec.pattern.get_ref()) {
-                Ok(r) => r,
-                Err(e) if from_user => {
-                    diags.push(config.diagnostic(
-                        spec.pattern.span(),
-                        format!("pattern does not compile: {e}"),
-                    ));
-                    continue;
+            .collect();
+        let veto_specs: Vec<_> = config
+            .veto
+            .iter()
+            .map(|v| (v, true))
+            .chain(lexicon.veto.iter().map(|v| (v, false)))
+            .collect();
+        // Every trigger, then every veto, in one set: when it compiles, each of its patterns
+        // does on its own, and only the not_after patterns are compiled now.
+        let prefilter = RegexSet::new(
+            trigger_specs
+                .iter()
+                .map(|(t, _)| compiled_pattern(t.pattern.get_ref()))
+                .chain(
+                    veto_specs
+                        .iter()
+                        .map(|(v, _)| compiled_pattern(v.pattern.get_ref())),
+                ),
+        );
+        let mut diags = Vec::new();
+        let mut triggers = Vec::new();
+        for (spec, from_user) in trigger_specs {
+            let pattern = compiled_pattern(spec.pattern.get_ref());
+            if prefilter.is_err() {
+                match compile(spec.pattern.get_ref()) {
+                    Ok(_) => {}
+                    Err(e) if from_user => {
+                        diags.push(config.diagnostic(
+                            spec.pattern.span(),
+                            format!("pattern does not compile: {e}"),
+                        ));
+                        continue;
+                    }
+                    Err(e) => return Err(builtin_error(e)),
                 }
-                Err(e) => return Err(builtin_error(e)),
-            };
+            }
             let not_after = match spec.not_after.as_ref().map(|p| (p, compile(p.get_ref()))) {
                 None => None,
                 Some((_, Ok(r))) => Some(r),
@@ -197,40 +236,44 @@ impl Rules {
                 party: spec.party,
                 future: spec.future,
                 lang,
-                regex,
+                pattern,
+                regex: std::sync::OnceLock::new(),
                 not_after,
             });
         }
         let mut vetoes = Vec::new();
-        for (spec, from_user) in config
-            .veto
-            .iter()
-            .map(|v| (v, true))
-            .chain(lexicon.veto.iter().map(|v| (v, false)))
-        {
-            match compile(spec.pattern.get_ref()) {
-                Ok(regex) => vetoes.push(Veto {
-                    reason: spec.reason.clone(),
-                    regex,
-                }),
-                Err(e) if from_user => diags.push(config.diagnostic(
-                    spec.pattern.span(),
-                    format!("pattern does not compile: {e}"),
-                )),
-                Err(e) => return Err(builtin_error(e)),
+        for (spec, from_user) in veto_specs {
+            if prefilter.is_err() {
+                match compile(spec.pattern.get_ref()) {
+                    Ok(_) => {}
+                    Err(e) if from_user => {
+                        diags.push(config.diagnostic(
+                            spec.pattern.span(),
+                            format!("pattern does not compile: {e}"),
+                        ));
+                        continue;
+                    }
+                    Err(e) => return Err(builtin_error(e)),
+                }
             }
+            vetoes.push(Veto {
+                reason: spec.reason.clone(),
+            });
         }
         if !diags.is_empty() {
             return Err(crate::Error::Invalid(diags));
         }
+        // Each pattern compiles alone but not all together: too big a set, which no one
+        // place of pledge.toml is to blame for.
+        let prefilter = prefilter.map_err(|e| {
+            let source = if config.trigger.is_empty() && config.veto.is_empty() {
+                "data/lexicon.toml"
+            } else {
+                "pledge.toml"
+            };
+            crate::Error::input(source, format!("the triggers and vetoes together: {e}"))
+        })?;
         let join = |list: &[String]| compile(&list.join("|")).map_err(builtin_error);
-        let prefilter = RegexSet::new(
-            triggers
-                .iter()
-                .map(|t| t.regex.as_str())
-                .chain(vetoes.iter().map(|v| v.regex.as_str())),
-        )
-        .map_err(builtin_error)?;
         Ok(Rules {
             prefilter,
             triggers,
@@ -613,7 +656,7 @@ fn best_trigger<'r>(
         if trigger.lang.is_some_and(|l| l != lang) {
             continue;
         }
-        for m in trigger.regex.find_iter(text) {
+        for m in trigger.regex().find_iter(text) {
             let before = &text[..m.start()];
             if trigger
                 .not_after
