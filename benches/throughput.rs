@@ -12,6 +12,10 @@ use std::time::Duration;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use pledge::document::Document;
 
+// The binary's allocator (src/main.rs): the figures in process are then the tool's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "support/corpus.rs"]
 mod corpus;
 #[path = "support/proc_stat.rs"]
