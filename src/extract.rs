@@ -290,7 +290,7 @@ impl Rules {
 }
 
 /// Folded, like the text they are looked for in.
-const EVENT_NOUNS: [&str; 14] = [
+const EVENT_NOUNS: [&str; 18] = [
     "dialogue",
     "reunion",
     "sommet",
@@ -305,6 +305,26 @@ const EVENT_NOUNS: [&str; 14] = [
     "round",
     "exercice",
     "exercise",
+    "atelier",
+    "workshop",
+    "seminaire",
+    "seminar",
+];
+
+/// Adjectives that make a thing everyone's: "un atelier conjoint sera organisé", "a joint
+/// action plan will be adopted" bind all the parties of the document, not the last named.
+const JOINT_WORDS: [&str; 11] = [
+    "conjoint",
+    "conjointe",
+    "conjoints",
+    "conjointes",
+    "commun",
+    "commune",
+    "communs",
+    "communes",
+    "joint",
+    "common",
+    "mutual",
 ];
 
 /// Words that open an adverbial phrase or an incise rather than a subject.
@@ -446,7 +466,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         // Who "ils" or an implicit subject stands for is only worked out for the sentences
         // that need it: most sentences of a page commit to nothing.
         let context = antecedent(doc, &doc_folded, rules, index, &found_actors);
-        let clause = Clause::new(text, candidate.start, rules);
+        let clause = Clause::new(text, candidate.start, sentence.language, rules);
         let subject = subject_in(&clause, rules);
         let subject_start = clause.subject_start();
         let actors = match trigger.party {
@@ -731,8 +751,22 @@ fn clause_pieces(text: &str, at: usize) -> Vec<(usize, &str)> {
 
 /// The subject of the clause whose verb starts at `at`: the nearest piece before the verb
 /// that is not an adverbial or an incise, cut at its first finite verb.
-fn subject_of(text: &str, at: usize, rules: &Rules) -> Subject {
-    subject_in(&Clause::new(text, at, rules), rules)
+fn subject_of(text: &str, at: usize, lang: Lang, rules: &Rules) -> Subject {
+    subject_in(&Clause::new(text, at, lang, rules), rules)
+}
+
+/// The first finite verb of a clause. "A" opening it is no verb: the French "a" follows its
+/// subject ("l'UE a décidé"), and an opening "A" is the English article ("A seminar will be
+/// held") or "À" without its accent.
+fn first_verb<'t>(text: &'t str, rules: &Rules) -> Option<regex::Match<'t>> {
+    let opening = text.len()
+        - text
+            .trim_start_matches(|c: char| !c.is_ascii_alphanumeric())
+            .len();
+    rules
+        .verbs
+        .find_iter(text)
+        .find(|v| !(v.start() == opening && v.as_str().eq_ignore_ascii_case("a")))
 }
 
 /// The comma-separated pieces of the clause before a verb, each cut at its own first finite
@@ -744,15 +778,23 @@ struct Clause<'t> {
 }
 
 impl<'t> Clause<'t> {
-    fn new(text: &'t str, at: usize, rules: &Rules) -> Clause<'t> {
+    fn new(text: &'t str, at: usize, lang: Lang, rules: &Rules) -> Clause<'t> {
         let pieces = clause_pieces(text, at)
             .into_iter()
             .map(|(start, piece)| {
-                let head = rules
-                    .verbs
-                    .find(piece)
-                    .map_or(piece, |v| &piece[..v.start()]);
-                (start, piece, head, rules.adverbial.is_match(head))
+                let head = first_verb(piece, rules).map_or(piece, |v| &piece[..v.start()]);
+                // Folded, "à Bruxelles" opens an adverbial as "a"; in English "a" is the
+                // article of a subject ("A joint workshop will be held").
+                let article = lang == Lang::En && {
+                    let words = head.trim_start().as_bytes();
+                    words.len() > 2 && words[0].eq_ignore_ascii_case(&b'a') && words[1] == b' '
+                };
+                (
+                    start,
+                    piece,
+                    head,
+                    !article && rules.adverbial.is_match(head),
+                )
             })
             .collect();
         Clause { pieces }
@@ -817,7 +859,10 @@ fn subject_in(clause: &Clause<'_>, rules: &Rules) -> Subject {
         .any(|d| lower.starts_with(d));
         // "Le prochain dialogue se tiendra ...": an event of the document belongs to all of
         // its parties, not only to the last one named.
-        let event = EVENT_NOUNS.iter().any(|n| lower.contains(n));
+        let event = EVENT_NOUNS.iter().any(|n| lower.contains(n))
+            || lower
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| JOINT_WORDS.contains(&w));
         return Subject::Implicit {
             demonstrative,
             event,
@@ -933,8 +978,8 @@ fn document_parties(doc: &Document, doc_folded: &Folded, rules: &Rules) -> Vec<S
     let mut counts: Vec<(String, usize)> = Vec::new();
     for s in doc.sentences.iter().filter(|s| !s.heading).take(20) {
         let text = doc_folded.slice(s.span.clone()).text;
-        let at = rules.verbs.find(text).map_or(text.len(), |m| m.start());
-        if let Subject::Named(ids) = subject_of(text, at, rules) {
+        let at = first_verb(text, rules).map_or(text.len(), |m| m.start());
+        if let Subject::Named(ids) = subject_of(text, at, s.language, rules) {
             for id in ids {
                 match counts.iter_mut().find(|(i, _)| *i == id) {
                     Some((_, n)) => *n += 1,
@@ -977,6 +1022,7 @@ fn antecedent(
         }
         if let Some(context) = named_subject(
             &doc_folded.slice(sentence.span.clone()),
+            sentence.language,
             rules,
             doc,
             sentence.span.start,
@@ -990,13 +1036,14 @@ fn antecedent(
 /// The named subject of a sentence's first verb, with the date of its leading adverbial.
 fn named_subject(
     folded: &FoldedRef<'_>,
+    lang: Lang,
     rules: &Rules,
     doc: &Document,
     offset: usize,
 ) -> Option<Context> {
     let text = folded.text;
-    let at = rules.verbs.find(text).map_or(text.len(), |m| m.start());
-    let clause = Clause::new(text, at, rules);
+    let at = first_verb(text, rules).map_or(text.len(), |m| m.start());
+    let clause = Clause::new(text, at, lang, rules);
     let Subject::Named(parties) = subject_in(&clause, rules) else {
         return None;
     };
