@@ -469,65 +469,67 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         let clause = Clause::new(text, candidate.start, sentence.language, rules);
         let subject = subject_in(&clause, rules);
         let subject_start = clause.subject_start();
-        let actors = match trigger.party {
-            Party::After => {
-                // From the trigger's start: "the EU's determination" names its party inside it.
-                let after = clause_after(text, candidate.start);
-                rules.registry.ids(after)
-            }
-            _ => {
-                // A pronoun stands for the parties named before; "nous" in a quotation, for
-                // the speaker's, where the attribution names them.
-                let earlier = || {
-                    if context.parties.is_empty() {
-                        doc_parties.clone()
-                    } else {
-                        context.parties.clone()
-                    }
-                };
-                let pronoun = |first_person: bool| {
-                    let attributed = if first_person {
-                        attribution(text, rules)
-                    } else {
-                        Vec::new()
-                    };
-                    if attributed.is_empty() {
-                        earlier()
-                    } else {
-                        attributed
-                    }
-                };
-                match subject.clone() {
-                    // Triggers such as "nous continuerons" hold their own subject.
-                    Subject::Implicit { .. }
-                        if rules
-                            .pronouns
-                            .is_match(&text[candidate.start..candidate.end]) =>
-                    {
-                        pronoun(true)
-                    }
-                    Subject::Named(ids) => ids,
-                    // "Both sides" after a sentence about one of them still means both: the
-                    // document's parties, where it has two or more.
-                    Subject::Pronoun { both: true, .. }
-                        if context.parties.len() < 2 && doc_parties.len() >= 2 =>
-                    {
-                        doc_parties.clone()
-                    }
-                    Subject::Pronoun { first_person, .. } => pronoun(first_person),
-                    Subject::Implicit { .. } if trigger.party == Party::Explicit => {
-                        out.rejected.push(rejected(
-                            doc,
-                            sentence.span.clone(),
-                            format!("{}: the subject is not a party", trigger.rule),
-                        ));
-                        continue;
-                    }
-                    Subject::Implicit { event: true, .. } if !doc_parties.is_empty() => {
-                        doc_parties.clone()
-                    }
-                    Subject::Implicit { .. } => earlier(),
+        // From the trigger's start: "the EU's determination" names its party inside it.
+        let named_after = match trigger.party {
+            Party::After => rules.registry.ids(clause_after(text, candidate.start)),
+            _ => Vec::new(),
+        };
+        // Otherwise the subject commits, also for a trigger whose party follows it when none
+        // does: in "Germany announced that it would contribute", "it" is Germany.
+        let actors = if !named_after.is_empty() {
+            named_after
+        } else {
+            // A pronoun stands for the parties named before; "nous" in a quotation, for
+            // the speaker's, where the attribution names them.
+            let earlier = || {
+                if context.parties.is_empty() {
+                    doc_parties.clone()
+                } else {
+                    context.parties.clone()
                 }
+            };
+            let pronoun = |first_person: bool| {
+                let attributed = if first_person {
+                    attribution(text, rules)
+                } else {
+                    Vec::new()
+                };
+                if attributed.is_empty() {
+                    earlier()
+                } else {
+                    attributed
+                }
+            };
+            match subject.clone() {
+                // Triggers such as "nous continuerons" hold their own subject.
+                Subject::Implicit { .. }
+                    if rules
+                        .pronouns
+                        .is_match(&text[candidate.start..candidate.end]) =>
+                {
+                    pronoun(true)
+                }
+                Subject::Named(ids) => ids,
+                // "Both sides" after a sentence about one of them still means both: the
+                // document's parties, where it has two or more.
+                Subject::Pronoun { both: true, .. }
+                    if context.parties.len() < 2 && doc_parties.len() >= 2 =>
+                {
+                    doc_parties.clone()
+                }
+                Subject::Pronoun { first_person, .. } => pronoun(first_person),
+                Subject::Implicit { .. } if trigger.party == Party::Explicit => {
+                    out.rejected.push(rejected(
+                        doc,
+                        sentence.span.clone(),
+                        format!("{}: the subject is not a party", trigger.rule),
+                    ));
+                    continue;
+                }
+                Subject::Implicit { event: true, .. } if !doc_parties.is_empty() => {
+                    doc_parties.clone()
+                }
+                Subject::Implicit { .. } => earlier(),
             }
         };
         if actors.is_empty() {
