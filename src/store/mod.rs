@@ -8,6 +8,7 @@ use crate::record::{Record, RecordFile};
 use crate::validate;
 
 mod edit;
+pub(crate) mod parallel;
 mod set;
 mod sync;
 
@@ -129,7 +130,7 @@ fn check_files(
     root: &Path,
     paths: &[PathBuf],
 ) -> crate::Result<Vec<Result<validate::CheckedFile, Diagnostic>>> {
-    let read = |path: &PathBuf| -> crate::Result<Result<validate::CheckedFile, Diagnostic>> {
+    parallel::map(paths, |path| {
         let rel = validate::relative(root, path);
         let bytes = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
         Ok(match String::from_utf8(bytes) {
@@ -141,42 +142,9 @@ fn check_files(
                 "not UTF-8 text; record files are UTF-8",
             )),
         })
-    };
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8)
-        .min(paths.len());
-    if workers <= 1 {
-        return paths.iter().map(read).collect();
-    }
-    let mut slots: Vec<Option<crate::Result<Result<validate::CheckedFile, Diagnostic>>>> =
-        Vec::new();
-    slots.resize_with(paths.len(), || None);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|worker| {
-                scope.spawn(move || {
-                    paths
-                        .iter()
-                        .enumerate()
-                        .skip(worker)
-                        .step_by(workers)
-                        .map(|(i, path)| (i, read(path)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for handle in handles {
-            // A worker only panics on a bug; let it surface as one.
-            let done = handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            for (i, outcome) in done {
-                slots[i] = Some(outcome);
-            }
-        }
-    });
-    slots.into_iter().flatten().collect()
+    })
+    .into_iter()
+    .collect()
 }
 
 /// Reads and checks every `commitments/*.toml` under `root`. `Err` only when a file cannot
