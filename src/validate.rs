@@ -308,13 +308,9 @@ struct LineIndex {
 
 impl LineIndex {
     fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }
 
@@ -453,9 +449,11 @@ impl Walk<'_> {
     /// A date as a person may write it: `"2025-12-31"` or the TOML date `2025-12-31`.
     fn date(&mut self, table: &DeTable<'_>, key: &str, id: Option<&str>) -> Option<NaiveDate> {
         let value = table.get(key)?;
-        let text = match value.get_ref() {
-            DeValue::String(s) => s.to_string(),
-            DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_none() => dt.to_string(),
+        let text: Cow<str> = match value.get_ref() {
+            DeValue::String(s) => Cow::Borrowed(s),
+            DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_none() => {
+                Cow::Owned(dt.to_string())
+            }
             _ => {
                 self.wrong_type(value, &format!("`{key}` must be a date (YYYY-MM-DD)"), id);
                 return None;
@@ -482,9 +480,11 @@ impl Walk<'_> {
         id: Option<&str>,
     ) -> Option<(String, NaiveDate)> {
         let value = table.get(key)?;
-        let text = match value.get_ref() {
-            DeValue::String(s) => s.to_string(),
-            DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_none() => dt.to_string(),
+        let text: Cow<str> = match value.get_ref() {
+            DeValue::String(s) => Cow::Borrowed(s),
+            DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_none() => {
+                Cow::Owned(dt.to_string())
+            }
             _ => {
                 self.wrong_type(
                     value,
@@ -495,7 +495,7 @@ impl Walk<'_> {
             }
         };
         match parse_partial_date(&text) {
-            Ok(first_day) => Some((text, first_day)),
+            Ok(first_day) => Some((text.into_owned(), first_day)),
             Err(why) => {
                 self.error("invalid-date", value.span(), format!("`{key}`: {why}"));
                 self.tag(id, Some("write YYYY, YYYY-MM or YYYY-MM-DD".into()));
@@ -608,7 +608,12 @@ impl Walk<'_> {
 
         let id_string = self.string(table, "id", None);
         if let (Some(id), Some(v)) = (&id_string, table.get("id")) {
-            if id.trim().is_empty() || id.chars().any(char::is_whitespace) {
+            let spaced = if id.is_ascii() {
+                id.bytes().any(|b| b.is_ascii_whitespace() || b == b'\x0b')
+            } else {
+                id.chars().any(char::is_whitespace)
+            };
+            if id.is_empty() || spaced {
                 self.error(
                     "invalid-id",
                     v.span(),
@@ -818,7 +823,8 @@ impl Walk<'_> {
     }
 
     fn duplicate_ids_in_file(&mut self, ids: &[IdAt]) {
-        let mut seen: FastMap<&str, usize> = FastMap::default();
+        let mut seen: FastMap<&str, usize> =
+            FastMap::with_capacity_and_hasher(ids.len(), BuildHasherDefault::default());
         for at in ids {
             match seen.get(at.id.as_str()) {
                 Some(line) => {
@@ -842,6 +848,10 @@ impl Walk<'_> {
 
 /// A full date, with a message saying why it is not one ("February 2025 has 28 days").
 pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    // Nearly every date is a valid `YYYY-MM-DD`: read it without splitting.
+    if let Some(date) = plain_day(text) {
+        return Ok(date);
+    }
     let parts: Vec<&str> = text.split('-').collect();
     let numbers: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
     match (parts.as_slice(), numbers.as_deref()) {
@@ -858,6 +868,22 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
         }
         _ => Err(format!("`{text}` is not a date written YYYY-MM-DD")),
     }
+}
+
+/// A valid date written `YYYY-MM-DD` with ASCII digits; `None` for anything else, which
+/// [`parse_day`] then explains.
+fn plain_day(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        b.get(range)?.iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
 }
 
 /// The first day of `2023`, `2017-09` or `2024-07-15`.
@@ -1144,6 +1170,31 @@ strength = "intent"
             parse_partial_date("2017-09").ok(),
             NaiveDate::from_ymd_opt(2017, 9, 1)
         );
+    }
+
+    #[test]
+    fn plain_dates_read_as_chrono_reads_them() {
+        for text in [
+            "2025-12-31",
+            "2024-02-29",
+            "2025-02-29",
+            "2025-13-01",
+            "0000-01-01",
+            "2025-1-01",
+            "2025-+1-01",
+            "2025-01-1a",
+            "2025/01/01",
+            "20250-1-01",
+            "2025-00-10",
+            "",
+        ] {
+            let expected = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .ok()
+                .filter(|_| {
+                    text.len() == 10 && text.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+                });
+            assert_eq!(plain_day(text), expected, "{text}");
+        }
     }
 
     #[test]

@@ -134,7 +134,15 @@ fn check_files(
         let rel = validate::relative(root, path);
         let bytes = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
         Ok(match String::from_utf8(bytes) {
-            Ok(text) => Ok(validate::check_file(&rel, &text)),
+            Ok(text) => {
+                let mut checked = validate::check_file(&rel, &text);
+                // Here, on every core and with the text at hand for the excerpts.
+                if let Some(file) = &checked.file {
+                    let found = source_checks(root, file, checked.source_span.clone(), &text);
+                    checked.diagnostics.extend(found);
+                }
+                Ok(checked)
+            }
             Err(_) => Err(Diagnostic::file(
                 "not-utf8",
                 Severity::Error,
@@ -174,9 +182,6 @@ pub fn check(root: &Path) -> crate::Result<Checked> {
     let reread = |rel: &Path| std::fs::read_to_string(root.join(rel)).unwrap_or_default();
     diagnostics.extend(validate::cross_file(&located, &reread));
     drop(located);
-    for (file, _, source_span) in &checked_files {
-        diagnostics.extend(source_checks(root, file, source_span.clone(), &reread));
-    }
     let files: Vec<RecordFile> = checked_files.into_iter().map(|(file, _, _)| file).collect();
     diagnostics.sort_by(|a, b| {
         (&a.file, a.line, a.column, a.code).cmp(&(&b.file, b.line, b.column, b.code))
@@ -196,17 +201,16 @@ fn source_checks(
     root: &Path,
     file: &RecordFile,
     source_span: std::ops::Range<usize>,
-    reread: &dyn Fn(&Path) -> String,
+    text: &str,
 ) -> Vec<Diagnostic> {
     let source = &file.document.source;
     let Ok(meta) = std::fs::metadata(root.join(source)) else {
-        let text = reread(&file.path);
         return vec![
             Diagnostic::at(
                 "source-not-found",
                 Severity::Warning,
                 &file.path,
-                &text,
+                text,
                 source_span,
                 format!("the document `{source}` is not there"),
             )
@@ -218,7 +222,6 @@ fn source_checks(
     if beyond.is_empty() {
         return Vec::new();
     }
-    let text = reread(&file.path);
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -234,7 +237,7 @@ fn source_checks(
                 "span-out-of-range",
                 Severity::Warning,
                 &file.path,
-                &text,
+                text,
                 start..end,
                 format!(
                     "span [{}, {}] runs past the end of `{source}` ({len} bytes)",
