@@ -58,6 +58,45 @@ pub(crate) fn map_chunks<'s, T: Sync, R: Send>(
     map(&chunks, |chunk| f(chunk))
 }
 
+/// Sorts like `slice::sort_by` (stable), on every core: each core sorts a run, then the runs
+/// are merged, earlier runs first among equals, so that the order is the one a single
+/// stable sort gives whatever the number of cores.
+pub(crate) fn sort_by<T: Send + Clone>(
+    items: &mut [T],
+    compare: impl Fn(&T, &T) -> std::cmp::Ordering + Sync,
+) {
+    // Below this a sort takes a few milliseconds: not worth starting threads.
+    const MIN_PARALLEL: usize = 20_000;
+    let workers = workers(items.len() / (MIN_PARALLEL / 2));
+    if items.len() < MIN_PARALLEL || workers <= 1 {
+        items.sort_by(compare);
+        return;
+    }
+    let compare = &compare;
+    let run = items.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        for chunk in items.chunks_mut(run) {
+            scope.spawn(move || chunk.sort_by(compare));
+        }
+    });
+    let mut heads: Vec<&[T]> = items.chunks(run).collect();
+    let mut merged = Vec::with_capacity(items.len());
+    loop {
+        let mut best: Option<usize> = None;
+        for (i, head) in heads.iter().enumerate() {
+            let Some(first) = head.first() else { continue };
+            // Strictly less: among equals the earlier run wins, as in a stable sort.
+            if best.is_none_or(|b| compare(first, &heads[b][0]).is_lt()) {
+                best = Some(i);
+            }
+        }
+        let Some(best) = best else { break };
+        merged.push(heads[best][0].clone());
+        heads[best] = &heads[best][1..];
+    }
+    items.clone_from_slice(&merged);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,5 +112,16 @@ mod tests {
         assert_eq!(sums.len(), 4);
         assert_eq!(sums.iter().sum::<usize>(), items.iter().sum::<usize>());
         assert!(map(&[] as &[usize], |i| *i).is_empty());
+    }
+
+    #[test]
+    fn a_sort_on_every_core_is_the_stable_sort() {
+        // Pairs compared on their first half only: ties keep their input order.
+        let items: Vec<(u32, u32)> = (0..50_000u32).map(|i| ((i * 7919) % 97, i)).collect();
+        let mut expected = items.clone();
+        expected.sort_by_key(|a| a.0);
+        let mut sorted = items;
+        sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
+        assert!(sorted == expected);
     }
 }
