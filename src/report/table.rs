@@ -161,28 +161,29 @@ fn cell_width(text: &str) -> usize {
 /// whole table does in practice (the 100,000-row benchmark tracker comes out byte for byte
 /// as drawn in one piece at 80, 120 and 160 columns).
 fn layout(pieces: &[Piece], options: &TableOptions, shown: [bool; 7]) -> Vec<u16> {
-    let mut seen: std::collections::HashMap<(usize, usize), usize> = Default::default();
+    // Rows taken so far per column and cell width.
+    let mut taken: [Vec<usize>; 7] = Default::default();
     let mut table = new_table(options, shown, true);
-    for (row, texts) in pieces.iter().flat_map(|p| p.rows.iter().zip(&p.texts)) {
-        let mut wanted = false;
-        for (column, text) in texts.iter().enumerate().filter(|(c, _)| shown[*c]) {
-            let count = seen.entry((column, cell_width(text))).or_default();
-            if *count < SAMPLES_PER_WIDTH {
-                *count += 1;
-                wanted = true;
+    let uncoloured = TableOptions {
+        color: false,
+        ..*options
+    };
+    for piece in pieces {
+        for ((row, texts), widths) in piece.rows.iter().zip(&piece.texts).zip(&piece.widths) {
+            let mut wanted = false;
+            for (column, &width) in widths.iter().enumerate().filter(|(c, _)| shown[*c]) {
+                let counts = &mut taken[column];
+                if counts.len() <= width {
+                    counts.resize(width + 1, 0);
+                }
+                if counts[width] < SAMPLES_PER_WIDTH {
+                    counts[width] += 1;
+                    wanted = true;
+                }
             }
-        }
-        if wanted {
-            add_row(
-                &mut table,
-                row,
-                texts,
-                &TableOptions {
-                    color: false,
-                    ..*options
-                },
-                shown,
-            );
+            if wanted {
+                add_row(&mut table, row, texts, &uncoloured, shown);
+            }
         }
     }
     // The top border draws each column as wide as comfy-table made it.
@@ -198,6 +199,8 @@ fn layout(pieces: &[Piece], options: &TableOptions, shown: [bool; 7]) -> Vec<u16
 struct Piece<'r, 'a> {
     rows: &'r [Row<'a>],
     texts: Vec<[Cow<'a, str>; 7]>,
+    /// The width of each cell, as comfy-table measures it.
+    widths: Vec<[usize; 7]>,
 }
 
 fn draw(rows: &[Row], options: &TableOptions, out: &mut String) {
@@ -219,9 +222,17 @@ fn draw_in_one(rows: &[Row], options: &TableOptions, out: &mut String) {
 
 fn draw_in_pieces(rows: &[Row], options: &TableOptions, out: &mut String) {
     let shown = shown_columns(options.width);
-    let pieces = parallel::map_chunks(rows, CHUNK_ROWS, |rows| Piece {
-        rows,
-        texts: rows.iter().map(cells).collect(),
+    let pieces = parallel::map_chunks(rows, CHUNK_ROWS, |rows| {
+        let texts: Vec<[Cow<str>; 7]> = rows.iter().map(cells).collect();
+        let widths = texts
+            .iter()
+            .map(|t| t.each_ref().map(|c| cell_width(c)))
+            .collect();
+        Piece {
+            rows,
+            texts,
+            widths,
+        }
     });
     let widths = layout(&pieces, options, shown);
     let last = pieces.len() - 1;

@@ -114,8 +114,15 @@ fn record_paths(root: &Path) -> crate::Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     if dir.is_dir() {
         for entry in std::fs::read_dir(&dir).map_err(|e| crate::Error::io(&dir, e))? {
-            let path = entry.map_err(|e| crate::Error::io(&dir, e))?.path();
-            if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+            let entry = entry.map_err(|e| crate::Error::io(&dir, e))?;
+            let path = entry.path();
+            // The entry knows its type without another look at the disk, except for a
+            // link, which counts for what it points to.
+            let is_file = match entry.file_type() {
+                Ok(kind) if !kind.is_symlink() => kind.is_file(),
+                _ => path.is_file(),
+            };
+            if path.extension().is_some_and(|e| e == "toml") && is_file {
                 paths.push(path);
             }
         }
