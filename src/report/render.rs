@@ -47,13 +47,33 @@ pub(super) fn group_title(report: &Report, group: &Group) -> Option<String> {
 
 /// A Markdown cell: one line, no table breaking pipes, no HTML.
 fn md_cell(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    let mut out = String::with_capacity(text.len());
+    push_md_cell(&mut out, text, false);
+    out
+}
+
+/// Appends `text` as a Markdown cell: white space collapsed to single spaces, `\` and `|`
+/// escaped, `<` and `>` as entities, and without backticks when asked (for a code span).
+fn push_md_cell(out: &mut String, text: &str, drop_backticks: bool) {
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if !word.contains(['\\', '|', '<', '>', '`']) {
+            out.push_str(word);
+            continue;
+        }
+        for c in word.chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '|' => out.push_str("\\|"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '`' if drop_backticks => {}
+                c => out.push(c),
+            }
+        }
+    }
 }
 
 /// Rows rendered per piece of work when a report is rendered on every core.
@@ -88,9 +108,15 @@ pub fn markdown(report: &Report) -> String {
         out.push_str("|---|---|---|---|---|--:|---|\n");
         push_rows_in_parallel(&mut out, &group.rows, |out, rows| {
             for row in rows {
-                let mut texts = cells(row).map(|c| md_cell(&c));
-                texts[0] = format!("`{}`", texts[0].replace('`', ""));
-                out.push_str(&format!("| {} |\n", texts.join(" | ")));
+                let [id, rest @ ..] = cells(row);
+                out.push_str("| `");
+                push_md_cell(out, &id, true);
+                out.push('`');
+                for text in rest {
+                    out.push_str(" | ");
+                    push_md_cell(out, &text, false);
+                }
+                out.push_str(" |\n");
             }
         });
         out.push('\n');
@@ -300,5 +326,9 @@ mod tests {
     #[test]
     fn markdown_cells_cannot_break_the_table() {
         assert_eq!(md_cell("a | b\n<script>"), "a \\| b &lt;script&gt;");
+        assert_eq!(md_cell(" a\\b  `c` "), "a\\\\b `c`");
+        let mut code = String::new();
+        push_md_cell(&mut code, "x ` y`|", true);
+        assert_eq!(code, "x  y\\|");
     }
 }
