@@ -147,6 +147,10 @@ fn push_lines(out: &mut String, table: &Table, skip_first: bool, skip_last: bool
 
 /// Display width of a cell as comfy-table measures it: its widest line.
 fn cell_width(text: &str) -> usize {
+    // Printable ASCII, most cells, is one column a byte.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return text.len();
+    }
     text.split('\n')
         .map(UnicodeWidthStr::width)
         .max()
