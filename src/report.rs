@@ -496,7 +496,7 @@ pub fn sort_rows(rows: &mut [Row], key: SortKey) {
         return;
     }
     let due = |r: &Row| r.deadline.as_ref().map(|d| d.date);
-    rows.sort_by(|a, b| {
+    crate::store::parallel::sort_by(rows, |a, b| {
         let primary = match key {
             SortKey::Due => last_none(&due(a), &due(b)),
             SortKey::Status => a

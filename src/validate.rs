@@ -308,13 +308,9 @@ struct LineIndex {
 
 impl LineIndex {
     fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }
 
@@ -325,6 +321,73 @@ impl LineIndex {
 
 type Value<'i> = Spanned<DeValue<'i>>;
 type Key<'i> = Spanned<Cow<'i, str>>;
+
+/// A table's values by key.
+trait Lookup {
+    fn get(&self, key: &str) -> Option<&Value<'_>>;
+}
+
+impl Lookup for DeTable<'_> {
+    fn get(&self, key: &str) -> Option<&Value<'_>> {
+        DeTable::get(self, key)
+    }
+}
+
+/// The values of a `[[commitment]]` table, sorted out in one pass over it: there are
+/// 100,000 of them in a large tracker, and looking each of 20 keys up in the table, after
+/// checking each of its keys against the list, was a tenth of loading it.
+struct RecordFields<'t, 'i> {
+    values: [Option<&'t Value<'i>>; RECORD_KEYS.len()],
+    unknown: Vec<&'t Key<'i>>,
+}
+
+impl<'t, 'i> RecordFields<'t, 'i> {
+    fn of(table: &'t DeTable<'i>) -> Self {
+        let mut fields = RecordFields {
+            values: [None; RECORD_KEYS.len()],
+            unknown: Vec::new(),
+        };
+        for (key, value) in table.iter() {
+            match record_key(key.get_ref()) {
+                Some(i) => fields.values[i] = Some(value),
+                None => fields.unknown.push(key),
+            }
+        }
+        fields
+    }
+}
+
+impl Lookup for RecordFields<'_, '_> {
+    fn get(&self, key: &str) -> Option<&Value<'_>> {
+        self.values[record_key(key)?]
+    }
+}
+
+/// The place of `key` in [`RECORD_KEYS`], by a `match` that the compiler turns into a
+/// switch on the length and one comparison (a test checks it against the list).
+fn record_key(key: &str) -> Option<usize> {
+    Some(match key {
+        "id" => 0,
+        "quote" => 1,
+        "previous_quote" => 2,
+        "span" => 3,
+        "actors" => 4,
+        "strength" => 5,
+        "deadline" => 6,
+        "made" => 7,
+        "milestone" => 8,
+        "rule" => 9,
+        "source_state" => 10,
+        "status" => 11,
+        "status_date" => 12,
+        "owner" => 13,
+        "note" => 14,
+        "evidence" => 15,
+        "tags" => 16,
+        "due" => 17,
+        _ => return None,
+    })
+}
 
 struct Walk<'a> {
     path: &'a Path,
@@ -391,7 +454,7 @@ impl Walk<'_> {
 
     fn missing(
         &mut self,
-        table: &DeTable<'_>,
+        table: &impl Lookup,
         span: Range<usize>,
         keys: &[&str],
         place: &str,
@@ -399,7 +462,7 @@ impl Walk<'_> {
     ) -> bool {
         let mut all = true;
         for key in keys {
-            if table.get(*key).is_none() {
+            if table.get(key).is_none() {
                 all = false;
                 self.error(
                     "missing-key",
@@ -421,7 +484,7 @@ impl Walk<'_> {
         self.tag(id, None);
     }
 
-    fn string(&mut self, table: &DeTable<'_>, key: &str, id: Option<&str>) -> Option<String> {
+    fn string(&mut self, table: &impl Lookup, key: &str, id: Option<&str>) -> Option<String> {
         let value = table.get(key)?;
         match value.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
@@ -432,7 +495,7 @@ impl Walk<'_> {
         }
     }
 
-    fn strings(&mut self, table: &DeTable<'_>, key: &str, id: Option<&str>) -> Vec<String> {
+    fn strings(&mut self, table: &impl Lookup, key: &str, id: Option<&str>) -> Vec<String> {
         let Some(value) = table.get(key) else {
             return Vec::new();
         };
@@ -451,11 +514,13 @@ impl Walk<'_> {
     }
 
     /// A date as a person may write it: `"2025-12-31"` or the TOML date `2025-12-31`.
-    fn date(&mut self, table: &DeTable<'_>, key: &str, id: Option<&str>) -> Option<NaiveDate> {
+    fn date(&mut self, table: &impl Lookup, key: &str, id: Option<&str>) -> Option<NaiveDate> {
         let value = table.get(key)?;
-        let text = match value.get_ref() {
-            DeValue::String(s) => s.to_string(),
-            DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_none() => dt.to_string(),
+        let text: Cow<str> = match value.get_ref() {
+            DeValue::String(s) => Cow::Borrowed(s),
+            DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_none() => {
+                Cow::Owned(dt.to_string())
+            }
             _ => {
                 self.wrong_type(value, &format!("`{key}` must be a date (YYYY-MM-DD)"), id);
                 return None;
@@ -477,14 +542,16 @@ impl Walk<'_> {
     /// A date as precise as known: `2023`, `2017-09` or `2024-07-15` (string or TOML date).
     fn partial_date(
         &mut self,
-        table: &DeTable<'_>,
+        table: &impl Lookup,
         key: &str,
         id: Option<&str>,
     ) -> Option<(String, NaiveDate)> {
         let value = table.get(key)?;
-        let text = match value.get_ref() {
-            DeValue::String(s) => s.to_string(),
-            DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_none() => dt.to_string(),
+        let text: Cow<str> = match value.get_ref() {
+            DeValue::String(s) => Cow::Borrowed(s),
+            DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_none() => {
+                Cow::Owned(dt.to_string())
+            }
             _ => {
                 self.wrong_type(
                     value,
@@ -495,7 +562,7 @@ impl Walk<'_> {
             }
         };
         match parse_partial_date(&text) {
-            Ok(first_day) => Some((text, first_day)),
+            Ok(first_day) => Some((text.into_owned(), first_day)),
             Err(why) => {
                 self.error("invalid-date", value.span(), format!("`{key}`: {why}"));
                 self.tag(id, Some("write YYYY, YYYY-MM or YYYY-MM-DD".into()));
@@ -505,7 +572,7 @@ impl Walk<'_> {
     }
 
     /// A date with an optional time of day: `2025-05-23` or `2025-05-23T15:18`.
-    fn date_time(&mut self, table: &DeTable<'_>, key: &str) -> Option<String> {
+    fn date_time(&mut self, table: &impl Lookup, key: &str) -> Option<String> {
         let value = table.get(key)?;
         let text = match value.get_ref() {
             DeValue::String(s) => s.to_string(),
@@ -543,7 +610,7 @@ impl Walk<'_> {
 
     fn choice<T: Named>(
         &mut self,
-        table: &DeTable<'_>,
+        table: &impl Lookup,
         key: &str,
         code: &'static str,
         choices: &[T],
@@ -589,10 +656,11 @@ impl Walk<'_> {
     }
 
     fn record(&mut self, value: &Value<'_>) -> (Option<Record>, Option<IdAt>) {
-        let DeValue::Table(table) = value.get_ref() else {
+        let DeValue::Table(entries) = value.get_ref() else {
             self.wrong_type(value, "each `commitment` must be a table", None);
             return (None, None);
         };
+        let table = &RecordFields::of(entries);
         let line = self.lines.line(value.span().start);
         let id_at = table.get("id").and_then(|v| {
             v.get_ref().as_str().map(|s| IdAt {
@@ -602,13 +670,20 @@ impl Walk<'_> {
             })
         });
         let id = id_at.as_ref().map(|at| at.id.as_str());
-        self.check_keys(table, &RECORD_KEYS, "in [[commitment]]", id);
+        for key in &table.unknown {
+            self.unknown_key(key, &RECORD_KEYS, "in [[commitment]]", id);
+        }
         let complete = self.missing(table, value.span(), &REQUIRED_KEYS, "in [[commitment]]", id);
         let errors_before = self.errors;
 
         let id_string = self.string(table, "id", None);
         if let (Some(id), Some(v)) = (&id_string, table.get("id")) {
-            if id.trim().is_empty() || id.chars().any(char::is_whitespace) {
+            let spaced = if id.is_ascii() {
+                id.bytes().any(|b| b.is_ascii_whitespace() || b == b'\x0b')
+            } else {
+                id.chars().any(char::is_whitespace)
+            };
+            if id.is_empty() || spaced {
                 self.error(
                     "invalid-id",
                     v.span(),
@@ -691,7 +766,7 @@ impl Walk<'_> {
         (record, id_at)
     }
 
-    fn span(&mut self, table: &DeTable<'_>, id: Option<&str>) -> Option<[usize; 2]> {
+    fn span(&mut self, table: &impl Lookup, id: Option<&str>) -> Option<[usize; 2]> {
         let value = table.get("span")?;
         let bounds: Option<Vec<usize>> = value.get_ref().as_array().map(|items| {
             items
@@ -714,7 +789,7 @@ impl Walk<'_> {
         }
     }
 
-    fn deadline(&mut self, table: &DeTable<'_>, id: Option<&str>) -> Option<Deadline> {
+    fn deadline(&mut self, table: &impl Lookup, id: Option<&str>) -> Option<Deadline> {
         let value = table.get("deadline")?;
         let DeValue::Table(inner) = value.get_ref() else {
             self.wrong_type(
@@ -742,7 +817,7 @@ impl Walk<'_> {
         })
     }
 
-    fn milestone(&mut self, table: &DeTable<'_>, id: Option<&str>) -> Option<Milestone> {
+    fn milestone(&mut self, table: &impl Lookup, id: Option<&str>) -> Option<Milestone> {
         let value = table.get("milestone")?;
         let DeValue::Table(inner) = value.get_ref() else {
             self.wrong_type(value, "`milestone` must be a table { name, ordinal }", id);
@@ -771,7 +846,7 @@ impl Walk<'_> {
         })
     }
 
-    fn evidence(&mut self, table: &DeTable<'_>, id: Option<&str>) -> Vec<Evidence> {
+    fn evidence(&mut self, table: &impl Lookup, id: Option<&str>) -> Vec<Evidence> {
         let Some(value) = table.get("evidence") else {
             return Vec::new();
         };
@@ -818,7 +893,8 @@ impl Walk<'_> {
     }
 
     fn duplicate_ids_in_file(&mut self, ids: &[IdAt]) {
-        let mut seen: FastMap<&str, usize> = FastMap::default();
+        let mut seen: FastMap<&str, usize> =
+            FastMap::with_capacity_and_hasher(ids.len(), BuildHasherDefault::default());
         for at in ids {
             match seen.get(at.id.as_str()) {
                 Some(line) => {
@@ -842,6 +918,10 @@ impl Walk<'_> {
 
 /// A full date, with a message saying why it is not one ("February 2025 has 28 days").
 pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    // Nearly every date is a valid `YYYY-MM-DD`: read it without splitting.
+    if let Some(date) = plain_day(text) {
+        return Ok(date);
+    }
     let parts: Vec<&str> = text.split('-').collect();
     let numbers: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
     match (parts.as_slice(), numbers.as_deref()) {
@@ -860,8 +940,27 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
     }
 }
 
+/// A valid date written `YYYY-MM-DD` with ASCII digits; `None` for anything else, which
+/// [`parse_day`] then explains.
+fn plain_day(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        b.get(range)?.iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
+}
+
 /// The first day of `2023`, `2017-09` or `2024-07-15`.
 pub fn parse_partial_date(text: &str) -> Result<NaiveDate, String> {
+    if let Some(date) = plain_day(text) {
+        return Ok(date);
+    }
     let parts: Vec<&str> = text.split('-').collect();
     let all_digits = parts
         .iter()
@@ -1144,6 +1243,40 @@ strength = "intent"
             parse_partial_date("2017-09").ok(),
             NaiveDate::from_ymd_opt(2017, 9, 1)
         );
+    }
+
+    #[test]
+    fn record_keys_are_found_in_their_place() {
+        for (i, key) in RECORD_KEYS.iter().enumerate() {
+            assert_eq!(record_key(key), Some(i), "{key}");
+        }
+        assert_eq!(record_key("stauts"), None);
+        assert_eq!(record_key(""), None);
+    }
+
+    #[test]
+    fn plain_dates_read_as_chrono_reads_them() {
+        for text in [
+            "2025-12-31",
+            "2024-02-29",
+            "2025-02-29",
+            "2025-13-01",
+            "0000-01-01",
+            "2025-1-01",
+            "2025-+1-01",
+            "2025-01-1a",
+            "2025/01/01",
+            "20250-1-01",
+            "2025-00-10",
+            "",
+        ] {
+            let expected = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .ok()
+                .filter(|_| {
+                    text.len() == 10 && text.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+                });
+            assert_eq!(plain_day(text), expected, "{text}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@ use clap::{Args, ValueEnum};
 
 use pledge::check::{self, CheckOptions};
 
-use super::{AsOf, Ctx, emit};
+use super::{AsOf, Ctx, emit, exit_without_freeing};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
@@ -49,5 +49,8 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> pledge::Result<u8> {
         CheckFormat::Json => check::render_json(&report),
     };
     emit(&text);
-    Ok(report.exit_code())
+    let code = report.exit_code();
+    drop(report);
+    exit_without_freeing(tracker);
+    Ok(code)
 }

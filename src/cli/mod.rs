@@ -200,6 +200,13 @@ pub fn emit(text: &str) {
     }
 }
 
+/// Lets go of a tracker the command is done with without freeing it record by record: the
+/// process ends right after, and giving back 100,000 records' strings one at a time took
+/// 30 to 70 ms of a run that is meant to take well under a second.
+pub fn exit_without_freeing(tracker: pledge::store::Tracker) {
+    std::mem::forget(tracker);
+}
+
 /// Writes to `path` atomically, or to standard output when there is no path.
 pub fn emit_to(path: Option<&Path>, text: &str) -> pledge::Result<()> {
     match path {

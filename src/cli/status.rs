@@ -1,7 +1,7 @@
 use clap::{Args, ValueEnum};
 use pledge::report::{self, Filter, GroupBy, Query, SortKey, TableOptions};
 
-use super::{AsOf, Ctx, emit};
+use super::{AsOf, Ctx, emit, exit_without_freeing};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StatusFormat {
@@ -71,6 +71,8 @@ pub fn run(ctx: &Ctx, args: StatusArgs) -> pledge::Result<u8> {
         StatusFormat::Json => report::json(&report),
     };
     emit(&text);
+    drop(report);
+    exit_without_freeing(tracker);
     Ok(0)
 }
 

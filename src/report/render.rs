@@ -5,9 +5,12 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use std::path::Path;
+
 use super::table::{HEADERS, cells};
-use super::{Group, Report, display_path};
+use super::{Group, Report, Row, display_path};
 use crate::record::SourceState;
+use crate::store::parallel;
 
 /// Longest commitment text shown in the table and in Markdown, in characters.
 pub(super) const QUOTE_WIDTH: usize = 90;
@@ -44,13 +47,51 @@ pub(super) fn group_title(report: &Report, group: &Group) -> Option<String> {
 
 /// A Markdown cell: one line, no table breaking pipes, no HTML.
 fn md_cell(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    let mut out = String::with_capacity(text.len());
+    push_md_cell(&mut out, text, false);
+    out
+}
+
+/// Appends `text` as a Markdown cell: white space collapsed to single spaces, `\` and `|`
+/// escaped, `<` and `>` as entities, and without backticks when asked (for a code span).
+fn push_md_cell(out: &mut String, text: &str, drop_backticks: bool) {
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if !word.contains(['\\', '|', '<', '>', '`']) {
+            out.push_str(word);
+            continue;
+        }
+        for c in word.chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '|' => out.push_str("\\|"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '`' if drop_backticks => {}
+                c => out.push(c),
+            }
+        }
+    }
+}
+
+/// Rows rendered per piece of work when a report is rendered on every core.
+const ROWS_PER_PIECE: usize = 2_000;
+
+/// `render` over pieces of `rows` on every core, appended to `out` in order.
+fn push_rows_in_parallel<'a>(
+    out: &mut String,
+    rows: &[Row<'a>],
+    render: impl Fn(&mut String, &[Row<'a>]) + Sync,
+) {
+    let pieces = parallel::map_chunks(rows, ROWS_PER_PIECE, |rows| {
+        let mut text = String::new();
+        render(&mut text, rows);
+        text
+    });
+    out.reserve(pieces.iter().map(String::len).sum());
+    pieces.iter().for_each(|piece| out.push_str(piece));
 }
 
 pub fn markdown(report: &Report) -> String {
@@ -65,11 +106,19 @@ pub fn markdown(report: &Report) -> String {
         }
         out.push_str(&format!("| {} |\n", HEADERS.join(" | ")));
         out.push_str("|---|---|---|---|---|--:|---|\n");
-        for row in &group.rows {
-            let mut texts = cells(row).map(|c| md_cell(&c));
-            texts[0] = format!("`{}`", texts[0].replace('`', ""));
-            out.push_str(&format!("| {} |\n", texts.join(" | ")));
-        }
+        push_rows_in_parallel(&mut out, &group.rows, |out, rows| {
+            for row in rows {
+                let [id, rest @ ..] = cells(row);
+                out.push_str("| `");
+                push_md_cell(out, &id, true);
+                out.push('`');
+                for text in rest {
+                    out.push_str(" | ");
+                    push_md_cell(out, &text, false);
+                }
+                out.push_str(" |\n");
+            }
+        });
         out.push('\n');
     }
     out.push_str(&format!(
@@ -115,59 +164,67 @@ pub fn csv(report: &Report) -> String {
     out.push_str(
         "id,actors,quote,deadline,precision,deadline_text,status,days_left,overdue,strength,made,source,source_state,file,line\n",
     );
-    // Rows of a file come together: convert its path once.
-    let mut file = (std::path::Path::new(""), String::new());
     for group in &report.groups {
-        for row in &group.rows {
-            if grouped {
-                push_csv_text(&mut out, group.key.as_deref().unwrap_or(""));
-                out.push(',');
+        let key = grouped.then(|| group.key.as_deref().unwrap_or(""));
+        push_rows_in_parallel(&mut out, &group.rows, |out, rows| {
+            out.reserve(rows.len() * 320);
+            // Rows of a file come together: convert its path once.
+            let mut file = (Path::new(""), String::new());
+            for row in rows {
+                if file.0 != row.file {
+                    file = (row.file, display_path(row.file));
+                }
+                push_csv_row(out, key, row, &file.1);
             }
-            let due = row.deadline.as_ref();
-            push_csv_text(&mut out, row.id);
-            out.push(',');
-            push_csv_text(&mut out, &row.actors.join("; "));
-            out.push(',');
-            push_csv_text(&mut out, row.quote);
-            out.push(',');
-            if let Some(d) = due {
-                push_plain(&mut out, d.date);
-            }
-            out.push(',');
-            out.push_str(due.map_or("", |d| d.precision.map_or("set", |p| p.as_str())));
-            out.push(',');
-            push_csv_text(&mut out, due.and_then(|d| d.text).unwrap_or(""));
-            out.push(',');
-            out.push_str(row.status.as_str());
-            out.push(',');
-            if let Some(days) = row.days_left {
-                push_plain(&mut out, days);
-            }
-            out.push(',');
-            push_plain(&mut out, row.overdue);
-            out.push(',');
-            out.push_str(row.strength.as_str());
-            out.push(',');
-            push_csv_text(&mut out, row.made.unwrap_or(""));
-            out.push(',');
-            push_csv_text(&mut out, row.source);
-            out.push(',');
-            out.push_str(match row.source_state {
-                SourceState::Current => "current",
-                SourceState::Changed => "changed",
-                SourceState::Missing => "missing",
-            });
-            out.push(',');
-            if file.0 != row.file {
-                file = (row.file, display_path(row.file));
-            }
-            push_csv_text(&mut out, &file.1);
-            out.push(',');
-            push_plain(&mut out, row.line);
-            out.push('\n');
-        }
+        });
     }
     out
+}
+
+fn push_csv_row(out: &mut String, group: Option<&str>, row: &Row, file: &str) {
+    if let Some(key) = group {
+        push_csv_text(out, key);
+        out.push(',');
+    }
+    let due = row.deadline.as_ref();
+    push_csv_text(out, row.id);
+    out.push(',');
+    push_csv_text(out, &row.actors.join("; "));
+    out.push(',');
+    push_csv_text(out, row.quote);
+    out.push(',');
+    if let Some(d) = due {
+        push_plain(out, d.date);
+    }
+    out.push(',');
+    out.push_str(due.map_or("", |d| d.precision.map_or("set", |p| p.as_str())));
+    out.push(',');
+    push_csv_text(out, due.and_then(|d| d.text).unwrap_or(""));
+    out.push(',');
+    out.push_str(row.status.as_str());
+    out.push(',');
+    if let Some(days) = row.days_left {
+        push_plain(out, days);
+    }
+    out.push(',');
+    push_plain(out, row.overdue);
+    out.push(',');
+    out.push_str(row.strength.as_str());
+    out.push(',');
+    push_csv_text(out, row.made.unwrap_or(""));
+    out.push(',');
+    push_csv_text(out, row.source);
+    out.push(',');
+    out.push_str(match row.source_state {
+        SourceState::Current => "current",
+        SourceState::Changed => "changed",
+        SourceState::Missing => "missing",
+    });
+    out.push(',');
+    push_csv_text(out, file);
+    out.push(',');
+    push_plain(out, row.line);
+    out.push('\n');
 }
 
 /// Pretty JSON of any report model, with a final newline.
@@ -182,8 +239,60 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
     }
 }
 
+/// The JSON form of the report, as `to_json` writes it; the rows, which are nearly all of
+/// it, are written on every core and set in place of the empty `rows` arrays of a copy of
+/// the report without them.
 pub fn json(report: &Report) -> String {
-    to_json(report)
+    const EMPTY_ROWS: &str = "\"rows\": []";
+    // Where serde_json's pretty printer puts a row: in `groups[i].rows`, four levels down.
+    const ROW_INDENT: &str = "\n        ";
+    let bare = Report {
+        groups: report
+            .groups
+            .iter()
+            .map(|g| Group {
+                key: g.key.clone(),
+                rows: Vec::new(),
+            })
+            .collect(),
+        as_of: report.as_of,
+        sort: report.sort,
+        group_by: report.group_by,
+        summary: report.summary.clone(),
+    };
+    let skeleton = to_json(&bare);
+    // Group keys are escaped strings: an unescaped `"rows": []` is only ever the field.
+    if skeleton.matches(EMPTY_ROWS).count() != report.groups.len() {
+        return to_json(report);
+    }
+    let mut out = String::with_capacity(skeleton.len() + report.summary.total * 700);
+    let mut rest = skeleton.as_str();
+    for group in &report.groups {
+        let Some(at) = rest.find(EMPTY_ROWS) else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        rest = &rest[at + EMPTY_ROWS.len()..];
+        if group.rows.is_empty() {
+            out.push_str(EMPTY_ROWS);
+            continue;
+        }
+        out.push_str("\"rows\": [");
+        push_rows_in_parallel(&mut out, &group.rows, |out, rows| {
+            for row in rows {
+                // A row holds only strings, numbers and dates: it always serialises.
+                let text = serde_json::to_string_pretty(row).unwrap_or_default();
+                out.push_str(ROW_INDENT);
+                out.push_str(&text.replace('\n', ROW_INDENT));
+                out.push(',');
+            }
+        });
+        // Every row was followed by a comma; the last one is not.
+        out.pop();
+        out.push_str("\n      ]");
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -217,5 +326,9 @@ mod tests {
     #[test]
     fn markdown_cells_cannot_break_the_table() {
         assert_eq!(md_cell("a | b\n<script>"), "a \\| b &lt;script&gt;");
+        assert_eq!(md_cell(" a\\b  `c` "), "a\\\\b `c`");
+        let mut code = String::new();
+        push_md_cell(&mut code, "x ` y`|", true);
+        assert_eq!(code, "x  y\\|");
     }
 }

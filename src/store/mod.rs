@@ -8,6 +8,7 @@ use crate::record::{Record, RecordFile};
 use crate::validate;
 
 mod edit;
+pub(crate) mod parallel;
 mod set;
 mod sync;
 
@@ -113,8 +114,15 @@ fn record_paths(root: &Path) -> crate::Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     if dir.is_dir() {
         for entry in std::fs::read_dir(&dir).map_err(|e| crate::Error::io(&dir, e))? {
-            let path = entry.map_err(|e| crate::Error::io(&dir, e))?.path();
-            if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+            let entry = entry.map_err(|e| crate::Error::io(&dir, e))?;
+            let path = entry.path();
+            // The entry knows its type without another look at the disk, except for a
+            // link, which counts for what it points to.
+            let is_file = match entry.file_type() {
+                Ok(kind) if !kind.is_symlink() => kind.is_file(),
+                _ => path.is_file(),
+            };
+            if path.extension().is_some_and(|e| e == "toml") && is_file {
                 paths.push(path);
             }
         }
@@ -129,11 +137,19 @@ fn check_files(
     root: &Path,
     paths: &[PathBuf],
 ) -> crate::Result<Vec<Result<validate::CheckedFile, Diagnostic>>> {
-    let read = |path: &PathBuf| -> crate::Result<Result<validate::CheckedFile, Diagnostic>> {
+    parallel::map(paths, |path| {
         let rel = validate::relative(root, path);
         let bytes = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
         Ok(match String::from_utf8(bytes) {
-            Ok(text) => Ok(validate::check_file(&rel, &text)),
+            Ok(text) => {
+                let mut checked = validate::check_file(&rel, &text);
+                // Here, on every core and with the text at hand for the excerpts.
+                if let Some(file) = &checked.file {
+                    let found = source_checks(root, file, checked.source_span.clone(), &text);
+                    checked.diagnostics.extend(found);
+                }
+                Ok(checked)
+            }
             Err(_) => Err(Diagnostic::file(
                 "not-utf8",
                 Severity::Error,
@@ -141,42 +157,9 @@ fn check_files(
                 "not UTF-8 text; record files are UTF-8",
             )),
         })
-    };
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8)
-        .min(paths.len());
-    if workers <= 1 {
-        return paths.iter().map(read).collect();
-    }
-    let mut slots: Vec<Option<crate::Result<Result<validate::CheckedFile, Diagnostic>>>> =
-        Vec::new();
-    slots.resize_with(paths.len(), || None);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|worker| {
-                scope.spawn(move || {
-                    paths
-                        .iter()
-                        .enumerate()
-                        .skip(worker)
-                        .step_by(workers)
-                        .map(|(i, path)| (i, read(path)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for handle in handles {
-            // A worker only panics on a bug; let it surface as one.
-            let done = handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            for (i, outcome) in done {
-                slots[i] = Some(outcome);
-            }
-        }
-    });
-    slots.into_iter().flatten().collect()
+    })
+    .into_iter()
+    .collect()
 }
 
 /// Reads and checks every `commitments/*.toml` under `root`. `Err` only when a file cannot
@@ -206,9 +189,6 @@ pub fn check(root: &Path) -> crate::Result<Checked> {
     let reread = |rel: &Path| std::fs::read_to_string(root.join(rel)).unwrap_or_default();
     diagnostics.extend(validate::cross_file(&located, &reread));
     drop(located);
-    for (file, _, source_span) in &checked_files {
-        diagnostics.extend(source_checks(root, file, source_span.clone(), &reread));
-    }
     let files: Vec<RecordFile> = checked_files.into_iter().map(|(file, _, _)| file).collect();
     diagnostics.sort_by(|a, b| {
         (&a.file, a.line, a.column, a.code).cmp(&(&b.file, b.line, b.column, b.code))
@@ -228,17 +208,16 @@ fn source_checks(
     root: &Path,
     file: &RecordFile,
     source_span: std::ops::Range<usize>,
-    reread: &dyn Fn(&Path) -> String,
+    text: &str,
 ) -> Vec<Diagnostic> {
     let source = &file.document.source;
     let Ok(meta) = std::fs::metadata(root.join(source)) else {
-        let text = reread(&file.path);
         return vec![
             Diagnostic::at(
                 "source-not-found",
                 Severity::Warning,
                 &file.path,
-                &text,
+                text,
                 source_span,
                 format!("the document `{source}` is not there"),
             )
@@ -250,7 +229,6 @@ fn source_checks(
     if beyond.is_empty() {
         return Vec::new();
     }
-    let text = reread(&file.path);
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -266,7 +244,7 @@ fn source_checks(
                 "span-out-of-range",
                 Severity::Warning,
                 &file.path,
-                &text,
+                text,
                 start..end,
                 format!(
                     "span [{}, {}] runs past the end of `{source}` ({len} bytes)",
