@@ -8,9 +8,7 @@
 //! ([`schema`]) and the did-you-mean hints all read them.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -220,9 +218,9 @@ pub fn cross_file(files: &[Located<'_>], text: &dyn Fn(&Path) -> String) -> Vec<
     // Sized up front: growing a map of 100,000 ids rehashes it many times over.
     let id_count = files.iter().map(|f| f.ids.len()).sum();
     let mut ids: FastMap<&str, (&Path, usize)> =
-        FastMap::with_capacity_and_hasher(id_count, BuildHasherDefault::default());
+        FastMap::with_capacity_and_hasher(id_count, Default::default());
     let mut sources: FastMap<&str, &Path> =
-        FastMap::with_capacity_and_hasher(files.len(), BuildHasherDefault::default());
+        FastMap::with_capacity_and_hasher(files.len(), Default::default());
     for located in files {
         let file = located.file;
         if let Some(first) = sources.insert(file.document.source.as_str(), &file.path) {
@@ -276,30 +274,9 @@ pub fn cross_file(files: &[Located<'_>], text: &dyn Fn(&Path) -> String) -> Vec<
     diags
 }
 
-/// A map keyed by ids: FNV-1a instead of SipHash, since the keys are our own and hashing
+/// A map keyed by ids: Fx instead of SipHash, since the keys are our own and hashing
 /// 100,000 ids was a measurable share of loading a large tracker.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for byte in bytes {
-            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
+type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// 1-based line numbers of byte offsets without rescanning the text for each record.
 struct LineIndex {
@@ -894,7 +871,7 @@ impl Walk<'_> {
 
     fn duplicate_ids_in_file(&mut self, ids: &[IdAt]) {
         let mut seen: FastMap<&str, usize> =
-            FastMap::with_capacity_and_hasher(ids.len(), BuildHasherDefault::default());
+            FastMap::with_capacity_and_hasher(ids.len(), Default::default());
         for at in ids {
             match seen.get(at.id.as_str()) {
                 Some(line) => {
