@@ -522,7 +522,7 @@ impl<'a> Scan<'a> {
 
     fn s(&self, i: usize) -> &str {
         self.tok(i)
-            .and_then(|t| self.text.get(t.start..t.end))
+            .and_then(|t| self.text.get(t.start()..t.end()))
             .unwrap_or("")
     }
 
@@ -566,14 +566,14 @@ impl<'a> Scan<'a> {
 
     fn num(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.tok(i)?;
-        if t.kind != Kind::Num || t.end - t.start > 9 {
+        if t.kind != Kind::Num || t.end() - t.start() > 9 {
             return None;
         }
         let v = self
             .s(i)
             .bytes()
             .fold(0u32, |v, b| v * 10 + u32::from(b - b'0'));
-        Some((v, t.end - t.start))
+        Some((v, t.end() - t.start()))
     }
 
     /// No white space between token i-1 and token i.
@@ -1896,8 +1896,8 @@ impl<'a> Scan<'a> {
         if let Some(p) = part {
             (first, last) = narrow(first, last, p);
         }
-        let start_byte = self.tok(start)?.start;
-        let end_byte = self.tok(end.checked_sub(1)?)?.end;
+        let start_byte = self.tok(start)?.start();
+        let end_byte = self.tok(end.checked_sub(1)?)?.end();
         Some(Cand {
             end,
             expr: DateExpr {
@@ -2005,7 +2005,7 @@ impl<'a> Scan<'a> {
 
     /// Whether token t opens a URL: "http://", "https://", "www.".
     fn url_at(&self, t: usize) -> bool {
-        let first = self.tok(t).and_then(|k| self.text.as_bytes().get(k.start));
+        let first = self.tok(t).and_then(|k| self.text.as_bytes().get(k.start()));
         if !matches!(first, Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W')) {
             return false;
         }

@@ -17,8 +17,10 @@ pub(super) enum Kind {
 
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Tok {
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets in the window (`find_dates` reads at most 48 KiB at a time): `u32`
+    /// keeps a token in 20 bytes, and a page has one every six bytes.
+    start: u32,
+    end: u32,
     pub kind: Kind,
     /// The mark itself for punctuation, with apostrophes folded to `'` and dashes to `-`.
     pub punct: char,
@@ -116,10 +118,25 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     }
 }
 
+impl Tok {
+    pub(super) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub(super) fn end(&self) -> usize {
+        self.end as usize
+    }
+}
+
+/// An offset in a window as a token stores it; a window is far shorter than 4 GiB.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
 fn punct_tok(start: usize, end: usize, punct: char, space: bool, nl: u8) -> Tok {
     Tok {
-        start,
-        end,
+        start: offset(start),
+        end: offset(end),
         kind: Kind::Punct,
         punct,
         nl,
@@ -216,8 +233,8 @@ fn word(text: &str, start: usize, space: bool, nl: u8, out: &mut Vec<Tok>) -> us
             .is_some_and(|w| is_trigger_word(w, nchars)),
     };
     out.push(Tok {
-        start,
-        end: i,
+        start: offset(start),
+        end: offset(i),
         kind,
         punct: '\0',
         nl,
@@ -475,7 +492,7 @@ mod tests {
         let mut v = Vec::new();
         tokenize(s, &mut v);
         v.iter()
-            .map(|t| (s[t.start..t.end].to_string(), t.kind))
+            .map(|t| (s[t.start()..t.end()].to_string(), t.kind))
             .collect()
     }
 
