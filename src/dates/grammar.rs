@@ -2005,7 +2005,9 @@ impl<'a> Scan<'a> {
 
     /// Whether token t opens a URL: "http://", "https://", "www.".
     fn url_at(&self, t: usize) -> bool {
-        let first = self.tok(t).and_then(|k| self.text.as_bytes().get(k.start()));
+        let first = self
+            .tok(t)
+            .and_then(|k| self.text.as_bytes().get(k.start()));
         if !matches!(first, Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W')) {
             return false;
         }
