@@ -1124,37 +1124,40 @@ fn clean_quote(text: &str) -> &str {
 /// the first content words of what is committed to.
 fn unique_id(used: &mut UsedIds, actors: &[String], made: Option<&str>, what: &str) -> String {
     let mut base = String::with_capacity(64);
-    let mut push = |part: &str| {
+    let parts = actors
+        .iter()
+        .take(3)
+        .map(String::as_str)
+        .chain(made.map(|m| m.get(..10).unwrap_or(m)))
+        .chain(content_words(what).take(3));
+    for part in parts {
         if !base.is_empty() {
             base.push('-');
         }
-        base.extend(part.chars().map(|c| {
-            if c == '_' {
-                '-'
-            } else {
-                c.to_ascii_lowercase()
-            }
-        }));
-    };
-    for actor in actors.iter().take(3) {
-        push(actor);
+        base.push_str(part);
     }
-    if let Some(made) = made {
-        push(made.get(..10).unwrap_or(made));
+    base.make_ascii_lowercase();
+    if base.contains('_') {
+        base = base.replace('_', "-");
     }
-    for word in content_words(what).take(3) {
-        push(word);
-    }
-    if used.ids.insert(base.clone()) {
+    if !used.ids.contains(&base) {
+        used.ids.insert(base.clone());
         return base;
     }
     // A page that says the same thing many times gets -2, -3, ...: counted per base, so that
     // the hundredth repetition does not try the ninety-nine taken before it.
-    let next = used.next_suffix.entry(base.clone()).or_insert(2);
+    let next = match used.next_suffix.get_mut(&base) {
+        Some(next) => next,
+        None => used.next_suffix.entry(base.clone()).or_insert(2),
+    };
     loop {
-        let id = format!("{base}-{next}");
+        let mut id = String::with_capacity(base.len() + 4);
+        id.push_str(&base);
+        id.push('-');
+        id.push_str(&next.to_string());
         *next += 1;
-        if used.ids.insert(id.clone()) {
+        if !used.ids.contains(&id) {
+            used.ids.insert(id.clone());
             return id;
         }
     }
