@@ -198,32 +198,32 @@ impl Rules {
                 ),
         );
         let mut diags = Vec::new();
+        // The pattern compiled alone; `None` when it is the user's and does not compile, which
+        // is then a diagnostic at its place in pledge.toml.
+        let mut compile_at =
+            |pattern: &toml::Spanned<String>, from_user: bool| match compile(pattern.get_ref()) {
+                Ok(regex) => Ok(Some(regex)),
+                Err(e) if from_user => {
+                    diags.push(
+                        config.diagnostic(pattern.span(), format!("pattern does not compile: {e}")),
+                    );
+                    Ok(None)
+                }
+                Err(e) => Err(builtin_error(e)),
+            };
         let mut triggers = Vec::new();
         for (spec, from_user) in trigger_specs {
             let pattern = compiled_pattern(spec.pattern.get_ref());
-            if prefilter.is_err() {
-                match compile(spec.pattern.get_ref()) {
-                    Ok(_) => {}
-                    Err(e) if from_user => {
-                        diags.push(config.diagnostic(
-                            spec.pattern.span(),
-                            format!("pattern does not compile: {e}"),
-                        ));
-                        continue;
-                    }
-                    Err(e) => return Err(builtin_error(e)),
-                }
+            // Only when the set failed: its error does not say which pattern is to blame.
+            if prefilter.is_err() && compile_at(&spec.pattern, from_user)?.is_none() {
+                continue;
             }
-            let not_after = match spec.not_after.as_ref().map(|p| (p, compile(p.get_ref()))) {
+            let not_after = match &spec.not_after {
                 None => None,
-                Some((_, Ok(r))) => Some(r),
-                Some((p, Err(e))) if from_user => {
-                    diags.push(
-                        config.diagnostic(p.span(), format!("pattern does not compile: {e}")),
-                    );
-                    continue;
-                }
-                Some((_, Err(e))) => return Err(builtin_error(e)),
+                Some(p) => match compile_at(p, from_user)? {
+                    Some(regex) => Some(regex),
+                    None => continue,
+                },
             };
             let lang = match spec.lang.as_deref() {
                 Some("fr") => Some(Lang::Fr),
@@ -243,18 +243,8 @@ impl Rules {
         }
         let mut vetoes = Vec::new();
         for (spec, from_user) in veto_specs {
-            if prefilter.is_err() {
-                match compile(spec.pattern.get_ref()) {
-                    Ok(_) => {}
-                    Err(e) if from_user => {
-                        diags.push(config.diagnostic(
-                            spec.pattern.span(),
-                            format!("pattern does not compile: {e}"),
-                        ));
-                        continue;
-                    }
-                    Err(e) => return Err(builtin_error(e)),
-                }
+            if prefilter.is_err() && compile_at(&spec.pattern, from_user)?.is_none() {
+                continue;
             }
             vetoes.push(Veto {
                 reason: spec.reason.clone(),
