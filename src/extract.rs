@@ -187,16 +187,13 @@ impl Rules {
             .collect();
         // Every trigger, then every veto, in one set: when it compiles, each of its patterns
         // does on its own, and only the not_after patterns are compiled now.
-        let prefilter = RegexSet::new(
-            trigger_specs
-                .iter()
-                .map(|(t, _)| compiled_pattern(t.pattern.get_ref()))
-                .chain(
-                    veto_specs
-                        .iter()
-                        .map(|(v, _)| compiled_pattern(v.pattern.get_ref())),
-                ),
-        );
+        let patterns: Vec<String> = trigger_specs
+            .iter()
+            .map(|(t, _)| &t.pattern)
+            .chain(veto_specs.iter().map(|(v, _)| &v.pattern))
+            .map(|p| compiled_pattern(p.get_ref()))
+            .collect();
+        let prefilter = RegexSet::new(&patterns);
         let mut diags = Vec::new();
         // The pattern compiled alone; `None` when it is the user's and does not compile, which
         // is then a diagnostic at its place in pledge.toml.
@@ -212,8 +209,7 @@ impl Rules {
                 Err(e) => Err(builtin_error(e)),
             };
         let mut triggers = Vec::new();
-        for (spec, from_user) in trigger_specs {
-            let pattern = compiled_pattern(spec.pattern.get_ref());
+        for ((spec, from_user), pattern) in trigger_specs.into_iter().zip(patterns) {
             // Only when the set failed: its error does not say which pattern is to blame.
             if prefilter.is_err() && compile_at(&spec.pattern, from_user)?.is_none() {
                 continue;
