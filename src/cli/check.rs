@@ -2,7 +2,7 @@ use clap::{Args, ValueEnum};
 
 use pledge::check::{self, CheckOptions};
 
-use super::{AsOf, Ctx, emit, exit_without_freeing};
+use super::{AsOf, Ctx, emit, leak_at_exit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
@@ -51,6 +51,6 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> pledge::Result<u8> {
     emit(&text);
     let code = report.exit_code();
     drop(report);
-    exit_without_freeing(tracker);
+    leak_at_exit(tracker);
     Ok(code)
 }

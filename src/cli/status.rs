@@ -1,7 +1,7 @@
 use clap::{Args, ValueEnum};
 use pledge::report::{self, Filter, GroupBy, Query, SortKey, TableOptions};
 
-use super::{AsOf, Ctx, emit, exit_without_freeing};
+use super::{AsOf, Ctx, emit, leak_at_exit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StatusFormat {
@@ -72,7 +72,7 @@ pub fn run(ctx: &Ctx, args: StatusArgs) -> pledge::Result<u8> {
     };
     emit(&text);
     drop(report);
-    exit_without_freeing(tracker);
+    leak_at_exit(tracker);
     Ok(0)
 }
 
