@@ -1288,7 +1288,7 @@ impl ExtractReport {
         for doc in &self.documents {
             out.push(doc);
         }
-        out.finish()
+        utf8(out.finish())
     }
 }
 
@@ -1341,17 +1341,18 @@ impl RenderedReport {
         self.documents += 1;
     }
 
-    /// The text rendered since the last call, to be written out.
-    pub fn take(&mut self) -> String {
-        utf8(std::mem::take(&mut self.pending))
+    /// The text rendered since the last call, to be written out: UTF-8 bytes, since going
+    /// straight to the output spares checking again the text just serialised.
+    pub fn take(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.pending)
     }
 
     /// The rest of the text, with the end of the report.
-    pub fn finish(mut self) -> String {
+    pub fn finish(mut self) -> Vec<u8> {
         if self.format == ReportFormat::Json {
             self.pending.extend_from_slice(b"]}\n");
         }
-        utf8(self.pending)
+        self.pending
     }
 }
 
@@ -1432,13 +1433,13 @@ mod tests {
         let report = ExtractReport { documents };
         let whole = serde_json::to_string(&report).expect("serialises") + "\n";
         let mut pieces = RenderedReport::new(ReportFormat::Json);
-        let mut streamed = String::new();
+        let mut streamed = Vec::new();
         for doc in &report.documents {
             pieces.push(doc);
-            streamed.push_str(&pieces.take());
+            streamed.extend(pieces.take());
         }
-        streamed.push_str(&pieces.finish());
-        assert_eq!(streamed, whole);
+        streamed.extend(pieces.finish());
+        assert_eq!(String::from_utf8(streamed).expect("UTF-8"), whole);
         assert_eq!(report.to_json(), whole);
         assert!(report.to_text().contains("commitment(s)"));
     }

@@ -7,7 +7,7 @@ use pledge::extract::{DocumentCommitments, RenderedReport, ReportFormat, Rules, 
 use pledge::record::DocumentMeta;
 use pledge::store::{ExtractedDocument, SyncReport, sync};
 
-use super::{Ctx, emit};
+use super::{Ctx, emit, emit_bytes};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExtractFormat {
@@ -81,9 +81,9 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> pledge::Result<u8> {
                 }
             }
             // Written as it goes: the report of a corpus is larger than the corpus.
-            emit(&report.take());
+            emit_bytes(&report.take());
         }
-        emit(&report.finish());
+        emit_bytes(&report.finish());
         return Ok(code);
     }
     let mut extracted = Vec::with_capacity(files.len());

@@ -167,7 +167,7 @@ pub fn run(args: Cli) -> u8 {
                 "pledge",
                 &mut out,
             );
-            emit(&String::from_utf8_lossy(&out));
+            emit_bytes(&out);
             Ok(0)
         }
     };
@@ -190,8 +190,13 @@ pub fn report_error(error: &pledge::Error) {
 /// Writes to standard output; a reader that went away (`pledge status | head`) is not an
 /// error, so we stop quietly with success.
 pub fn emit(text: &str) {
+    emit_bytes(text.as_bytes());
+}
+
+/// Writes text already encoded as UTF-8, as `emit` does.
+pub fn emit_bytes(text: &[u8]) {
     let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    if let Err(e) = out.write_all(text).and_then(|()| out.flush()) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
