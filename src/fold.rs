@@ -124,9 +124,22 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The base letters of U+00C0..=U+00FF, the accented letters of French and its neighbours,
+/// as their canonical decomposition gives them; `?` where it gives none. Looked up rather
+/// than decomposed: they are most of the non-ASCII letters of the documents.
+const LATIN1_BASES: &[u8; 64] = b"AAAAAA?CEEEEIIII?NOOOOO??UUUUY??aaaaaa?ceeeeiiii?nooooo??uuuuy?y";
+
 fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c);
+        return;
+    }
+    if let Some(&base) = (c as usize)
+        .checked_sub(0xC0)
+        .and_then(|i| LATIN1_BASES.get(i))
+        && base != b'?'
+    {
+        out.push(char::from(base));
         return;
     }
     match c {
@@ -224,6 +237,23 @@ mod tests {
             );
         }
         assert_eq!(ascii_pattern(r"[^\w]\\"), r"[^[0-9A-Za-z_]]\\");
+    }
+
+    #[test]
+    fn latin1_letters_fold_to_the_base_their_decomposition_gives() {
+        for c in '\u{C0}'..='\u{FF}' {
+            let mut base = None;
+            decompose_canonical(c, |d| {
+                if base.is_none() && d.is_ascii() {
+                    base = Some(d);
+                }
+            });
+            let looked_up = LATIN1_BASES[c as usize - 0xC0];
+            match base {
+                Some(b) => assert_eq!(char::from(looked_up), b, "{c}"),
+                None => assert_eq!(looked_up, b'?', "{c}"),
+            }
+        }
     }
 
     #[test]
