@@ -8,19 +8,44 @@
 
 use unicode_normalization::char::decompose_canonical;
 
-/// The folded text and, for each of its bytes, the offset of the original character it
-/// comes from (plus one entry for the end).
+/// The folded text and where each of its bytes comes from in the original.
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
     pub text: String,
-    offsets: Vec<usize>,
+    /// Each non-ASCII character of the original and its folding, in text order. Between
+    /// them the folded text is the original's ASCII byte for byte, so a few hundred of these
+    /// map every offset of a page: a map entry for every byte cost more to build than the
+    /// folding itself.
+    shifts: Vec<Shift>,
+    /// Length of the original text.
+    original_len: usize,
+}
+
+/// One character of the original, `original_start..+original_len`, folded to
+/// `folded_start..+folded_len` (at least one byte).
+#[derive(Debug, Clone, Copy)]
+struct Shift {
+    folded_start: usize,
+    original_start: usize,
+    folded_len: u8,
+    original_len: u8,
+}
+
+impl Shift {
+    fn folded_end(&self) -> usize {
+        self.folded_start + usize::from(self.folded_len)
+    }
+
+    fn original_end(&self) -> usize {
+        self.original_start + usize::from(self.original_len)
+    }
 }
 
 impl Folded {
     pub fn new(original: &str) -> Folded {
         let bytes = original.as_bytes();
         let mut text = String::with_capacity(original.len() + original.len() / 16);
-        let mut offsets = Vec::with_capacity(original.len() + 1);
+        let mut shifts = Vec::new();
         let mut at = 0;
         while at < bytes.len() {
             // ASCII folds to itself, and even French text is mostly ASCII: runs of it are
@@ -31,7 +56,6 @@ impl Folded {
                 .map_or(bytes.len(), |n| at + n);
             if run_end > at {
                 text.push_str(&original[at..run_end]);
-                offsets.extend(at..run_end);
                 at = run_end;
                 continue;
             }
@@ -40,18 +64,28 @@ impl Folded {
             };
             let before = text.len();
             fold_char(c, &mut text);
-            offsets.resize(offsets.len() + (text.len() - before), at);
+            shifts.push(Shift {
+                folded_start: before,
+                original_start: at,
+                // A character folds to at most three bytes ("..."), and is at most four.
+                folded_len: u8::try_from(text.len() - before).unwrap_or(u8::MAX),
+                original_len: c.len_utf8() as u8,
+            });
             at += c.len_utf8();
         }
-        offsets.push(original.len());
-        Folded { text, offsets }
+        Folded {
+            text,
+            shifts,
+            original_len: original.len(),
+        }
     }
 
     /// The whole folded text as a view.
     pub fn view(&self) -> FoldedRef<'_> {
         FoldedRef {
             text: &self.text,
-            offsets: &self.offsets,
+            whole: self,
+            start: 0,
             base: 0,
         }
     }
@@ -62,28 +96,47 @@ impl Folded {
     pub fn slice(&self, range: std::ops::Range<usize>) -> FoldedRef<'_> {
         let start = self.folded(range.start);
         let end = self.folded(range.end).max(start);
-        match (self.text.get(start..end), self.offsets.get(start..=end)) {
-            (Some(text), Some(offsets)) => FoldedRef {
+        match self.text.get(start..end) {
+            Some(text) if end <= self.text.len() => FoldedRef {
                 text,
-                offsets,
+                whole: self,
+                start,
                 base: range.start,
             },
             _ => FoldedRef {
                 text: "",
-                offsets: &[],
+                whole: self,
+                start: self.text.len() + 1,
                 base: range.start,
             },
         }
     }
 
-    /// The offset in the original text of a byte offset in the folded one.
+    /// The offset in the original text of a byte offset in the folded one (the start of the
+    /// character it comes from; past the end, the end).
     pub fn original(&self, folded: usize) -> usize {
-        self.view().original(folded)
+        let folded = folded.min(self.text.len());
+        let after = self.shifts.partition_point(|s| s.folded_start <= folded);
+        match after.checked_sub(1).map(|i| self.shifts[i]) {
+            None => folded,
+            Some(s) if folded < s.folded_end() => s.original_start,
+            Some(s) => s.original_end() + (folded - s.folded_end()),
+        }
     }
 
-    /// The offset in the folded text of the first byte at or after an original offset.
+    /// The offset in the folded text of the first byte at or after an original offset: the
+    /// number of folded bytes, and of the end, whose original offset is before it.
     pub fn folded(&self, original: usize) -> usize {
-        self.view().folded(original)
+        let past_end = usize::from(original > self.original_len);
+        let after = self.shifts.partition_point(|s| s.original_start < original);
+        let (folded_end, original_end) = after.checked_sub(1).map_or((0, 0), |i| {
+            (self.shifts[i].folded_end(), self.shifts[i].original_end())
+        });
+        // The ASCII after that character, as far as it goes towards `original`.
+        let ascii = original
+            .saturating_sub(original_end)
+            .min(self.text.len() - folded_end);
+        folded_end + ascii + past_end
     }
 }
 
@@ -91,8 +144,9 @@ impl Folded {
 #[derive(Debug, Clone, Copy)]
 pub struct FoldedRef<'f> {
     pub text: &'f str,
-    /// For each byte of `text` and its end, the offset in the whole original text.
-    offsets: &'f [usize],
+    whole: &'f Folded,
+    /// Where the piece starts in the whole folded text.
+    start: usize,
     /// Where the piece starts in the whole original text.
     base: usize,
 }
@@ -100,17 +154,21 @@ pub struct FoldedRef<'f> {
 impl FoldedRef<'_> {
     /// The offset in the original piece of a byte offset in the folded one.
     pub fn original(&self, folded: usize) -> usize {
-        self.offsets
-            .get(folded)
-            .or(self.offsets.last())
-            .map_or(0, |o| o.saturating_sub(self.base))
+        if self.start > self.whole.text.len() {
+            return 0;
+        }
+        let folded = self.start + folded.min(self.text.len());
+        self.whole.original(folded).saturating_sub(self.base)
     }
 
     /// The offset in the folded piece of the first byte at or after an offset in the
     /// original piece.
     pub fn folded(&self, original: usize) -> usize {
-        let original = original.saturating_add(self.base);
-        self.offsets.partition_point(|&o| o < original)
+        if self.start > self.whole.text.len() {
+            return 0;
+        }
+        let whole = self.whole.folded(original.saturating_add(self.base));
+        whole.saturating_sub(self.start).min(self.text.len() + 1)
     }
 }
 
@@ -275,7 +333,47 @@ mod tests {
         assert!(whole.slice(start + 2..end).text.starts_with("UE a decide"));
     }
 
+    /// For each byte of the folding of `original` and its end, the offset in `original` it
+    /// comes from: the map `Folded` keeps in a few entries, written out in full.
+    fn offsets_byte_by_byte(original: &str) -> Vec<usize> {
+        let mut offsets = Vec::new();
+        for (at, c) in original.char_indices() {
+            let mut folded = String::new();
+            fold_char(c, &mut folded);
+            offsets.extend(std::iter::repeat_n(at, folded.len()));
+        }
+        offsets.push(original.len());
+        offsets
+    }
+
     proptest::proptest! {
+        #[test]
+        fn offsets_map_as_a_map_of_every_byte_would(text in "\\PC{0,40}", a in 0usize..60, b in 0usize..60) {
+            let whole = Folded::new(&text);
+            let offsets = offsets_byte_by_byte(&text);
+            proptest::prop_assert_eq!(offsets.len(), whole.text.len() + 1);
+            for f in 0..offsets.len() + 2 {
+                let expected = offsets.get(f).or(offsets.last()).copied().unwrap_or(0);
+                proptest::prop_assert_eq!(whole.original(f), expected, "original({})", f);
+            }
+            for x in 0..text.len() + 3 {
+                let expected = offsets.partition_point(|&o| o < x);
+                proptest::prop_assert_eq!(whole.folded(x), expected, "folded({})", x);
+            }
+            let (start, end) = (a.min(b), a.max(b));
+            let slice = whole.slice(start..end);
+            let (fs, fe) = (whole.folded(start), whole.folded(end).max(whole.folded(start)));
+            let piece = offsets.get(fs..=fe).unwrap_or(&[]);
+            for f in 0..slice.text.len() + 2 {
+                let expected = piece.get(f).or(piece.last()).map_or(0, |o| o.saturating_sub(start));
+                proptest::prop_assert_eq!(slice.original(f), expected, "slice original({})", f);
+            }
+            for x in 0..text.len() + 3 {
+                let expected = piece.partition_point(|&o| o < x.saturating_add(start));
+                proptest::prop_assert_eq!(slice.folded(x), expected, "slice folded({})", x);
+            }
+        }
+
         #[test]
         fn slices_agree_with_folding_the_piece(text in "\\PC{0,40}", a in 0usize..60, b in 0usize..60) {
             let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
