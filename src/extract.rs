@@ -391,6 +391,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
     // The parties of each commitment found, by sentence: the antecedents of later pronouns.
     let mut found_actors: Vec<Option<Vec<String>>> = vec![None; doc.sentences.len()];
     let mut used_ids = UsedIds::default();
+    let headings = Headings::new(doc, &doc_folded);
     let mut lead_in: Option<LeadIn> = None;
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let original = doc.sentence_text(sentence);
@@ -422,7 +423,9 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             }
             close_list(&mut out, lead_in.take());
         }
-        if original.len() < 12 || (sentence.heading && is_heading(doc, index, original)) {
+        if original.len() < 12
+            || (sentence.heading && headings.is_heading(index, sentence, original))
+        {
             continue;
         }
         let folded = doc_folded.slice(sentence.span.clone());
@@ -865,17 +868,32 @@ fn subject_in(clause: &Clause<'_>, rules: &Rules) -> Subject {
 /// Whether a line the reader took for a heading (no final stop) really is one. Pages saved
 /// from the web drop final stops from body paragraphs too: a long line after the body has
 /// started, other than the title, is read as a sentence.
-fn is_heading(doc: &Document, index: usize, text: &str) -> bool {
-    let body_starts = doc
-        .sentences
-        .iter()
-        .position(|s| !s.heading)
-        .unwrap_or(usize::MAX);
-    let is_title = doc
-        .title
-        .as_deref()
-        .is_some_and(|title| Folded::new(title).text.trim() == Folded::new(text).text.trim());
-    index < body_starts || is_title || text.split_whitespace().count() < 12
+struct Headings<'d> {
+    body_starts: usize,
+    /// The title, folded like the sentences it is compared with.
+    title: Option<Folded>,
+    folded: &'d Folded,
+}
+
+impl<'d> Headings<'d> {
+    fn new(doc: &Document, folded: &'d Folded) -> Self {
+        Headings {
+            body_starts: doc
+                .sentences
+                .iter()
+                .position(|s| !s.heading)
+                .unwrap_or(usize::MAX),
+            title: doc.title.as_deref().map(Folded::new),
+            folded,
+        }
+    }
+
+    fn is_heading(&self, index: usize, sentence: &crate::document::Sentence, text: &str) -> bool {
+        let is_title = self.title.as_ref().is_some_and(|title| {
+            title.text.trim() == self.folded.slice(sentence.span.clone()).text.trim()
+        });
+        index < self.body_starts || is_title || text.split_whitespace().count() < 12
+    }
 }
 
 /// "met in Brussels", "réunis à Washington": a capital after a preposition is a place.
