@@ -6,7 +6,9 @@
 //! then the words before it that say how the event relates to the date ("d'ici la fin de").
 
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
+// Looked up for most number and month tokens of every document: hashed with rustc-hash, not
+// SipHash, whose resistance to crafted keys buys nothing for a fixed word list.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
@@ -440,7 +442,7 @@ struct ByLast(HashMap<&'static str, Vec<usize>>);
 
 impl ByLast {
     fn new(pats: impl Iterator<Item = Pat>) -> ByLast {
-        let mut map: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut map: HashMap<&'static str, Vec<usize>> = HashMap::default();
         for (k, pat) in pats.enumerate() {
             if let Some(last) = pat.last() {
                 map.entry(last).or_default().push(k);
@@ -458,7 +460,7 @@ static YEAR_NOUNS_IX: LazyLock<ByLast> = LazyLock::new(|| ByLast::new(YEAR_NOUNS
 
 /// The last words of the phrases above.
 static PHRASE_ENDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut set = HashSet::new();
+    let mut set = HashSet::default();
     let lasts = PREPS
         .iter()
         .map(|p| p.0)
