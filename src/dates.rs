@@ -122,7 +122,7 @@ pub fn find_dates(text: &str, anchor: Option<NaiveDate>) -> Vec<DateExpr> {
     // About one token for every six bytes of prose: reserved once rather than grown by
     // doubling through every window.
     let mut toks = Vec::with_capacity(text.len().min(WINDOW + WINDOW / 2) / 6);
-    let mut out = Vec::new();
+    let mut out: Vec<DateExpr> = Vec::new();
     let mut at = 0;
     while at < text.len() {
         let end = window_end(text, at);
@@ -130,9 +130,15 @@ pub fn find_dates(text: &str, anchor: Option<NaiveDate>) -> Vec<DateExpr> {
             break;
         };
         lex::tokenize(window, &mut toks);
-        for mut e in grammar::Scan::new(window, &toks, anchor).run() {
+        let mut found = grammar::Scan::new(window, &toks, anchor).run();
+        for e in &mut found {
             e.span = e.span.start + at..e.span.end + at;
-            out.push(e);
+        }
+        // Most documents are one window: its expressions are the answer as they are.
+        if out.is_empty() {
+            out = found;
+        } else {
+            out.append(&mut found);
         }
         at = end;
     }

@@ -1362,7 +1362,10 @@ impl RenderedReport {
     /// The text rendered since the last call, to be written out: UTF-8 bytes, since going
     /// straight to the output spares checking again the text just serialised.
     pub fn take(&mut self) -> Vec<u8> {
-        std::mem::take(&mut self.pending)
+        // The next document's text is about as long: room for it is made once, not by
+        // doubling from nothing.
+        let room = self.pending.capacity();
+        std::mem::replace(&mut self.pending, Vec::with_capacity(room))
     }
 
     /// The rest of the text, with the end of the report.

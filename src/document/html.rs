@@ -614,7 +614,8 @@ const LATIN1: [&str; 96] = [
 /// LATIN1 by name: pages full of `&eacute;` would otherwise compare each name with up to 96.
 static LATIN1_BY_NAME: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u32>> =
     std::sync::LazyLock::new(|| {
-        let mut m = rustc_hash::FxHashMap::with_capacity_and_hasher(LATIN1.len(), Default::default());
+        let mut m =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(LATIN1.len(), Default::default());
         for (i, n) in LATIN1.iter().enumerate() {
             m.entry(*n).or_insert(0xA0 + i as u32);
         }
