@@ -96,6 +96,7 @@ struct Words {
     pronouns: Vec<String>,
     declaratives: Vec<String>,
     forecasts: Vec<String>,
+    assessments: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -143,6 +144,8 @@ pub struct Rules {
     /// A subject that a bare future forecasts about rather than commits ("le nombre
     /// d'attaques augmentera").
     forecasts: Regex,
+    /// A bare future that judges rather than plans ("sera essentielle").
+    assessments: Regex,
     /// A piece of a sentence starting with one of these is an adverbial or an incise, not the
     /// subject: the subject is further left.
     adverbial: Regex,
@@ -272,6 +275,7 @@ impl Rules {
             pronouns: join(&lexicon.words.pronouns)?,
             declaratives: join(&lexicon.words.declaratives)?,
             forecasts: join(&lexicon.words.forecasts)?,
+            assessments: join(&lexicon.words.assessments)?,
             adverbial: compile(ADVERBIAL).map_err(builtin_error)?,
             milestone: compile(MILESTONE).map_err(builtin_error)?,
             relative: compile(RELATIVE).map_err(builtin_error)?,
@@ -466,10 +470,11 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         let subject_start = clause.subject_start();
         if trigger.future
             && matches!(subject, Subject::Implicit { .. })
-            && rules
+            && (rules
                 .forecasts
                 .is_match(&text[subject_start.min(candidate.start)..candidate.start])
-            && !is_passive(&text[candidate.start..])
+                && !is_passive(&text[candidate.start..])
+                || rules.assessments.is_match(&text[candidate.start..]))
         {
             out.rejected.push(rejected(
                 doc,
@@ -1100,8 +1105,7 @@ fn document_parties(doc: &Document, doc_folded: &Folded, rules: &Rules) -> Vec<S
     let mut counts: Vec<(String, usize)> = Vec::new();
     for s in doc.sentences.iter().filter(|s| !s.heading).take(20) {
         let text = doc_folded.slice(s.span.clone()).text;
-        let at = first_verb(text, rules).map_or(text.len(), |m| m.start());
-        if let Subject::Named(ids) = subject_of(text, at, s.language, rules) {
+        if let Subject::Named(ids) = subject_of(text, subject_end(text, rules), s.language, rules) {
             for id in ids {
                 match counts.iter_mut().find(|(i, _)| *i == id) {
                     Some((_, n)) => *n += 1,
@@ -1174,8 +1178,7 @@ fn named_subject(
     offset: usize,
 ) -> Result<Context, Subject> {
     let text = folded.text;
-    let at = first_verb(text, rules).map_or(text.len(), |m| m.start());
-    let clause = Clause::new(text, at, lang, rules);
+    let clause = Clause::new(text, subject_end(text, rules), lang, rules);
     let parties = match subject_in(&clause, rules) {
         Subject::Named(parties) => parties,
         other => return Err(other),
@@ -1185,6 +1188,22 @@ fn named_subject(
         .last()
         .map(|d| d.value.clone());
     Ok(Context { parties, made })
+}
+
+/// Where the subject of a sentence ends: at its first finite verb or, where the lexicon knows
+/// none ("The EU and Canada discussed how to support Ukraine"), after its first run of names.
+fn subject_end(text: &str, rules: &Rules) -> usize {
+    if let Some(verb) = first_verb(text, rules) {
+        return verb.start();
+    }
+    let mut end = None;
+    for m in rules.registry.mentions(text) {
+        match end {
+            Some(e) if !only_articles(text.get(e..m.span.start).unwrap_or("")) => break,
+            _ => end = Some(m.span.end),
+        }
+    }
+    end.unwrap_or(text.len())
 }
 
 /// The date expressions of the document that lie within a byte range of its text.
