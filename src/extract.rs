@@ -906,10 +906,21 @@ fn subject_in(clause: &Clause<'_>, rules: &Rules) -> Subject {
         let unquoted = head.trim_start_matches(['"', '«', '“', '\'', ' ', '\u{a0}']);
         if rules.pronouns.is_match(unquoted) {
             let first_person = unquoted.starts_with(['n', 'w', 'N', 'W']);
+            // "Les dirigeants", "the participants": the people of every party present.
             let both = unquoted.split_whitespace().take(3).any(|x| {
-                ["deux", "two", "both", "parties", "sides"]
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(x))
+                [
+                    "deux",
+                    "two",
+                    "both",
+                    "parties",
+                    "sides",
+                    "participants",
+                    "dirigeants",
+                    "leaders",
+                    "delegations",
+                ]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(x))
             });
             return Subject::Pronoun { first_person, both };
         }
@@ -1085,7 +1096,14 @@ fn attribution(text: &str, rules: &Rules) -> Vec<String> {
     let Some(close) = text.rfind(['»', '"', '”']) else {
         return Vec::new();
     };
-    rules.registry.ids(&text[close..])
+    let after = rules.registry.ids(&text[close..]);
+    if !after.is_empty() {
+        return after;
+    }
+    // "Le président du Conseil européen a déclaré : « Nous ... »": the speaker comes first.
+    text.find(['«', '"', '“'])
+        .filter(|&open| open < close)
+        .map_or_else(Vec::new, |open| rules.registry.ids(&text[..open]))
 }
 
 /// Parties that run through the document: those of its title, else the subjects most named.

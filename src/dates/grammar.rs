@@ -1492,6 +1492,24 @@ impl<'a> Scan<'a> {
         if self.is(u, "an") && offset.is_none() {
             return None;
         }
+        // "dans les mois à venir": "mois" is plural there, and names no one month.
+        if self.is(u, "mois")
+            && u > min
+            && self.is_any(
+                u - 1,
+                &[
+                    "les",
+                    "des",
+                    "ces",
+                    "plusieurs",
+                    "quelques",
+                    "prochains",
+                    "derniers",
+                ],
+            )
+        {
+            return None;
+        }
         // "le mois de juin", "the month of June": the month that follows is the date.
         if unit == Unit::Month && offset.is_none() && tail_part.is_none() {
             let j = if self.is_any(end, &["de", "of"]) {
