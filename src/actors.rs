@@ -65,8 +65,10 @@ pub struct Registry {
 
 /// Head nouns with which an adjective names a government: French puts the adjective after
 /// them ("la partie américaine"), English before ("the Japanese side").
-const HEAD_NOUNS_BEFORE: &str = r"(?i)\b(?:gouvernement|gouvernements|autorités|partie|parties|côté|ministère|ministre|présidence|délégation|délégations|dirigeants|administration)\s*$";
-const HEAD_NOUNS_AFTER: &str = r"(?i)^\s*(?:government|governments|authorities|side|ministry|minister|presidency|delegation|leaders|administration)\b";
+/// An adjective may be the second of two ("les responsables canadiens et européens",
+/// "Canadian and EU officials").
+const HEAD_NOUNS_BEFORE: &str = r"(?i)\b(?:gouvernement|gouvernements|autorités|partie|parties|côté|ministère|ministre|présidence|délégation|délégations|dirigeants|administration|responsables|représentants|experts|diplomates|fonctionnaires|homologues)\s+(?:[\w'-]+\s+(?:et|and)\s+)?$";
+const HEAD_NOUNS_AFTER: &str = r"(?i)^\s*(?:(?:and|et)\s+[\w.'-]+\s+)?(?:government|governments|authorities|side|ministry|minister|presidency|delegation|leaders|administration|officials|representatives|experts|diplomats|counterparts)\b";
 
 impl Registry {
     /// The built-in registry extended by `extra` entries (same id: names are added).
@@ -273,6 +275,8 @@ mod tests {
         assert!(ids("l'industrie européenne et américaine").is_empty());
         assert_eq!(ids("le gouvernement japonais"), ["JP"]);
         assert_eq!(ids("the Ukrainian side"), ["UA"]);
+        assert_eq!(ids("Canadian and EU officials"), ["CA", "EU"]);
+        assert_eq!(ids("les responsables canadiens et européens"), ["CA", "EU"]);
     }
 
     #[test]

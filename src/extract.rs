@@ -95,6 +95,8 @@ struct Words {
     verbs: Vec<String>,
     pronouns: Vec<String>,
     declaratives: Vec<String>,
+    forecasts: Vec<String>,
+    assessments: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -139,6 +141,11 @@ pub struct Rules {
     verbs: Regex,
     pronouns: Regex,
     declaratives: Regex,
+    /// A subject that a bare future forecasts about rather than commits ("le nombre
+    /// d'attaques augmentera").
+    forecasts: Regex,
+    /// A bare future that judges rather than plans ("sera essentielle").
+    assessments: Regex,
     /// A piece of a sentence starting with one of these is an adverbial or an incise, not the
     /// subject: the subject is further left.
     adverbial: Regex,
@@ -267,6 +274,8 @@ impl Rules {
             verbs: join(&lexicon.words.verbs)?,
             pronouns: join(&lexicon.words.pronouns)?,
             declaratives: join(&lexicon.words.declaratives)?,
+            forecasts: join(&lexicon.words.forecasts)?,
+            assessments: join(&lexicon.words.assessments)?,
             adverbial: compile(ADVERBIAL).map_err(builtin_error)?,
             milestone: compile(MILESTONE).map_err(builtin_error)?,
             relative: compile(RELATIVE).map_err(builtin_error)?,
@@ -314,7 +323,8 @@ const JOINT_WORDS: [&str; 11] = [
 ];
 
 /// Words that open an adverbial phrase or an incise rather than a subject.
-const ADVERBIAL: &str = r"^\s*[«»“”]?\s*(?:dans|en|avec|par|pour|selon|lors|au|aux|à|après|avant|depuis|suite|conformément|afin|sur|sous|tels?|telles?|notamment|qui|que|dont|visant|y\s+compris|ainsi|également|enfin|outre|cependant|toutefois|de\s+plus|par\s+ailleurs|plus\s+tôt|plus\s+tard|le\s+\d|les\s+\d|in|with|through|within|as|after|following|during|under|on|at|for|by|including|such|which|who|notably|also|together|moreover|furthermore|however|earlier|later|today|\w+ant\b|\w+ing\b|\d)";
+/// Whole words: "Allies", "India" or "ENISA" open a subject, not "à", "in" or "en".
+const ADVERBIAL: &str = r"^\s*[«»“”]?\s*(?:(?:dans|en|entre|avec|par|pour|selon|lors|au|aux|à|après|avant|depuis|dès|suite|conformément|afin|sur|sous|tels?|telles?|notamment|qui|que|dont|visant|y\s+compris|ainsi|également|enfin|outre|cependant|toutefois|de\s+plus|par\s+ailleurs|plus\s+tôt|plus\s+tard|aujourd'hui|actuellement|parallèlement|ensuite|désormais|puis|in|with|through|within|as|after|before|since|following|during|under|over|on|at|for|by|including|such|which|who|notably|also|together|moreover|furthermore|however|additionally|finally|meanwhile|earlier|later|today|\w+ant|\w+ing)\b|(?:le|les)\s+\d|\d)";
 
 /// An event the commitment is about: "4e dialogue UE-Ukraine sur le cyberespace", "the next
 /// Cyber Dialogue".
@@ -393,6 +403,9 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
     let mut used_ids = UsedIds::default();
     let headings = Headings::new(doc, &doc_folded);
     let mut lead_in: Option<LeadIn> = None;
+    // Whom "we" stands for where the document speaks in its own voice ("We, the Heads of
+    // State ..."): the authors, however many other parties commit between two of its "we".
+    let mut authors: Option<Vec<String>> = None;
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let original = doc.sentence_text(sentence);
         if let Some(lead) = lead_in.as_mut() {
@@ -454,13 +467,28 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         let trigger = candidate.trigger;
         // Who "ils" or an implicit subject stands for is only worked out for the sentences
         // that need it: most sentences of a page commit to nothing.
-        let context = antecedent(doc, &doc_folded, rules, index, &found_actors);
+        let context = antecedent(doc, &doc_folded, rules, index, &found_actors, &doc_parties);
         let clause = Clause::new(text, candidate.start, sentence.language, rules);
         let subject = subject_in(&clause, rules);
         let subject_start = clause.subject_start();
+        if trigger.future
+            && matches!(subject, Subject::Implicit { .. })
+            && (rules
+                .forecasts
+                .is_match(&text[subject_start.min(candidate.start)..candidate.start])
+                && !is_passive(&text[candidate.start..])
+                || rules.assessments.is_match(&text[candidate.start..]))
+        {
+            out.rejected.push(rejected(
+                doc,
+                sentence.span.clone(),
+                format!("{}: a forecast, not a plan", trigger.rule),
+            ));
+            continue;
+        }
         // From the trigger's start: "the EU's determination" names its party inside it.
         let named_after = match trigger.party {
-            Party::After => rules.registry.ids(clause_after(text, candidate.start)),
+            Party::After => party_after(text, candidate.start, candidate.end, rules),
             _ => Vec::new(),
         };
         // Otherwise the subject commits, also for a trigger whose party follows it when none
@@ -483,10 +511,10 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 } else {
                     Vec::new()
                 };
-                if attributed.is_empty() {
-                    earlier()
-                } else {
-                    attributed
+                match (attributed.is_empty(), &authors) {
+                    (false, _) => attributed,
+                    (true, Some(authors)) if first_person => authors.clone(),
+                    _ => earlier(),
                 }
             };
             match subject.clone() {
@@ -579,6 +607,9 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             rule: trigger.rule.clone(),
         });
         found_actors[index] = Some(actors.clone());
+        if opens_with_we(text) {
+            authors = Some(actors.clone());
+        }
         if quote.trim_end().ends_with(':') {
             lead_in = Some(LeadIn {
                 commitment: out.commitments.len() - 1,
@@ -704,6 +735,41 @@ fn best_trigger<'r>(
     reason.map_or(Ok(None), Err)
 }
 
+/// "seront coordonnés", "will be presented": a passive future, whose agent is a party even
+/// where its subject is a thing ("les menaces seront évaluées").
+fn is_passive(future: &str) -> bool {
+    let mut words = future
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let mut next = words.next();
+    if first.eq_ignore_ascii_case("will") || first.eq_ignore_ascii_case("shall") {
+        if !next.is_some_and(|w| w.eq_ignore_ascii_case("be")) {
+            return false;
+        }
+        next = words.next();
+    } else if !["sera", "seront", "serait", "seraient"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(first))
+    {
+        return false;
+    }
+    // An adverb may stand before the participle: "sera également organisé".
+    if next.is_some_and(|w| w.ends_with("ment") || w.ends_with("ly")) {
+        next = words.next();
+    }
+    next.is_some_and(|w| {
+        let w = w.to_ascii_lowercase();
+        [
+            "e", "es", "i", "is", "ie", "ies", "u", "us", "ue", "ues", "ed", "en", "t", "ts",
+        ]
+        .iter()
+        .any(|end| w.ends_with(end))
+    })
+}
+
 /// "will of the people", "will to act": the noun, not the auxiliary.
 fn is_will_noun(matched: &str) -> bool {
     let last = matched
@@ -724,10 +790,13 @@ fn clause_pieces(text: &str, at: usize) -> Vec<(usize, &str)> {
     // A reader may keep a quoted passage of several sentences together: the clause starts
     // after the last full stop too.
     let clause_start = before
-        .rfind([';', ':', '.', '!', '?', '«', '“'])
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            matches!(c, ';' | ':' | '!' | '?' | '«' | '“')
+                || (c == '.' && !is_abbreviation(before, i))
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let mut pieces = Vec::new();
     let mut start = clause_start;
     for (i, c) in before[clause_start..].char_indices() {
@@ -738,6 +807,19 @@ fn clause_pieces(text: &str, at: usize) -> Vec<(usize, &str)> {
     }
     pieces.push((start, &before[start..]));
     pieces
+}
+
+/// Whether the full stop at `i` closes an initial ("U.S.", "M. Dupont") rather than a
+/// sentence: it follows a lone capital, or a dot the next word runs on from ("U.S.-France").
+fn is_abbreviation(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    let lone_capital = i >= 1
+        && bytes[i - 1].is_ascii_uppercase()
+        && (i == 1 || !bytes[i - 2].is_ascii_alphanumeric());
+    let runs_on = bytes
+        .get(i + 1)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-');
+    lone_capital || runs_on
 }
 
 /// The subject of the clause whose verb starts at `at`: the nearest piece before the verb
@@ -811,7 +893,7 @@ fn subject_in(clause: &Clause<'_>, rules: &Rules) -> Subject {
             .into_iter()
             .filter(|m| m.kind != MentionKind::Metonym || !after_preposition(&head[..m.span.start]))
             .collect();
-        if !mentions.is_empty() && !adverbial {
+        if !mentions.is_empty() && !adverbial && !opens_with_personal_pronoun(head) {
             let mut ids: Vec<String> = Vec::new();
             // "L'UE, les États-Unis et le Japon sont convenus": earlier pieces that are
             // nothing but names belong to the same subject.
@@ -827,10 +909,21 @@ fn subject_in(clause: &Clause<'_>, rules: &Rules) -> Subject {
         let unquoted = head.trim_start_matches(['"', '«', '“', '\'', ' ', '\u{a0}']);
         if rules.pronouns.is_match(unquoted) {
             let first_person = unquoted.starts_with(['n', 'w', 'N', 'W']);
+            // "Les dirigeants", "the participants": the people of every party present.
             let both = unquoted.split_whitespace().take(3).any(|x| {
-                ["deux", "two", "both", "parties", "sides"]
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(x))
+                [
+                    "deux",
+                    "two",
+                    "both",
+                    "parties",
+                    "sides",
+                    "participants",
+                    "dirigeants",
+                    "leaders",
+                    "delegations",
+                ]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(x))
             });
             return Subject::Pronoun { first_person, both };
         }
@@ -863,6 +956,29 @@ fn subject_in(clause: &Clause<'_>, rules: &Rules) -> Subject {
         demonstrative: false,
         event: false,
     }
+}
+
+/// A sentence in the document's own voice: "We ...", "Nous ...", outside a quotation.
+fn opens_with_we(text: &str) -> bool {
+    let words = text.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ' '));
+    ["we ", "we,", "nous ", "nous,"].iter().any(|w| {
+        words
+            .get(..w.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(w))
+    })
+}
+
+/// "We express our thanks to the Netherlands": a head that opens with a personal pronoun has
+/// it for subject; the names after it are objects of a verb the lexicon does not list.
+fn opens_with_personal_pronoun(head: &str) -> bool {
+    let first = head
+        .trim_start_matches(|c: char| !c.is_ascii_alphabetic())
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    ["ils", "elles", "il", "elle", "nous", "we", "they"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(first))
 }
 
 /// Whether a line the reader took for a heading (no final stop) really is one. Pages saved
@@ -942,14 +1058,7 @@ fn is_name_list(piece: &str, rules: &Rules) -> bool {
         last = m.span.end;
     }
     rest.push_str(&piece[last..]);
-    rest.split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .all(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "l" | "la" | "le" | "les" | "et" | "ainsi" | "que" | "the" | "and" | "as" | "well"
-            )
-        })
+    only_articles(&rest)
 }
 
 /// The rest of the clause after a trigger, for triggers whose party follows them.
@@ -959,12 +1068,60 @@ fn clause_after(text: &str, from: usize) -> &str {
     &rest[..end]
 }
 
+/// The parties a trigger whose party follows it names: inside its match ("confirmed that the
+/// United States would") or in the names right after it ("une priorité pour l'UE et les
+/// États-Unis"), not further on, in what is committed to ("qu'elle soutiendrait l'Ukraine").
+fn party_after(text: &str, start: usize, end: usize, rules: &Rules) -> Vec<String> {
+    let clause = clause_after(text, start);
+    let mut reached = end - start;
+    // A trigger that ends on a preposition ("priorité pour", "la détermination de") names its
+    // party next; one that ends on a verb ("qu'elle soutiendrait") names its object.
+    let last_word = text[start..end]
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let party_next = only_articles(last_word)
+        || ["pour", "for", "by", "par"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(last_word));
+    let mut ids = Vec::new();
+    for m in rules.registry.mentions(clause) {
+        let inside = m.span.start < end - start;
+        let next_in_list =
+            party_next && only_articles(clause.get(reached..m.span.start).unwrap_or(""));
+        if !(inside || next_in_list) {
+            break;
+        }
+        reached = reached.max(m.span.end);
+        push_ids(&mut ids, vec![m.id]);
+    }
+    ids
+}
+
+/// Nothing but articles and conjunctions: what stands between the names of one list.
+fn only_articles(gap: &str) -> bool {
+    const WORDS: [&str; 16] = [
+        "l", "la", "le", "les", "et", "ainsi", "que", "de", "du", "des", "d", "the", "and", "as",
+        "well", "of",
+    ];
+    gap.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| WORDS.iter().any(|a| a.eq_ignore_ascii_case(w)))
+}
+
 /// "« Nous ... », a déclaré le haut représentant de l'UE": the parties of the speaker.
 fn attribution(text: &str, rules: &Rules) -> Vec<String> {
     let Some(close) = text.rfind(['»', '"', '”']) else {
         return Vec::new();
     };
-    rules.registry.ids(&text[close..])
+    let after = rules.registry.ids(&text[close..]);
+    if !after.is_empty() {
+        return after;
+    }
+    // "Le président du Conseil européen a déclaré : « Nous ... »": the speaker comes first.
+    text.find(['«', '"', '“'])
+        .filter(|&open| open < close)
+        .map_or_else(Vec::new, |open| rules.registry.ids(&text[..open]))
 }
 
 /// Parties that run through the document: those of its title, else the subjects most named.
@@ -984,8 +1141,7 @@ fn document_parties(doc: &Document, doc_folded: &Folded, rules: &Rules) -> Vec<S
     let mut counts: Vec<(String, usize)> = Vec::new();
     for s in doc.sentences.iter().filter(|s| !s.heading).take(20) {
         let text = doc_folded.slice(s.span.clone()).text;
-        let at = first_verb(text, rules).map_or(text.len(), |m| m.start());
-        if let Subject::Named(ids) = subject_of(text, at, s.language, rules) {
+        if let Subject::Named(ids) = subject_of(text, subject_end(text, rules), s.language, rules) {
             for id in ids {
                 match counts.iter_mut().find(|(i, _)| *i == id) {
                     Some((_, n)) => *n += 1,
@@ -1013,6 +1169,7 @@ fn antecedent(
     rules: &Rules,
     index: usize,
     found: &[Option<Vec<String>>],
+    doc_parties: &[String],
 ) -> Context {
     for j in (index.saturating_sub(ANTECEDENT_WINDOW)..index).rev() {
         if let Some(parties) = &found[j] {
@@ -1026,38 +1183,63 @@ fn antecedent(
         if sentence.heading || original.len() < 12 {
             continue;
         }
-        if let Some(context) = named_subject(
+        match named_subject(
             &doc_folded.slice(sentence.span.clone()),
             sentence.language,
             rules,
             doc,
             sentence.span.start,
         ) {
-            return context;
+            Ok(context) => return context,
+            // "Les deux parties ont souligné ... Elles se sont engagées": both of them.
+            Err(Subject::Pronoun { both: true, .. }) if doc_parties.len() >= 2 => {
+                return Context {
+                    parties: doc_parties.to_vec(),
+                    made: None,
+                };
+            }
+            Err(_) => {}
         }
     }
     Context::default()
 }
 
-/// The named subject of a sentence's first verb, with the date of its leading adverbial.
+/// The named subject of a sentence's first verb, with the date of its leading adverbial;
+/// else the subject it has.
 fn named_subject(
     folded: &FoldedRef<'_>,
     lang: Lang,
     rules: &Rules,
     doc: &Document,
     offset: usize,
-) -> Option<Context> {
+) -> Result<Context, Subject> {
     let text = folded.text;
-    let at = first_verb(text, rules).map_or(text.len(), |m| m.start());
-    let clause = Clause::new(text, at, lang, rules);
-    let Subject::Named(parties) = subject_in(&clause, rules) else {
-        return None;
+    let clause = Clause::new(text, subject_end(text, rules), lang, rules);
+    let parties = match subject_in(&clause, rules) {
+        Subject::Named(parties) => parties,
+        other => return Err(other),
     };
     let start = offset + folded.original(clause.subject_start());
     let made = dates_within(doc, offset..start)
         .last()
         .map(|d| d.value.clone());
-    Some(Context { parties, made })
+    Ok(Context { parties, made })
+}
+
+/// Where the subject of a sentence ends: at its first finite verb or, where the lexicon knows
+/// none ("The EU and Canada discussed how to support Ukraine"), after its first run of names.
+fn subject_end(text: &str, rules: &Rules) -> usize {
+    if let Some(verb) = first_verb(text, rules) {
+        return verb.start();
+    }
+    let mut end = None;
+    for m in rules.registry.mentions(text) {
+        match end {
+            Some(e) if !only_articles(text.get(e..m.span.start).unwrap_or("")) => break,
+            _ => end = Some(m.span.end),
+        }
+    }
+    end.unwrap_or(text.len())
 }
 
 /// The date expressions of the document that lie within a byte range of its text.

@@ -181,8 +181,24 @@ const PARTS: &[(Pat, Part)] = &[
     (&["end", "of"], Part::End),
     (&["end", "-"], Part::End),
     (&["end"], Part::End),
+    // "la fin du mois de juin 2025": the month is named after the unit, which is no date of
+    // its own there (`unit_core`).
+    (&["la", "fin", "du", "mois", "de"], Part::End),
+    (&["la", "fin", "du", "mois", "d", "'"], Part::End),
+    (&["fin", "du", "mois", "de"], Part::End),
+    (&["fin", "du", "mois", "d", "'"], Part::End),
+    (&["the", "end", "of", "the", "month", "of"], Part::End),
+    (&["end", "of", "the", "month", "of"], Part::End),
     (&["late", "-"], Part::End),
     (&["late"], Part::End),
+    (&["le", "debut", "du", "mois", "de"], Part::Start),
+    (&["le", "debut", "du", "mois", "d", "'"], Part::Start),
+    (&["debut", "du", "mois", "de"], Part::Start),
+    (&["debut", "du", "mois", "d", "'"], Part::Start),
+    (
+        &["the", "beginning", "of", "the", "month", "of"],
+        Part::Start,
+    ),
     (&["le", "debut", "de"], Part::Start),
     (&["le", "debut", "d", "'"], Part::Start),
     (&["le", "debut", "du"], Part::Start),
@@ -224,6 +240,22 @@ const PREPS: &[(Pat, Relation, bool)] = &[
     (&["a", "l", "'", "horizon"], Relation::By, false),
     (&["by"], Relation::By, false),
     (&["within"], Relation::By, false),
+    (&["avant", "le", "mois", "de"], Relation::Before, false),
+    (&["avant", "le", "mois", "d", "'"], Relation::Before, false),
+    (&["d", "'", "ici", "le", "mois", "de"], Relation::By, false),
+    (
+        &["d", "'", "ici", "le", "mois", "d", "'"],
+        Relation::By,
+        false,
+    ),
+    (&["au", "cours", "du", "mois", "de"], Relation::In, false),
+    (
+        &["au", "cours", "du", "mois", "d", "'"],
+        Relation::In,
+        false,
+    ),
+    (&["in", "the", "month", "of"], Relation::In, false),
+    (&["by", "the", "month", "of"], Relation::By, false),
     (&["avant", "le"], Relation::Before, false),
     (&["avant"], Relation::Before, false),
     (&["before"], Relation::Before, false),
@@ -1461,6 +1493,37 @@ impl<'a> Scan<'a> {
         }
         if self.is(u, "an") && offset.is_none() {
             return None;
+        }
+        // "dans les mois à venir": "mois" is plural there, and names no one month.
+        if self.is(u, "mois")
+            && u > min
+            && self.is_any(
+                u - 1,
+                &[
+                    "les",
+                    "des",
+                    "ces",
+                    "plusieurs",
+                    "quelques",
+                    "prochains",
+                    "derniers",
+                ],
+            )
+        {
+            return None;
+        }
+        // "le mois de juin", "the month of June": the month that follows is the date.
+        if unit == Unit::Month && offset.is_none() && tail_part.is_none() {
+            let j = if self.is_any(end, &["de", "of"]) {
+                end + 1
+            } else if self.is(end, "d") && self.punct(end + 1) == Some('\'') {
+                end + 2
+            } else {
+                end
+            };
+            if j > end && self.month_at(j).is_some() {
+                return None;
+            }
         }
         let anchor = self.anchor;
         let mut relative = true;
