@@ -668,6 +668,14 @@ fn first_deadline<'d>(
     made_floor: Option<NaiveDate>,
 ) -> Option<Deadline> {
     dates
+        // "a décidé aujourd'hui de", "agreed today to": the day it is said is when the
+        // commitment is made, not when it is due.
+        .filter(|d| {
+            !(d.relative
+                && matches!(d.relation, Relation::On | Relation::In)
+                && matches!(d.precision, Precision::Day | Precision::Minute)
+                && made_floor == Some(d.first_day))
+        })
         .filter_map(|d| d.deadline().map(|due| (d, due)))
         .find(|(_, due)| made_floor.is_none_or(|floor| *due >= floor))
         .map(|(d, due)| Deadline {
@@ -1607,6 +1615,30 @@ fn document_text(doc: &DocumentCommitments) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_after_agreeing_with_a_colon_is_one_commitment_per_item() {
+        for (lead, first_item) in [
+            (
+                "Les Alliés sont convenues :",
+                "de renforcer leur cyberdéfense d'ici 2027 ;",
+            ),
+            (
+                "The Allies agreed as follows:",
+                "to strengthen their cyber defences by 2027;",
+            ),
+        ] {
+            let text = format!(
+                "Communiqué\n\n{lead}\n\n- {first_item}\n- de tenir un exercice commun en 2026.\n"
+            );
+            let doc = Document::from_bytes("list.md", text.as_bytes()).expect("reads");
+            let found = extract(&doc, &Rules::default()).commitments;
+            assert_eq!(found.len(), 2, "{lead}: {found:#?}");
+            assert!(found.iter().all(|c| c.actors == ["ALLIES"]), "{found:#?}");
+            let due = found[0].deadline.as_ref().map(|d| d.date.to_string());
+            assert_eq!(due.as_deref(), Some("2027-12-31"));
+        }
+    }
 
     #[test]
     fn stopwords_are_sorted_lower_case_and_short_enough_for_the_lookup() {
