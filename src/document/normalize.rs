@@ -380,16 +380,21 @@ fn plain_run(b: &[u8]) -> usize {
             j += 8;
             continue;
         }
-        let n = plain_char(&b[j..]);
-        if n > 0 {
-            j += n;
-        } else if b[j] == b' ' && j > 0 && b[j - 1] != b' ' && plain_char(&b[j + 1..]) > 0 {
-            j += 1;
-        } else {
-            break;
+        match plain_step(b, j) {
+            0 => break,
+            n => j += n,
         }
     }
     j
+}
+
+/// How many bytes the character at `j` adds to a plain run, or 0 when it ends the run: a
+/// kept character, or a single space before one.
+fn plain_step(b: &[u8], j: usize) -> usize {
+    match plain_char(&b[j..]) {
+        0 if b[j] == b' ' && j > 0 && b[j - 1] != b' ' && plain_char(&b[j + 1..]) > 0 => 1,
+        n => n,
+    }
 }
 
 /// Whether each of eight bytes continues a plain run, as `plain_run` reads them one by one:
@@ -436,13 +441,9 @@ mod tests {
     fn plain_run_bytewise(b: &[u8]) -> usize {
         let mut j = 0;
         while j < b.len() {
-            let n = plain_char(&b[j..]);
-            if n > 0 {
-                j += n;
-            } else if b[j] == b' ' && j > 0 && b[j - 1] != b' ' && plain_char(&b[j + 1..]) > 0 {
-                j += 1;
-            } else {
-                break;
+            match plain_step(b, j) {
+                0 => break,
+                n => j += n,
             }
         }
         j
