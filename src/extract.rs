@@ -180,18 +180,8 @@ impl Rules {
         })?;
         let builtin_error =
             |e: regex::Error| crate::Error::input("data/lexicon.toml", e.to_string());
-        let trigger_specs: Vec<_> = config
-            .trigger
-            .iter()
-            .map(|t| (t, true))
-            .chain(lexicon.trigger.iter().map(|t| (t, false)))
-            .collect();
-        let veto_specs: Vec<_> = config
-            .veto
-            .iter()
-            .map(|v| (v, true))
-            .chain(lexicon.veto.iter().map(|v| (v, false)))
-            .collect();
+        let trigger_specs = user_then_builtin(&config.trigger, &lexicon.trigger);
+        let veto_specs = user_then_builtin(&config.veto, &lexicon.veto);
         // Every trigger, then every veto, in one set: when it compiles, each of its patterns
         // does on its own, and only the not_after patterns are compiled now.
         let patterns: Vec<String> = trigger_specs
@@ -282,6 +272,15 @@ impl Rules {
             registry: Registry::new(&config.actor),
         })
     }
+}
+
+/// The user's entries, which come first, then the built-in ones, each marked whether it is
+/// the user's (to be reported at its place in pledge.toml when it does not compile).
+fn user_then_builtin<'a, T>(user: &'a [T], builtin: &'a [T]) -> Vec<(&'a T, bool)> {
+    user.iter()
+        .map(|entry| (entry, true))
+        .chain(builtin.iter().map(|entry| (entry, false)))
+        .collect()
 }
 
 /// Folded, like the text they are looked for in.
