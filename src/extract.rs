@@ -1541,9 +1541,7 @@ impl RenderedReport {
                 // always serialises.
                 let _ = serde_json::to_writer(&mut self.pending, doc);
             }
-            ReportFormat::Text => self
-                .pending
-                .extend_from_slice(document_text(doc).as_bytes()),
+            ReportFormat::Text => write_document_text(doc, &mut self.pending),
         }
         self.documents += 1;
     }
@@ -1570,9 +1568,12 @@ fn utf8(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-fn document_text(doc: &DocumentCommitments) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
+/// The text report of one document, appended to `out`. Written piece by piece rather than
+/// through `format!`: a corpus report holds hundreds of thousands of commitments, and the
+/// temporary strings of formatting cost as much as extracting them.
+fn write_document_text(doc: &DocumentCommitments, out: &mut Vec<u8>) {
+    use std::io::Write;
+    // Writing to a Vec<u8> cannot fail.
     let _ = writeln!(
         out,
         "{} ({}, {}): {} commitment(s)",
@@ -1582,33 +1583,60 @@ fn document_text(doc: &DocumentCommitments) -> String {
         doc.commitments.len()
     );
     if let Some(title) = &doc.title {
-        let _ = writeln!(out, "  {title}");
+        push_all(out, &["  ", title, "\n"]);
     }
     for c in &doc.commitments {
-        let due = c.deadline.as_ref().map_or(String::new(), |d| {
-            format!(
-                ", due {} ({}, \"{}\")",
-                d.date,
-                d.precision.as_str(),
-                d.text
-            )
-        });
-        let _ = writeln!(
-            out,
-            "\n  {} [{}{}] {} — {}{}",
-            c.id,
-            c.strength.as_str(),
-            c.made
-                .as_deref()
-                .map_or(String::new(), |m| format!(", made {m}")),
-            c.actors.join(", "),
-            c.rule,
-            due
-        );
-        let _ = writeln!(out, "    {}", c.quote);
+        push_all(out, &["\n  ", &c.id, " [", c.strength.as_str()]);
+        if let Some(made) = &c.made {
+            push_all(out, &[", made ", made]);
+        }
+        out.extend_from_slice(b"] ");
+        for (i, actor) in c.actors.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(b", ");
+            }
+            out.extend_from_slice(actor.as_bytes());
+        }
+        push_all(out, &[" — ", &c.rule]);
+        if let Some(d) = &c.deadline {
+            out.extend_from_slice(b", due ");
+            write_iso_date(d.date, out);
+            push_all(out, &[" (", d.precision.as_str(), ", \"", &d.text, "\")"]);
+        }
+        push_all(out, &["\n    ", &c.quote, "\n"]);
     }
-    out.push('\n');
-    out
+    out.push(b'\n');
+}
+
+fn push_all(out: &mut Vec<u8>, pieces: &[&str]) {
+    for piece in pieces {
+        out.extend_from_slice(piece.as_bytes());
+    }
+}
+
+/// `date` as chrono's `Display` writes it, without its formatting machinery for the
+/// four-digit years of every real date.
+fn write_iso_date(date: NaiveDate, out: &mut Vec<u8>) {
+    use chrono::Datelike;
+    let Ok(year @ 0..=9999) = u32::try_from(date.year()) else {
+        use std::io::Write;
+        let _ = write!(out, "{date}");
+        return;
+    };
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let (month, day) = (date.month(), date.day());
+    out.extend_from_slice(&[
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(month / 10),
+        digit(month),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ]);
 }
 
 #[cfg(test)]
@@ -1649,6 +1677,23 @@ mod tests {
         );
         assert!(is_stopword(b"Convenus") && is_stopword(b"with"));
         assert!(!is_stopword(b"cooperation") && !is_stopword(b"a-very-long-word-indeed"));
+    }
+
+    #[test]
+    fn dates_are_written_as_chrono_displays_them() {
+        let days = [
+            (1, 1, 1),
+            (2025, 12, 31),
+            (9999, 12, 31),
+            (0, 1, 1),
+            (-44, 3, 15),
+        ]
+        .map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).expect("a real day"));
+        for date in days.into_iter().chain([NaiveDate::MIN, NaiveDate::MAX]) {
+            let mut out = Vec::new();
+            write_iso_date(date, &mut out);
+            assert_eq!(String::from_utf8(out).unwrap(), date.to_string());
+        }
     }
 
     #[test]
