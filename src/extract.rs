@@ -417,7 +417,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                     &mut used_ids,
                     &lead.actors,
                     lead.made.as_deref(),
-                    folded.text,
+                    IdWords::of(folded.text).as_slice(),
                 );
                 out.commitments.push(Commitment {
                     id,
@@ -588,12 +588,13 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         let quote = clean_quote(original);
         // The words after the trigger say what is committed to; the trigger's own words ("sont
         // convenus de") would make every id alike.
-        let what = if content_words(&text[candidate.end..]).take(2).count() >= 2 {
-            &text[candidate.end..]
+        let after = IdWords::of(&text[candidate.end..]);
+        let what = if after.len >= 2 {
+            after
         } else {
-            text
+            IdWords::of(text)
         };
-        let id = unique_id(&mut used_ids, &actors, made.as_deref(), what);
+        let id = unique_id(&mut used_ids, &actors, made.as_deref(), what.as_slice());
         out.commitments.push(Commitment {
             id,
             quote: quote.to_string(),
@@ -1315,14 +1316,14 @@ fn clean_quote(text: &str) -> &str {
 
 /// A readable id that stays the same when the same text is read again: parties, when, and
 /// the first content words of what is committed to.
-fn unique_id(used: &mut UsedIds, actors: &[String], made: Option<&str>, what: &str) -> String {
+fn unique_id(used: &mut UsedIds, actors: &[String], made: Option<&str>, what: &[&str]) -> String {
     let mut base = String::with_capacity(64);
     let parts = actors
         .iter()
         .take(3)
         .map(String::as_str)
         .chain(made.map(|m| m.get(..10).unwrap_or(m)))
-        .chain(content_words(what).take(3));
+        .chain(what.iter().copied());
     for part in parts {
         if !base.is_empty() {
             base.push('-');
@@ -1363,15 +1364,52 @@ struct UsedIds {
     next_suffix: rustc_hash::FxHashMap<String, u32>,
 }
 
+/// The first three content words of a text, which an id is made of.
+#[derive(Clone, Copy)]
+struct IdWords<'t> {
+    words: [&'t str; 3],
+    len: usize,
+}
+
+impl<'t> IdWords<'t> {
+    fn of(text: &'t str) -> Self {
+        let mut found = IdWords {
+            words: [""; 3],
+            len: 0,
+        };
+        for (slot, word) in found.words.iter_mut().zip(content_words(text)) {
+            *slot = word;
+            found.len += 1;
+        }
+        found
+    }
+
+    fn as_slice(&self) -> &[&'t str] {
+        &self.words[..self.len]
+    }
+}
+
 /// The words of a folded (ASCII) text that say something: four letters or more, not a
 /// number, not a function word.
 fn content_words(text: &str) -> impl Iterator<Item = &str> + '_ {
-    // Split on bytes: a word is ASCII letters and digits, so each piece is valid UTF-8.
-    text.as_bytes()
-        .split(|b| !b.is_ascii_alphanumeric())
-        .filter(|w| w.len() >= 4 && !w.iter().all(u8::is_ascii_digit))
-        .filter(|w| !is_stopword(w))
-        .filter_map(|w| std::str::from_utf8(w).ok())
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let rest = bytes.get(at..)?;
+            let start = at + rest.iter().position(u8::is_ascii_alphanumeric)?;
+            let len = bytes[start..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - start);
+            at = start + len;
+            let word = &bytes[start..at];
+            if len >= 4 && !word.iter().all(u8::is_ascii_digit) && !is_stopword(word) {
+                // ASCII on both sides: `get` finds char boundaries there.
+                return text.get(start..at);
+            }
+        }
+    })
 }
 
 fn is_stopword(word: &[u8]) -> bool {
