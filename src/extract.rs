@@ -8,7 +8,7 @@
 //! before it says when the commitment was made.
 
 use chrono::NaiveDate;
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::actors::{Mention, MentionKind, Registry};
@@ -137,7 +137,7 @@ pub struct Rules {
     vetoes: Vec<Veto>,
     /// Every trigger, then every veto, in one automaton: one pass over a sentence says which
     /// of them can match it, where a pass per pattern would cost each its own search.
-    prefilter: RegexSet,
+    prefilter: PatternSet,
     verbs: Regex,
     pronouns: Regex,
     declaratives: Regex,
@@ -190,7 +190,7 @@ impl Rules {
             .chain(veto_specs.iter().map(|(v, _)| &v.pattern))
             .map(|p| compiled_pattern(p.get_ref()))
             .collect();
-        let prefilter = RegexSet::new(&patterns);
+        let prefilter = PatternSet::new(&patterns);
         let mut diags = Vec::new();
         // The pattern compiled alone; `None` when it is the user's and does not compile, which
         // is then a diagnostic at its place in pledge.toml.
@@ -271,6 +271,42 @@ impl Rules {
             relative: compile(RELATIVE).map_err(builtin_error)?,
             registry: Registry::new(&config.actor),
         })
+    }
+}
+
+/// Patterns searched together, saying which of them match a text: `regex::RegexSet` as the
+/// regex crate builds it, but without literal extraction. For hundreds of patterns that
+/// extraction finds no literal worth searching for, and it was half the cost of loading the
+/// rules, paid by every run however small.
+#[derive(Debug, Clone)]
+struct PatternSet {
+    regex: regex_automata::meta::Regex,
+}
+
+impl PatternSet {
+    fn new(patterns: &[String]) -> Result<PatternSet, regex_automata::meta::BuildError> {
+        use regex_automata::{MatchKind, meta, nfa::thompson::WhichCaptures, util::syntax};
+        let config = meta::Config::new()
+            .match_kind(MatchKind::All)
+            .utf8_empty(true)
+            .which_captures(WhichCaptures::None)
+            .auto_prefilter(false)
+            // The regex crate's limits.
+            .nfa_size_limit(Some(10 << 20))
+            .hybrid_cache_capacity(2 << 20);
+        let regex = meta::Builder::new()
+            .configure(config)
+            .syntax(syntax::Config::new().utf8(true))
+            .build_many(patterns)?;
+        Ok(PatternSet { regex })
+    }
+
+    /// The patterns that match somewhere in `text`, in ascending order by `iter`.
+    fn matches(&self, text: &str) -> regex_automata::PatternSet {
+        let mut found = regex_automata::PatternSet::new(self.regex.pattern_len());
+        self.regex
+            .which_overlapping_matches(&regex_automata::Input::new(text), &mut found);
+        found
     }
 }
 
@@ -466,7 +502,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         };
         let first_veto = hits
             .iter()
-            .find_map(|i| i.checked_sub(rules.triggers.len()))
+            .find_map(|i| i.as_usize().checked_sub(rules.triggers.len()))
             .and_then(|k| rules.vetoes.get(k));
         if let Some(veto) = first_veto {
             out.rejected
@@ -709,10 +745,10 @@ fn best_trigger<'r>(
     text: &str,
     lang: Lang,
     rules: &'r Rules,
-    hits: &regex::SetMatches,
+    hits: &regex_automata::PatternSet,
 ) -> Result<Option<Candidate<'r>>, String> {
     let mut reason = None;
-    for trigger in hits.iter().map_while(|i| rules.triggers.get(i)) {
+    for trigger in hits.iter().map_while(|i| rules.triggers.get(i.as_usize())) {
         if trigger.lang.is_some_and(|l| l != lang) {
             continue;
         }
