@@ -55,7 +55,7 @@ pub struct Mention {
 
 #[derive(Debug, Clone)]
 pub struct Registry {
-    pattern: Regex,
+    pattern: regex_automata::meta::Regex,
     /// Lower-cased name → (id, kind, exact spelling when case matters).
     /// By lower-case folded name.
     lookup: rustc_hash::FxHashMap<String, (String, MentionKind, Option<String>)>,
@@ -108,10 +108,11 @@ impl Registry {
             .map(|n| name_pattern(n))
             .collect::<Vec<_>>()
             .join("|");
-        let pattern = Regex::new(&ascii_pattern(&format!(
+        let pattern = names_regex(&ascii_pattern(&format!(
             r"(?i)(?:^|[^\w])({body})(?:$|[^\w])"
         )))
-        .unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("the empty pattern compiles"));
+        .or_else(|| names_regex(r"[^\s\S]"))
+        .expect("the empty pattern compiles");
         Registry {
             pattern,
             lookup,
@@ -137,7 +138,10 @@ impl Registry {
         while at < text.len() {
             // `find` rather than captures: the separators around a name are trimmed by hand,
             // which spares running the big alternation a second time for the group.
-            let Some(found) = self.pattern.find_at(text, at) else {
+            let Some(found) = self
+                .pattern
+                .find(regex_automata::Input::new(text).range(at..))
+            else {
                 break;
             };
             let (mut start, mut end) = (found.start(), found.end());
@@ -199,6 +203,23 @@ impl Registry {
     pub fn knows(&self, id: &str) -> bool {
         self.lookup.values().any(|(known, _, _)| known == id)
     }
+}
+
+/// The regex crate's `Regex`, without literal extraction: a name may start anywhere, so the
+/// alternation of every name has no literal to look for first, and extracting them costs
+/// more than the rest of compiling it.
+fn names_regex(pattern: &str) -> Option<regex_automata::meta::Regex> {
+    use regex_automata::{meta, util::syntax};
+    let config = meta::Config::new()
+        .utf8_empty(true)
+        .auto_prefilter(false)
+        .nfa_size_limit(Some(10 << 20))
+        .hybrid_cache_capacity(2 << 20);
+    meta::Builder::new()
+        .configure(config)
+        .syntax(syntax::Config::new().utf8(true))
+        .build(pattern)
+        .ok()
 }
 
 /// `name` in ASCII lower case, written into `buffer`.

@@ -284,7 +284,8 @@ struct PatternSet {
 }
 
 impl PatternSet {
-    fn new(patterns: &[String]) -> Result<PatternSet, regex_automata::meta::BuildError> {
+    /// Err: the builder's message.
+    fn new(patterns: &[String]) -> Result<PatternSet, String> {
         use regex_automata::{MatchKind, meta, nfa::thompson::WhichCaptures, util::syntax};
         let config = meta::Config::new()
             .match_kind(MatchKind::All)
@@ -297,7 +298,8 @@ impl PatternSet {
         let regex = meta::Builder::new()
             .configure(config)
             .syntax(syntax::Config::new().utf8(true))
-            .build_many(patterns)?;
+            .build_many(patterns)
+            .map_err(|e| e.to_string())?;
         Ok(PatternSet { regex })
     }
 
