@@ -108,10 +108,10 @@ impl Registry {
             .map(|n| name_pattern(n))
             .collect::<Vec<_>>()
             .join("|");
-        let pattern = names_regex(&ascii_pattern(&format!(
+        let pattern = crate::fold::regex_without_literals(&ascii_pattern(&format!(
             r"(?i)(?:^|[^\w])({body})(?:$|[^\w])"
         )))
-        .or_else(|| names_regex(r"[^\s\S]"))
+        .or_else(|| crate::fold::regex_without_literals(r"[^\s\S]"))
         .expect("the empty pattern compiles");
         Registry {
             pattern,
@@ -203,23 +203,6 @@ impl Registry {
     pub fn knows(&self, id: &str) -> bool {
         self.lookup.values().any(|(known, _, _)| known == id)
     }
-}
-
-/// The regex crate's `Regex`, without literal extraction: a name may start anywhere, so the
-/// alternation of every name has no literal to look for first, and extracting them costs
-/// more than the rest of compiling it.
-fn names_regex(pattern: &str) -> Option<regex_automata::meta::Regex> {
-    use regex_automata::{meta, util::syntax};
-    let config = meta::Config::new()
-        .utf8_empty(true)
-        .auto_prefilter(false)
-        .nfa_size_limit(Some(10 << 20))
-        .hybrid_cache_capacity(2 << 20);
-    meta::Builder::new()
-        .configure(config)
-        .syntax(syntax::Config::new().utf8(true))
-        .build(pattern)
-        .ok()
 }
 
 /// `name` in ASCII lower case, written into `buffer`.

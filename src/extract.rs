@@ -110,15 +110,16 @@ struct Trigger {
     pattern: String,
     /// Compiled the first time the prefilter lets the trigger through: the set already
     /// proved that it compiles, and a run over a few documents meets only some triggers.
-    regex: std::sync::OnceLock<Regex>,
+    regex: std::sync::OnceLock<regex_automata::meta::Regex>,
     not_after: Option<Regex>,
 }
 
 impl Trigger {
-    fn regex(&self) -> &Regex {
+    fn regex(&self) -> &regex_automata::meta::Regex {
         self.regex.get_or_init(|| {
-            Regex::new(&self.pattern)
-                .unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("the empty pattern compiles"))
+            crate::fold::regex_without_literals(&self.pattern)
+                .or_else(|| crate::fold::regex_without_literals(r"[^\s\S]"))
+                .expect("the empty pattern compiles")
         })
     }
 }
@@ -775,7 +776,7 @@ fn best_trigger<'r>(
                 }
                 // A verb in the middle of a sentence is written in lower case; "Alexandra" or
                 // "Cassandra" end like a future tense and are names.
-                let last_word = m.as_str().split_whitespace().last().unwrap_or("");
+                let last_word = text[m.range()].split_whitespace().last().unwrap_or("");
                 let capitalised = last_word.chars().next().is_some_and(char::is_uppercase);
                 if capitalised && !before.trim().is_empty() {
                     continue;

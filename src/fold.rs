@@ -273,6 +273,25 @@ pub fn ascii_pattern(pattern: &str) -> String {
     out
 }
 
+/// The regex crate's `Regex`, built without literal extraction, for patterns that have no
+/// literal worth searching for first: a name that may start anywhere, a trigger run only on
+/// sentences its set already found it in. There, extracting literals costs more than the
+/// rest of compiling the pattern, and searching gains nothing from them.
+pub fn regex_without_literals(pattern: &str) -> Option<regex_automata::meta::Regex> {
+    use regex_automata::{meta, util::syntax};
+    let config = meta::Config::new()
+        .utf8_empty(true)
+        .auto_prefilter(false)
+        // The regex crate's limits.
+        .nfa_size_limit(Some(10 << 20))
+        .hybrid_cache_capacity(2 << 20);
+    meta::Builder::new()
+        .configure(config)
+        .syntax(syntax::Config::new().utf8(true))
+        .build(pattern)
+        .ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
