@@ -139,19 +139,19 @@ pub struct Rules {
     /// Every trigger, then every veto, in one automaton: one pass over a sentence says which
     /// of them can match it, where a pass per pattern would cost each its own search.
     prefilter: PatternSet,
-    verbs: Regex,
-    pronouns: Regex,
-    declaratives: Regex,
+    verbs: Pattern,
+    pronouns: Pattern,
+    declaratives: Pattern,
     /// A subject that a bare future forecasts about rather than commits ("le nombre
     /// d'attaques augmentera").
-    forecasts: Regex,
+    forecasts: Pattern,
     /// A bare future that judges rather than plans ("sera essentielle").
-    assessments: Regex,
+    assessments: Pattern,
     /// A piece of a sentence starting with one of these is an adverbial or an incise, not the
     /// subject: the subject is further left.
-    adverbial: Regex,
+    adverbial: Pattern,
     milestone: Regex,
-    relative: Regex,
+    relative: Pattern,
     pub registry: Registry,
 }
 
@@ -165,6 +165,20 @@ impl Default for Rules {
 /// accent or a typographic apostrophe in a pattern matches with or without it.
 fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     Regex::new(&compiled_pattern(pattern))
+}
+
+/// A built-in pattern searched through once per sentence or clause: compiled without literal
+/// extraction (`crate::fold::regex_without_literals`), which costs more at start-up than it
+/// saves on sentences.
+type Pattern = regex_automata::meta::Regex;
+
+fn builtin_pattern(pattern: &str) -> crate::Result<Pattern> {
+    crate::fold::regex_without_literals(&compiled_pattern(pattern)).ok_or_else(|| {
+        crate::Error::input(
+            "data/lexicon.toml",
+            format!("pattern does not compile: {pattern}"),
+        )
+    })
 }
 
 fn compiled_pattern(pattern: &str) -> String {
@@ -257,7 +271,7 @@ impl Rules {
             };
             crate::Error::input(source, format!("the triggers and vetoes together: {e}"))
         })?;
-        let join = |list: &[String]| compile(&list.join("|")).map_err(builtin_error);
+        let join = |list: &[String]| builtin_pattern(&list.join("|"));
         Ok(Rules {
             prefilter,
             triggers,
@@ -267,9 +281,9 @@ impl Rules {
             declaratives: join(&lexicon.words.declaratives)?,
             forecasts: join(&lexicon.words.forecasts)?,
             assessments: join(&lexicon.words.assessments)?,
-            adverbial: compile(ADVERBIAL).map_err(builtin_error)?,
+            adverbial: builtin_pattern(ADVERBIAL)?,
             milestone: compile(MILESTONE).map_err(builtin_error)?,
-            relative: compile(RELATIVE).map_err(builtin_error)?,
+            relative: builtin_pattern(RELATIVE)?,
             registry: Registry::new(&config.actor),
         })
     }
@@ -888,7 +902,7 @@ fn subject_of(text: &str, at: usize, lang: Lang, rules: &Rules) -> Subject {
 /// The first finite verb of a clause. "A" opening it is no verb: the French "a" follows its
 /// subject ("l'UE a décidé"), and an opening "A" is the English article ("A seminar will be
 /// held") or "À" without its accent.
-fn first_verb<'t>(text: &'t str, rules: &Rules) -> Option<regex::Match<'t>> {
+fn first_verb(text: &str, rules: &Rules) -> Option<regex_automata::Match> {
     let opening = text.len()
         - text
             .trim_start_matches(|c: char| !c.is_ascii_alphanumeric())
@@ -896,7 +910,7 @@ fn first_verb<'t>(text: &'t str, rules: &Rules) -> Option<regex::Match<'t>> {
     rules
         .verbs
         .find_iter(text)
-        .find(|v| !(v.start() == opening && v.as_str().eq_ignore_ascii_case("a")))
+        .find(|v| !(v.start() == opening && text[v.range()].eq_ignore_ascii_case("a")))
 }
 
 /// The comma-separated pieces of the clause before a verb, each cut at its own first finite
