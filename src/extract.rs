@@ -318,12 +318,17 @@ impl PatternSet {
         Ok(PatternSet { regex })
     }
 
-    /// The patterns that match somewhere in `text`, in ascending order by `iter`.
-    fn matches(&self, text: &str) -> regex_automata::PatternSet {
-        let mut found = regex_automata::PatternSet::new(self.regex.pattern_len());
+    /// An empty set of pattern ids to pass to `matches`, again and again.
+    fn hits(&self) -> regex_automata::PatternSet {
+        regex_automata::PatternSet::new(self.regex.pattern_len())
+    }
+
+    /// The patterns that match somewhere in `text`, in `found` (cleared first), in ascending
+    /// order by `iter`.
+    fn matches(&self, text: &str, found: &mut regex_automata::PatternSet) {
+        found.clear();
         self.regex
-            .which_overlapping_matches(&regex_automata::Input::new(text), &mut found);
-        found
+            .which_overlapping_matches(&regex_automata::Input::new(text), found);
     }
 }
 
@@ -468,6 +473,8 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
     // Whom "we" stands for where the document speaks in its own voice ("We, the Heads of
     // State ..."): the authors, however many other parties commit between two of its "we".
     let mut authors: Option<Vec<String>> = None;
+    // Which triggers and vetoes match each sentence: one set for them all, cleared each time.
+    let mut hits = rules.prefilter.hits();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let original = doc.sentence_text(sentence);
         if let Some(lead) = lead_in.as_mut() {
@@ -505,7 +512,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         }
         let folded = doc_folded.slice(sentence.span.clone());
         let text = folded.text;
-        let hits = rules.prefilter.matches(text);
+        rules.prefilter.matches(text, &mut hits);
         let candidate = match best_trigger(text, sentence.language, rules, &hits) {
             Ok(Some(c)) => c,
             Ok(None) => {
@@ -619,8 +626,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             ));
             continue;
         }
-        let sentence_dates: Vec<&DateExpr> =
-            dates_within(doc, sentence.span.clone()).iter().collect();
+        let sentence_dates = dates_within(doc, sentence.span.clone());
         // Where a date stands in the folded sentence, to compare with the trigger's place.
         let local = |d: &DateExpr| folded.folded(d.span.start - sentence.span.start);
         let made = sentence_dates
@@ -643,8 +649,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         let deadline = first_deadline(
             sentence_dates
                 .iter()
-                .filter(|d| local(d) >= candidate.start)
-                .copied(),
+                .filter(|d| local(d) >= candidate.start),
             made_floor,
         );
         let milestone = milestone(&folded, original, candidate.start, rules);
