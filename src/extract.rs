@@ -289,10 +289,9 @@ impl Rules {
     }
 }
 
-/// Patterns searched together, saying which of them match a text: `regex::RegexSet` as the
-/// regex crate builds it, but without literal extraction. For hundreds of patterns that
-/// extraction finds no literal worth searching for, and it was half the cost of loading the
-/// rules, paid by every run however small.
+/// Patterns searched together, saying which of them match a text: `regex::RegexSet`
+/// without literal extraction (`crate::fold::set_without_literals`), which was half the cost
+/// of loading the rules, paid by every run however small.
 #[derive(Debug, Clone)]
 struct PatternSet {
     regex: regex_automata::meta::Regex,
@@ -301,21 +300,7 @@ struct PatternSet {
 impl PatternSet {
     /// Err: the builder's message.
     fn new(patterns: &[String]) -> Result<PatternSet, String> {
-        use regex_automata::{MatchKind, meta, nfa::thompson::WhichCaptures, util::syntax};
-        let config = meta::Config::new()
-            .match_kind(MatchKind::All)
-            .utf8_empty(true)
-            .which_captures(WhichCaptures::None)
-            .auto_prefilter(false)
-            // The regex crate's limits.
-            .nfa_size_limit(Some(10 << 20))
-            .hybrid_cache_capacity(2 << 20);
-        let regex = meta::Builder::new()
-            .configure(config)
-            .syntax(syntax::Config::new().utf8(true))
-            .build_many(patterns)
-            .map_err(|e| e.to_string())?;
-        Ok(PatternSet { regex })
+        crate::fold::set_without_literals(patterns).map(|regex| PatternSet { regex })
     }
 
     /// An empty set of pattern ids to pass to `matches`, again and again.

@@ -278,8 +278,28 @@ pub fn ascii_pattern(pattern: &str) -> String {
 /// sentences its set already found it in. There, extracting literals costs more than the
 /// rest of compiling the pattern, and searching gains nothing from them.
 pub fn regex_without_literals(pattern: &str) -> Option<regex_automata::meta::Regex> {
-    use regex_automata::{meta, util::syntax};
+    build_without_literals(&[pattern], regex_automata::MatchKind::LeftmostFirst).ok()
+}
+
+/// The regex crate's `RegexSet`, built without literal extraction: for hundreds of patterns
+/// that extraction finds no literal worth searching for. Err: the builder's message.
+pub fn set_without_literals(patterns: &[String]) -> Result<regex_automata::meta::Regex, String> {
+    build_without_literals(patterns, regex_automata::MatchKind::All)
+}
+
+fn build_without_literals<P: AsRef<str>>(
+    patterns: &[P],
+    match_kind: regex_automata::MatchKind,
+) -> Result<regex_automata::meta::Regex, String> {
+    use regex_automata::{MatchKind, meta, nfa::thompson::WhichCaptures, util::syntax};
+    // A set only says which patterns match; a regex is asked where, never for its groups.
+    let captures = match match_kind {
+        MatchKind::All => WhichCaptures::None,
+        _ => WhichCaptures::Implicit,
+    };
     let config = meta::Config::new()
+        .match_kind(match_kind)
+        .which_captures(captures)
         .utf8_empty(true)
         .auto_prefilter(false)
         // The regex crate's limits.
@@ -288,8 +308,8 @@ pub fn regex_without_literals(pattern: &str) -> Option<regex_automata::meta::Reg
     meta::Builder::new()
         .configure(config)
         .syntax(syntax::Config::new().utf8(true))
-        .build(pattern)
-        .ok()
+        .build_many(patterns)
+        .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
