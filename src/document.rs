@@ -122,7 +122,7 @@ pub struct PageDate {
     pub value: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Document {
     /// The path as given.
     pub source: String,
@@ -138,15 +138,14 @@ pub struct Document {
     pub updated: Option<PageDate>,
     pub url: Option<String>,
     pub sentences: Vec<Sentence>,
-    /// Every date expression of `text`, resolved against `published`.
-    pub dates: Vec<DateExpr>,
+    /// Every date expression of `text`, resolved against `published`, found the first time
+    /// they are asked for (`dates`): extraction reads only the dates of some sentences
+    /// (`dates_in`), and the date grammar is the costliest part of reading a page.
+    dates: std::sync::OnceLock<Vec<DateExpr>>,
     /// Where each byte of `text` came from in the decoded source...
-    #[serde(skip)]
     map: normalize::SourceMap,
     /// ... and where that is in the original file.
-    #[serde(skip)]
     decoded: encoding::Map,
-    #[serde(skip)]
     source_len: usize,
 }
 
@@ -209,7 +208,6 @@ impl Document {
             .collect();
 
         let meta = meta::read(&text, &blocks, format, html_meta.as_ref());
-        let dates = crate::dates::find_dates(&text, meta.published.as_ref().map(|p| p.date));
         Ok(Document {
             source: source.to_string(),
             format,
@@ -221,7 +219,7 @@ impl Document {
             updated: meta.updated,
             url: meta.url,
             sentences,
-            dates,
+            dates: std::sync::OnceLock::new(),
             map,
             decoded: decoded.map,
             source_len: bytes.len(),
@@ -252,5 +250,29 @@ impl Document {
 
     pub fn sentence_text(&self, sentence: &Sentence) -> &str {
         self.text.get(sentence.span.clone()).unwrap_or("")
+    }
+
+    /// Every date expression of the text, in order, resolved against the page's date.
+    pub fn dates(&self) -> &[DateExpr] {
+        self.dates
+            .get_or_init(|| crate::dates::find_dates(&self.text, self.anchor()))
+    }
+
+    /// The date expressions of a piece of the text read on its own, with spans in the whole
+    /// text. For a sentence they are those of `dates` within it: no date expression crosses
+    /// a sentence, which `tests/reader.rs` checks on every fixture and seed.
+    pub fn dates_in(&self, span: Range<usize>) -> Vec<DateExpr> {
+        let Some(piece) = self.text.get(span.clone()) else {
+            return Vec::new();
+        };
+        let mut dates = crate::dates::find_dates(piece, self.anchor());
+        for d in &mut dates {
+            d.span = d.span.start + span.start..d.span.end + span.start;
+        }
+        dates
+    }
+
+    fn anchor(&self) -> Option<NaiveDate> {
+        self.published.as_ref().map(|p| p.date)
     }
 }

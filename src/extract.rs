@@ -460,13 +460,14 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
     let mut authors: Option<Vec<String>> = None;
     // Which triggers and vetoes match each sentence: one set for them all, cleared each time.
     let mut hits = rules.prefilter.hits();
+    let dates_by_sentence = SentenceDates::new(doc);
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let original = doc.sentence_text(sentence);
         if let Some(lead) = lead_in.as_mut() {
             if is_list_item(lead, sentence, original) {
                 lead.items += 1;
                 let folded = doc_folded.slice(sentence.span.clone());
-                let dates = dates_within(doc, sentence.span.clone());
+                let dates = dates_by_sentence.of(index);
                 let quote = clean_quote(original);
                 let id = unique_id(
                     &mut used_ids,
@@ -521,7 +522,14 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         let trigger = candidate.trigger;
         // Who "ils" or an implicit subject stands for is only worked out for the sentences
         // that need it: most sentences of a page commit to nothing.
-        let context = antecedent(doc, &doc_folded, rules, index, &found_actors, &doc_parties);
+        let context = antecedent(
+            &dates_by_sentence,
+            &doc_folded,
+            rules,
+            index,
+            &found_actors,
+            &doc_parties,
+        );
         let clause = Clause::new(text, candidate.start, sentence.language, rules);
         let subject = subject_in(&clause, rules);
         let subject_start = clause.subject_start();
@@ -611,7 +619,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             ));
             continue;
         }
-        let sentence_dates = dates_within(doc, sentence.span.clone());
+        let sentence_dates = dates_by_sentence.of(index);
         // Where a date stands in the folded sentence, to compare with the trigger's place.
         let local = |d: &DateExpr| folded.folded(d.span.start - sentence.span.start);
         let made = sentence_dates
@@ -1228,13 +1236,14 @@ const ANTECEDENT_WINDOW: usize = 12;
 /// The parties the sentences before `index` speak of: those of the nearest commitment, or
 /// the named subject of the nearest sentence that has one.
 fn antecedent(
-    doc: &Document,
+    dates: &SentenceDates<'_>,
     doc_folded: &Folded,
     rules: &Rules,
     index: usize,
     found: &[Option<Vec<String>>],
     doc_parties: &[String],
 ) -> Context {
+    let doc = dates.doc;
     for j in (index.saturating_sub(ANTECEDENT_WINDOW)..index).rev() {
         if let Some(parties) = &found[j] {
             return Context {
@@ -1251,8 +1260,8 @@ fn antecedent(
             &doc_folded.slice(sentence.span.clone()),
             sentence.language,
             rules,
-            doc,
-            sentence.span.start,
+            dates,
+            j,
         ) {
             Ok(context) => return context,
             // "Les deux parties ont souligné ... Elles se sont engagées": both of them.
@@ -1274,8 +1283,8 @@ fn named_subject(
     folded: &FoldedRef<'_>,
     lang: Lang,
     rules: &Rules,
-    doc: &Document,
-    offset: usize,
+    dates: &SentenceDates<'_>,
+    index: usize,
 ) -> Result<Context, Subject> {
     let text = folded.text;
     let clause = Clause::new(text, subject_end(text, rules), lang, rules);
@@ -1283,8 +1292,10 @@ fn named_subject(
         Subject::Named(parties) => parties,
         other => return Err(other),
     };
+    let offset = dates.doc.sentences.get(index).map_or(0, |s| s.span.start);
     let start = offset + folded.original(clause.subject_start());
-    let made = dates_within(doc, offset..start)
+    let made = dates
+        .within(index, offset..start)
         .last()
         .map(|d| d.value.clone());
     Ok(Context { parties, made })
@@ -1306,13 +1317,42 @@ fn subject_end(text: &str, rules: &Rules) -> usize {
     end.unwrap_or(text.len())
 }
 
-/// The date expressions of the document that lie within a byte range of its text.
-fn dates_within(doc: &Document, range: std::ops::Range<usize>) -> &[DateExpr] {
-    let from = doc.dates.partition_point(|d| d.span.start < range.start);
-    let to = doc.dates.partition_point(|d| d.span.start < range.end);
-    let dates = doc.dates.get(from..to.max(from)).unwrap_or(&[]);
-    let whole = dates.partition_point(|d| d.span.end <= range.end);
-    &dates[..whole.min(dates.len())]
+/// The date expressions of each sentence, read the first time a sentence's are asked for:
+/// extraction needs only those of the sentences it keeps and of the ones their pronouns
+/// look back to, and the date grammar is the costliest part of reading a page.
+struct SentenceDates<'d> {
+    doc: &'d Document,
+    read: Vec<std::cell::OnceCell<Vec<DateExpr>>>,
+}
+
+impl<'d> SentenceDates<'d> {
+    fn new(doc: &'d Document) -> Self {
+        SentenceDates {
+            doc,
+            read: vec![std::cell::OnceCell::new(); doc.sentences.len()],
+        }
+    }
+
+    /// The date expressions of sentence `index` that lie within `range` of the text.
+    fn within(&self, index: usize, range: std::ops::Range<usize>) -> &[DateExpr] {
+        let (Some(cell), Some(sentence)) = (self.read.get(index), self.doc.sentences.get(index))
+        else {
+            return &[];
+        };
+        let dates = cell.get_or_init(|| self.doc.dates_in(sentence.span.clone()));
+        let from = dates.partition_point(|d| d.span.start < range.start);
+        let to = dates.partition_point(|d| d.span.start < range.end);
+        let dates = dates.get(from..to.max(from)).unwrap_or(&[]);
+        let whole = dates.partition_point(|d| d.span.end <= range.end);
+        &dates[..whole.min(dates.len())]
+    }
+
+    fn of(&self, index: usize) -> &[DateExpr] {
+        self.doc
+            .sentences
+            .get(index)
+            .map_or(&[], |sentence| self.within(index, sentence.span.clone()))
+    }
 }
 
 fn first_day_of(value: &str) -> Option<NaiveDate> {

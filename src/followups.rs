@@ -350,7 +350,7 @@ pub fn load(
                     .and_then(|f| f.document.published.as_deref())
                     .and_then(first_day)
             })
-            .or_else(|| doc.dates.first().map(|d| d.first_day));
+            .or_else(|| doc.dates().first().map(|d| d.first_day));
         let Some(date) = date else { continue };
         texts.push(Text {
             source: source.clone(),

@@ -20,7 +20,14 @@ fn read(name: &str) -> Document {
 fn understanding(d: &Document) -> String {
     format!(
         "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
-        d.text, d.language, d.title, d.published, d.updated, d.url, d.sentences, d.dates
+        d.text,
+        d.language,
+        d.title,
+        d.published,
+        d.updated,
+        d.url,
+        d.sentences,
+        d.dates()
     )
 }
 
@@ -393,5 +400,55 @@ fn pathological_lines_stay_linear() {
             "{name}: {:?}",
             started.elapsed()
         );
+    }
+}
+
+/// Every document of the test fixtures and the seeds, however deep.
+fn every_document() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut pending = vec![root.join("seeds"), root.join("tests/fixtures")];
+    let mut found = Vec::new();
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a fixture folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("txt" | "md" | "html" | "htm")
+            ) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Extraction reads the dates of a sentence alone (`Document::dates_in`): it must find there
+/// what reading the whole text finds, or a deadline would depend on how much was read.
+#[test]
+fn a_sentence_read_alone_has_the_dates_the_whole_text_has_there() {
+    let documents = every_document();
+    assert!(documents.len() > 40, "{} documents", documents.len());
+    for path in documents {
+        let Ok(doc) = Document::read(&path) else {
+            continue;
+        };
+        for sentence in &doc.sentences {
+            let span = sentence.span.clone();
+            let whole: Vec<_> = doc
+                .dates()
+                .iter()
+                .filter(|d| span.contains(&d.span.start))
+                .map(|d| format!("{d:?}"))
+                .collect();
+            let alone: Vec<_> = doc
+                .dates_in(span.clone())
+                .iter()
+                .map(|d| format!("{d:?}"))
+                .collect();
+            assert_eq!(whole, alone, "{}: {:?}", path.display(), &doc.text[span]);
+        }
     }
 }

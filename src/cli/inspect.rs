@@ -89,7 +89,7 @@ fn view(doc: &Document) -> DocumentView<'_> {
             })
             .collect(),
         dates: doc
-            .dates
+            .dates()
             .iter()
             .map(|d| DateView {
                 text: &d.text,
