@@ -294,7 +294,7 @@ fn user_then_builtin<'a, T>(user: &'a [T], builtin: &'a [T]) -> Vec<(&'a T, bool
 }
 
 /// Folded, like the text they are looked for in.
-const EVENT_NOUNS: [&str; 18] = [
+const EVENT_NOUNS: [&str; 29] = [
     "dialogue",
     "reunion",
     "sommet",
@@ -313,6 +313,19 @@ const EVENT_NOUNS: [&str; 18] = [
     "workshop",
     "seminaire",
     "seminar",
+    // The councils two parties hold together, as opposed to an institution ("le Conseil a
+    // décidé"): named by what they join.
+    "partnership council",
+    "conseil de partenariat",
+    "technology council",
+    "conseil du commerce et des technologies",
+    "joint council",
+    "conseil conjoint",
+    "association council",
+    "conseil d'association",
+    "cooperation council",
+    "conseil de cooperation",
+    "ministerial council",
 ];
 
 /// Adjectives that make a thing everyone's: "un atelier conjoint sera organisé", "a joint
@@ -337,7 +350,7 @@ const ADVERBIAL: &str = r"^\s*[«»“”]?\s*(?:(?:dans|en|entre|avec|par|pour|
 
 /// An event the commitment is about: "4e dialogue UE-Ukraine sur le cyberespace", "the next
 /// Cyber Dialogue".
-const MILESTONE: &str = r"\b(?:(?P<num>\d{1,3})\s*(?:e|ème|eme|er|re|th|st|nd|rd)|(?P<word>premi[eè]re?|deuxième|second|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)|(?P<next>prochaine?|next|upcoming))\s+(?:\w+\s+){0,2}?(?P<event>dialogue|réunion|conférence|sommet|session|cycle|édition|consultations?|forum|meeting|summit|conference|round|edition|cyber\s+dialogue)\b[^,;.]*";
+const MILESTONE: &str = r"\b(?:(?P<num>\d{1,3})\s*(?:e|ème|eme|er|re|th|st|nd|rd)|(?P<word>premi[eè]re?|deuxième|second|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)|(?P<next>prochaine?|next|upcoming))\s+(?:[\w-]+\s+){0,3}?(?P<event>dialogue|réunion|conférence|sommet|session|cycle|édition|consultations?|forum|conseil|meeting|summit|conference|round|edition|council|cyber\s+dialogue)\b[^,;.]*";
 
 /// A determiner or a number after a verb: its object follows.
 const OBJECT: &str = r"^\s+(?:le|la|les|l'|leur|leurs|son|sa|ses|notre|nos|votre|vos|ce|cet|cette|ces|un|une|des|du|their|its|our|your|his|her|the|a|an|this|these|those|\d)\b";
@@ -926,9 +939,13 @@ impl<'t> Clause<'t> {
             .into_iter()
             .map(|(start, piece)| {
                 // "That is why Allies will": the subject follows the connective.
-                let skip = rules
-                    .connective
-                    .captures(piece)
+                // Most pieces hold none of the connectives' last words: no regex for them.
+                let may_connect = ["why", "pourquoi", "que", "laquelle"]
+                    .iter()
+                    .any(|w| piece.contains(w));
+                let skip = may_connect
+                    .then(|| rules.connective.captures(piece))
+                    .flatten()
                     .and_then(|c| c.name("connective"))
                     .map_or(0, |c| c.end());
                 let (start, piece) = (start + skip, &piece[skip..]);
@@ -1025,6 +1042,9 @@ fn subject_in(clause: &Clause<'_>, rules: &Rules) -> Subject {
         // "Le prochain dialogue se tiendra ...": an event of the document belongs to all of
         // its parties, not only to the last one named.
         let event = EVENT_NOUNS.iter().any(|n| lower.contains(n))
+            // "the fourth Digital Partnership Council", "le prochain Conseil": a meeting.
+            || (lower.contains("council") || lower.contains("conseil"))
+                && rules.milestone.is_match(&lower)
             || lower
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .any(|w| JOINT_WORDS.contains(&w));

@@ -445,7 +445,9 @@ mod tests {
         assert!(!headline(
             "Issued by NATO Heads of State and Government participating in the meeting"
         ));
-        assert!(!headline("From: Foreign, Commonwealth & Development Office"));
+        assert!(!headline(
+            "From: Foreign, Commonwealth & Development Office"
+        ));
         assert!(!headline("Service de presse du Conseil"));
     }
 
