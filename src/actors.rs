@@ -27,6 +27,10 @@ pub struct ActorEntry {
     pub adjectives: Vec<String>,
     #[serde(default)]
     pub metonyms: Vec<String>,
+    /// The first part of a compound adjective ("franco" in "franco-indien"): it names the
+    /// country before a hyphen and another party's adjective.
+    #[serde(default)]
+    pub prefixes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -59,6 +63,8 @@ pub struct Registry {
     /// Lower-cased name → (id, kind, exact spelling when case matters).
     /// By lower-case folded name.
     lookup: rustc_hash::FxHashMap<String, (String, MentionKind, Option<String>)>,
+    /// Folded, lower case: "franco" → FR.
+    prefixes: rustc_hash::FxHashMap<String, String>,
     head_nouns_before: Regex,
     head_nouns_after: Regex,
 }
@@ -76,7 +82,11 @@ impl Registry {
         let builtin: ActorFile = toml::from_str(BUILTIN).unwrap_or(ActorFile { actor: Vec::new() });
         let mut lookup = rustc_hash::FxHashMap::default();
         let mut alternatives: Vec<String> = Vec::new();
+        let mut prefixes = rustc_hash::FxHashMap::default();
         for entry in builtin.actor.iter().chain(extra) {
+            for prefix in &entry.prefixes {
+                prefixes.insert(fold(prefix.trim()).to_lowercase(), entry.id.clone());
+            }
             let groups = [
                 (&entry.names, MentionKind::Name),
                 (&entry.adjectives, MentionKind::Adjective),
@@ -116,6 +126,7 @@ impl Registry {
         Registry {
             pattern,
             lookup,
+            prefixes,
             head_nouns_before: Regex::new(&ascii_pattern(HEAD_NOUNS_BEFORE))
                 .expect("head noun pattern compiles"),
             head_nouns_after: Regex::new(&ascii_pattern(HEAD_NOUNS_AFTER))
@@ -173,11 +184,23 @@ impl Registry {
             if exact.as_ref().is_some_and(|exact| m.text != exact) {
                 continue;
             }
+            // "le dialogue franco-indien" names both countries, with or without a head noun.
+            let compound = (*kind == MentionKind::Adjective)
+                .then(|| self.compound_prefix(&text[..m.start]))
+                .flatten();
             if *kind == MentionKind::Adjective
+                && compound.is_none()
                 && !self.head_nouns_before.is_match(&text[..m.start])
                 && !self.head_nouns_after.is_match(&text[m.end..])
             {
                 continue;
+            }
+            if let Some((prefix_id, prefix_start)) = compound {
+                out.push(Mention {
+                    id: prefix_id.clone(),
+                    span: original(prefix_start)..original(m.start),
+                    kind: MentionKind::Adjective,
+                });
             }
             out.push(Mention {
                 id: id.clone(),
@@ -189,6 +212,18 @@ impl Registry {
     }
 
     /// The distinct ids of the mentions, in order of first appearance.
+    /// The party of a compound's first part ending `before` ("franco-"), with where it starts.
+    fn compound_prefix(&self, before: &str) -> Option<(&String, usize)> {
+        let word = before.strip_suffix(['-', '\u{2011}'])?;
+        let start = word
+            .rfind(|c: char| !c.is_ascii_alphabetic())
+            .map_or(0, |i| i + 1);
+        let mut key = String::new();
+        self.prefixes
+            .get(ascii_lower(&mut key, &word[start..]))
+            .map(|id| (id, start))
+    }
+
     pub fn ids(&self, text: &str) -> Vec<String> {
         let mut ids: Vec<String> = Vec::new();
         for m in self.mentions(text) {
@@ -284,6 +319,15 @@ mod tests {
     }
 
     #[test]
+    fn compound_adjectives_name_both_countries() {
+        assert_eq!(ids("le dialogue franco-indien"), ["FR", "IN"]);
+        assert_eq!(ids("la déclaration germano-japonaise"), ["DE", "JP"]);
+        // Only before another party's adjective: "indo-pacifique" is a region.
+        assert!(ids("la région indo-pacifique").is_empty());
+        assert!(ids("un partenariat franco-pacifique").is_empty());
+    }
+
+    #[test]
     fn names_inside_words_do_not_count() {
         assert!(ids("Européennes domaine Canadair Francesca").is_empty());
         assert!(ids("UEFA").is_empty());
@@ -296,6 +340,7 @@ mod tests {
             names: vec!["CEDEAO".into(), "ECOWAS".into()],
             adjectives: vec![],
             metonyms: vec![],
+            prefixes: vec![],
         };
         assert_eq!(
             Registry::new(&[extra]).ids("La CEDEAO et l'UE"),

@@ -96,6 +96,7 @@ struct Words {
     pronouns: Vec<String>,
     declaratives: Vec<String>,
     forecasts: Vec<String>,
+    evolutions: Vec<String>,
     assessments: Vec<String>,
 }
 
@@ -145,8 +146,14 @@ pub struct Rules {
     /// A subject that a bare future forecasts about rather than commits ("le nombre
     /// d'attaques augmentera").
     forecasts: Pattern,
+    /// A future of a trend, read from the trigger on ("va continuer de croître").
+    evolutions: Pattern,
+    /// What makes an evolution verb an action: an object after it ("will increase their").
+    object: Pattern,
     /// A bare future that judges rather than plans ("sera essentielle").
     assessments: Pattern,
+    /// "That is why", "c'est pourquoi": a connective whose "that"/"que" opens no relative.
+    connective: Regex,
     /// A piece of a sentence starting with one of these is an adverbial or an incise, not the
     /// subject: the subject is further left.
     adverbial: Pattern,
@@ -280,7 +287,10 @@ impl Rules {
             pronouns: join(&lexicon.words.pronouns)?,
             declaratives: join(&lexicon.words.declaratives)?,
             forecasts: join(&lexicon.words.forecasts)?,
+            evolutions: join(&lexicon.words.evolutions)?,
+            object: builtin_pattern(OBJECT)?,
             assessments: join(&lexicon.words.assessments)?,
+            connective: compile(CONNECTIVE).map_err(builtin_error)?,
             adverbial: builtin_pattern(ADVERBIAL)?,
             milestone: compile(MILESTONE).map_err(builtin_error)?,
             relative: builtin_pattern(RELATIVE)?,
@@ -327,7 +337,7 @@ fn user_then_builtin<'a, T>(user: &'a [T], builtin: &'a [T]) -> Vec<(&'a T, bool
 }
 
 /// Folded, like the text they are looked for in.
-const EVENT_NOUNS: [&str; 18] = [
+const EVENT_NOUNS: [&str; 29] = [
     "dialogue",
     "reunion",
     "sommet",
@@ -346,6 +356,19 @@ const EVENT_NOUNS: [&str; 18] = [
     "workshop",
     "seminaire",
     "seminar",
+    // The councils two parties hold together, as opposed to an institution ("le Conseil a
+    // décidé"): named by what they join.
+    "partnership council",
+    "conseil de partenariat",
+    "technology council",
+    "conseil du commerce et des technologies",
+    "joint council",
+    "conseil conjoint",
+    "association council",
+    "conseil d'association",
+    "cooperation council",
+    "conseil de cooperation",
+    "ministerial council",
 ];
 
 /// All the event nouns in one automaton, anywhere in a word ("dialogues", "cyberdialogue"):
@@ -356,6 +379,15 @@ static EVENT_NOUN_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             .ascii_case_insensitive(true)
             .build(EVENT_NOUNS)
             .expect("a few short words make a small automaton")
+    });
+
+/// A council is a meeting only where an ordinal or "next" makes it one (`MILESTONE`).
+static COUNCIL_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["council", "conseil"])
+            .expect("two short words make a small automaton")
     });
 
 /// Adjectives that make a thing everyone's: "un atelier conjoint sera organisé", "a joint
@@ -380,7 +412,14 @@ const ADVERBIAL: &str = r"^\s*[«»“”]?\s*(?:(?:dans|en|entre|avec|par|pour|
 
 /// An event the commitment is about: "4e dialogue UE-Ukraine sur le cyberespace", "the next
 /// Cyber Dialogue".
-const MILESTONE: &str = r"\b(?:(?P<num>\d{1,3})\s*(?:e|ème|eme|er|re|th|st|nd|rd)|(?P<word>premi[eè]re?|deuxième|second|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)|(?P<next>prochaine?|next|upcoming))\s+(?:\w+\s+){0,2}?(?P<event>dialogue|réunion|conférence|sommet|session|cycle|édition|consultations?|forum|meeting|summit|conference|round|edition|cyber\s+dialogue)\b[^,;.]*";
+const MILESTONE: &str = r"\b(?:(?P<num>\d{1,3})\s*(?:e|ème|eme|er|re|th|st|nd|rd)|(?P<word>premi[eè]re?|deuxième|second|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)|(?P<next>prochaine?|next|upcoming))\s+(?:[\w-]+\s+){0,3}?(?P<event>dialogue|réunion|conférence|sommet|session|cycle|édition|consultations?|forum|conseil|meeting|summit|conference|round|edition|council|cyber\s+dialogue)\b[^,;.]*";
+
+/// A determiner or a number after a verb: its object follows.
+const OBJECT: &str = r"^\s+(?:le|la|les|l'|leur|leurs|son|sa|ses|notre|nos|votre|vos|ce|cet|cette|ces|un|une|des|du|their|its|our|your|his|her|the|a|an|this|these|those|\d)\b";
+
+/// A connective whose "that", "which" or "que" opens a main clause, not a relative one:
+/// "That is why Allies will invest", "c'est pourquoi", "c'est pour cela que l'UE renforcera".
+const CONNECTIVE: &str = r"\b(?P<connective>(?:that|this|which)\s+is\s+why|(?:that|this)'s\s+why|c'est\s+pour\s+(?:cela|ça|cette\s+raison)\s+que|c'est\s+la\s+raison\s+pour\s+laquelle|c'est\s+pourquoi|voilà\s+pourquoi)\b[^,;]*$";
 
 /// Words that open a relative clause: a future tense after them describes, it does not
 /// commit ("les objectifs que les pays devront atteindre").
@@ -533,6 +572,14 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         let clause = Clause::new(text, candidate.start, sentence.language, rules);
         let subject = subject_in(&clause, rules);
         let subject_start = clause.subject_start();
+        if trigger.future && is_evolution(&text[candidate.start..], rules) {
+            out.rejected.push(rejected(
+                doc,
+                sentence.span.clone(),
+                format!("{}: a forecast of a trend, not a plan", trigger.rule),
+            ));
+            continue;
+        }
         if trigger.future
             && matches!(subject, Subject::Implicit { .. })
             && (rules
@@ -576,6 +623,11 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 match (attributed.is_empty(), &authors) {
                     (false, _) => attributed,
                     (true, Some(authors)) if first_person => authors.clone(),
+                    // "« Nous ... », a déclaré le ministre": a speaker the attribution does not
+                    // place speaks for the document's parties, not for the last one named.
+                    (true, None) if first_person && is_quoted(text) && !doc_parties.is_empty() => {
+                        doc_parties.clone()
+                    }
                     _ => earlier(),
                 }
             };
@@ -622,9 +674,21 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         let sentence_dates = dates_by_sentence.of(index);
         // Where a date stands in the folded sentence, to compare with the trigger's place.
         let local = |d: &DateExpr| folded.folded(d.span.start - sentence.span.start);
+        // A fronted time adverbial that points ahead ("D'ici 2026, l'UE ...", "In 2025, Allies
+        // will ...") is the clause's deadline, not when it was made: "by"/"d'ici" always point
+        // ahead; "in"/"en" only before a future tense, for "En 2023, les Alliés sont convenus"
+        // says when they agreed.
+        let fronted_due = |d: &DateExpr| {
+            local(d) < subject_start
+                && (matches!(d.relation, Relation::By | Relation::Before)
+                    || trigger.future && d.relation == Relation::In)
+                && d.deadline()
+                    .is_some_and(|due| doc_date.is_none_or(|dd| due >= dd))
+        };
         let made = sentence_dates
             .iter()
             .filter(|d| local(d) < subject_start && doc_date.is_none_or(|dd| d.first_day <= dd))
+            .filter(|d| !fronted_due(d))
             .rfind(|d| !matches!(d.relation, Relation::Since | Relation::After))
             .map(|d| d.value.clone())
             .or_else(|| {
@@ -644,7 +708,8 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 .iter()
                 .filter(|d| local(d) >= candidate.start),
             made_floor,
-        );
+        )
+        .or_else(|| first_deadline(sentence_dates.iter().filter(|d| fronted_due(d)), made_floor));
         let milestone = milestone(&folded, original, candidate.start, rules);
         let quote = clean_quote(original);
         // The words after the trigger say what is committed to; the trigger's own words ("sont
@@ -779,6 +844,7 @@ fn best_trigger<'r>(
             if trigger.future {
                 if let Some(rel) = rules.relative.find(before)
                     && !rules.declaratives.is_match(&before[..rel.start()])
+                    && !rules.connective.is_match(before)
                 {
                     reason = Some(format!("{}: future inside a relative clause", trigger.rule));
                     continue;
@@ -839,6 +905,15 @@ fn is_passive(future: &str) -> bool {
     })
 }
 
+/// "va continuer de croître", "will continue to grow": how something evolves, with no object
+/// that would make the verb a party's action ("will increase their support").
+fn is_evolution(from_trigger: &str, rules: &Rules) -> bool {
+    rules
+        .evolutions
+        .find(from_trigger)
+        .is_some_and(|m| !rules.object.is_match(&from_trigger[m.end()..]))
+}
+
 /// "will of the people", "will to act": the noun, not the auxiliary.
 fn is_will_noun(matched: &str) -> bool {
     let last = matched
@@ -854,8 +929,13 @@ fn is_will_noun(matched: &str) -> bool {
 
 /// The comma-separated pieces of the clause before `at`, each with its start offset.
 fn clause_pieces(text: &str, at: usize) -> Vec<(usize, &str)> {
-    // The sentence's own final stop is no clause boundary.
-    let before = text[..at].trim_end_matches(['.', '!', '?', ' ', '»', '"', '”', '\n']);
+    // The sentence's own final stop is no clause boundary; a stop before the verb is one: in
+    // "« Les attaques ne faiblissent pas. Nous continuerons »" the subject is "Nous".
+    let before = if text[at..].trim().is_empty() {
+        text[..at].trim_end_matches(['.', '!', '?', ' ', '»', '"', '”', '\n'])
+    } else {
+        text[..at].trim_end()
+    };
     // A reader may keep a quoted passage of several sentences together: the clause starts
     // after the last full stop too.
     let clause_start = before
@@ -924,6 +1004,17 @@ impl<'t> Clause<'t> {
         let pieces = clause_pieces(text, at)
             .into_iter()
             .map(|(start, piece)| {
+                // "That is why Allies will": the subject follows the connective.
+                // Most pieces hold none of the connectives' last words: no regex for them.
+                let may_connect = ["why", "pourquoi", "que", "laquelle"]
+                    .iter()
+                    .any(|w| piece.contains(w));
+                let skip = may_connect
+                    .then(|| rules.connective.captures(piece))
+                    .flatten()
+                    .and_then(|c| c.name("connective"))
+                    .map_or(0, |c| c.end());
+                let (start, piece) = (start + skip, &piece[skip..]);
                 let head = first_verb(piece, rules).map_or(piece, |v| &piece[..v.start()]);
                 // Folded, "à Bruxelles" opens an adverbial as "a"; in English "a" is the
                 // article of a subject ("A joint workshop will be held").
@@ -977,7 +1068,11 @@ fn subject_in(clause: &Clause<'_>, rules: &Rules) -> Subject {
         }
         let unquoted = head.trim_start_matches(['"', '«', '“', '\'', ' ', '\u{a0}']);
         if rules.pronouns.is_match(unquoted) {
-            let first_person = unquoted.starts_with(['n', 'w', 'N', 'W']);
+            // The pronoun itself, after an opening adverb if any ("Together we").
+            let first_person = unquoted
+                .split_whitespace()
+                .take(2)
+                .any(|w| w.eq_ignore_ascii_case("nous") || w.eq_ignore_ascii_case("we"));
             // "Les dirigeants", "the participants": the people of every party present.
             let both = unquoted.split_whitespace().take(3).any(|x| {
                 [
@@ -1016,6 +1111,8 @@ fn subject_in(clause: &Clause<'_>, rules: &Rules) -> Subject {
         // "Le prochain dialogue se tiendra ...": an event of the document belongs to all of
         // its parties, not only to the last one named.
         let event = EVENT_NOUN_FINDER.is_match(head)
+            // "the fourth Digital Partnership Council", "le prochain Conseil": a meeting.
+            || COUNCIL_FINDER.is_match(head) && rules.milestone.is_match(head)
             || head
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .any(|w| JOINT_WORDS.iter().any(|j| j.eq_ignore_ascii_case(w)));
@@ -1179,6 +1276,11 @@ fn only_articles(gap: &str) -> bool {
     gap.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .all(|w| WORDS.iter().any(|a| a.eq_ignore_ascii_case(w)))
+}
+
+/// Whether a sentence holds a quotation (the folded text writes every quotation mark `"`).
+fn is_quoted(text: &str) -> bool {
+    text.contains(['«', '»', '"', '“', '”'])
 }
 
 /// "« Nous ... », a déclaré le haut représentant de l'UE": the parties of the speaker.

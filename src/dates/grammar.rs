@@ -404,7 +404,6 @@ const UNITS_AFTER: &[&str] = &[
     "fichiers",
     "files",
     "sites",
-    "pour",
     "percent",
     "m",
     "k",
@@ -1343,7 +1342,10 @@ impl<'a> Scan<'a> {
             || self.punct(end) == Some('-'))
             && self.num(end + 1).is_some_and(|(_, n)| n >= 3)
             && self.year_loose(end + 1).is_none();
+        // "20 pour cent"; "en 2026 pour faire le point" is a year.
+        let per_cent = self.is(end, "pour") && self.is_any(end + 1, &["cent", "mille"]);
         !(to_number
+            || per_cent
             || self.in_set(end, &UNITS_AFTER_SET)
             || matches!(self.punct(end), Some('%' | '€' | '$' | '£')))
     }
@@ -2177,6 +2179,20 @@ fn shift_year(
 
 /// The first, middle or last third of a period ("début 2026", "mi-mars", "fin 2025").
 fn narrow(first: NaiveDate, last: NaiveDate, part: Part) -> (NaiveDate, NaiveDate) {
+    // Whole months in a multiple of three (a year, a half, a quarter) split into months:
+    // "early 2026" runs to 30 April, not to the 121st day.
+    let months = (last.year() - first.year()) * 12 + last.month() as i32 - first.month() as i32 + 1;
+    let whole_months = first.day() == 1 && last.succ_opt().is_some_and(|next| next.day() == 1);
+    if whole_months && months >= 3 && months % 3 == 0 {
+        let third = (months / 3) as u32;
+        let month_start = |n: u32| first.checked_add_months(Months::new(n)).unwrap_or(first);
+        let before = |n: u32| month_start(n).pred_opt().unwrap_or(first);
+        return match part {
+            Part::Start => (first, before(third)),
+            Part::Middle => (month_start(third), before(2 * third)),
+            Part::End => (month_start(2 * third), last),
+        };
+    }
     let len = (last - first).num_days() + 1;
     let third = len / 3;
     let at = |n: i64| shift_days(first, n).unwrap_or(first);

@@ -390,6 +390,17 @@ const FURNITURE_STARTS: &[&str] = &[
     "cookies",
     "this site uses",
     "ce site utilise",
+    // The issuing office's line, under or over the headline: who speaks, not what is said.
+    "office of the spokesperson",
+    "office of the press secretary",
+    "bureau du porte-parole",
+    "issued by",
+    "published by",
+    "publié par",
+    "from:",
+    "press office",
+    "service de presse",
+    "bureau de presse",
 ];
 
 fn boilerplate(l: &str) -> bool {
@@ -430,6 +441,14 @@ mod tests {
             "Brussels, 17/05/2021 - 16:50, UNIQUE ID: 210517_18"
         ));
         assert!(!headline("Lire plus d'informations sur:"));
+        assert!(!headline("Office of the Spokesperson"));
+        assert!(!headline(
+            "Issued by NATO Heads of State and Government participating in the meeting"
+        ));
+        assert!(!headline(
+            "From: Foreign, Commonwealth & Development Office"
+        ));
+        assert!(!headline("Service de presse du Conseil"));
     }
 
     #[test]

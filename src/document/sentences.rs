@@ -145,6 +145,8 @@ const MONTHS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "June", "Jul", "July", "Aug", "Sep", "Sept", "Oct",
     "Nov", "Dec", "janv", "févr", "fév", "avr", "juil", "sept", "oct", "nov", "déc", "Janv",
     "Févr", "Fév", "Avr", "Juil", "Déc",
+    // NATO's French pages write every month with a stop: "20 mai. 2026", "3 juin. 2025".
+    "mars", "Mars", "mai", "Mai", "juin", "Juin", "août", "Août",
 ];
 
 const ABBREVIATIONS: &[&str] = &[
@@ -205,6 +207,13 @@ mod tests {
             [
                 "Le 08 Dec. 2017 M. Dupont et Mme Durand ont vu J. Smith aux U.S. Army, p. ex. la cheffe f.f. Ana.",
                 "Fin 3.5 ici."
+            ]
+        );
+        assert_eq!(
+            sentences("Bruxelles, 20 mai. 2026 - Les Alliés ont décidé. 3 juin. 2025 ici."),
+            [
+                "Bruxelles, 20 mai. 2026 - Les Alliés ont décidé.",
+                "3 juin. 2025 ici."
             ]
         );
         assert_eq!(
