@@ -381,6 +381,17 @@ static EVENT_NOUN_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             .expect("a few short words make a small automaton")
     });
 
+/// Every connective of `CONNECTIVE` holds one of these words, in any case: "pour" stands
+/// for "pourquoi", "pour cela que" and "pour laquelle". Most pieces of a sentence have
+/// neither, and are not searched for a connective.
+static CONNECTIVE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["why", "pour"])
+            .expect("two short words make a small automaton")
+    });
+
 /// A council is a meeting only where an ordinal or "next" makes it one (`MILESTONE`).
 static COUNCIL_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| {
@@ -1005,10 +1016,8 @@ impl<'t> Clause<'t> {
             .into_iter()
             .map(|(start, piece)| {
                 // "That is why Allies will": the subject follows the connective.
-                // Most pieces hold none of the connectives' last words: no regex for them.
-                let may_connect = ["why", "pourquoi", "que", "laquelle"]
-                    .iter()
-                    .any(|w| piece.contains(w));
+                // Most pieces hold none of the connectives' words: no regex for them.
+                let may_connect = CONNECTIVE_WORDS.is_match(piece);
                 let skip = may_connect
                     .then(|| rules.connective.captures(piece))
                     .flatten()
