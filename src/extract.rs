@@ -374,32 +374,25 @@ const EVENT_NOUNS: [&str; 29] = [
 /// All the event nouns in one automaton, anywhere in a word ("dialogues", "cyberdialogue"):
 /// one pass over a subject rather than a search per noun.
 static EVENT_NOUN_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(EVENT_NOUNS)
-            .expect("a few short words make a small automaton")
-    });
+    std::sync::LazyLock::new(|| words_finder(&EVENT_NOUNS));
 
 /// Every connective of `CONNECTIVE` holds one of these words, in any case: "pour" stands
 /// for "pourquoi", "pour cela que" and "pour laquelle". Most pieces of a sentence have
 /// neither, and are not searched for a connective.
 static CONNECTIVE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["why", "pour"])
-            .expect("two short words make a small automaton")
-    });
+    std::sync::LazyLock::new(|| words_finder(&["why", "pour"]));
 
 /// A council is a meeting only where an ordinal or "next" makes it one (`MILESTONE`).
 static COUNCIL_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["council", "conseil"])
-            .expect("two short words make a small automaton")
-    });
+    std::sync::LazyLock::new(|| words_finder(&["council", "conseil"]));
+
+/// One automaton for a few short words, anywhere and in any case.
+fn words_finder(words: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("a few short words make a small automaton")
+}
 
 /// Adjectives that make a thing everyone's: "un atelier conjoint sera organisé", "a joint
 /// action plan will be adopted" bind all the parties of the document, not the last named.
