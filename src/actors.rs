@@ -211,7 +211,6 @@ impl Registry {
         out
     }
 
-    /// The distinct ids of the mentions, in order of first appearance.
     /// The party of a compound's first part ending `before` ("franco-"), with where it starts.
     fn compound_prefix(&self, before: &str) -> Option<(&String, usize)> {
         let word = before.strip_suffix(['-', '\u{2011}'])?;
@@ -224,6 +223,7 @@ impl Registry {
             .map(|id| (id, start))
     }
 
+    /// The distinct ids of the mentions, in order of first appearance.
     pub fn ids(&self, text: &str) -> Vec<String> {
         let mut ids: Vec<String> = Vec::new();
         for m in self.mentions(text) {
