@@ -118,11 +118,9 @@ impl Registry {
             .map(|n| name_pattern(n))
             .collect::<Vec<_>>()
             .join("|");
-        let pattern = crate::fold::regex_without_literals(&ascii_pattern(&format!(
+        let pattern = crate::fold::regex_without_literals_or_nothing(&ascii_pattern(&format!(
             r"(?i)(?:^|[^\w])({body})(?:$|[^\w])"
-        )))
-        .or_else(|| crate::fold::regex_without_literals(r"[^\s\S]"))
-        .expect("the empty pattern compiles");
+        )));
         Registry {
             pattern,
             lookup,

@@ -117,11 +117,8 @@ struct Trigger {
 
 impl Trigger {
     fn regex(&self) -> &regex_automata::meta::Regex {
-        self.regex.get_or_init(|| {
-            crate::fold::regex_without_literals(&self.pattern)
-                .or_else(|| crate::fold::regex_without_literals(r"[^\s\S]"))
-                .expect("the empty pattern compiles")
-        })
+        self.regex
+            .get_or_init(|| crate::fold::regex_without_literals_or_nothing(&self.pattern))
     }
 }
 

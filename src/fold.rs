@@ -281,6 +281,14 @@ pub fn regex_without_literals(pattern: &str) -> Option<regex_automata::meta::Reg
     build_without_literals(&[pattern], regex_automata::MatchKind::LeftmostFirst).ok()
 }
 
+/// `regex_without_literals`, or a regex that matches nothing where the pattern does not
+/// compile: for patterns whose errors are reported elsewhere or cannot happen.
+pub fn regex_without_literals_or_nothing(pattern: &str) -> regex_automata::meta::Regex {
+    regex_without_literals(pattern)
+        .or_else(|| regex_without_literals(r"[^\s\S]"))
+        .expect("the empty class compiles")
+}
+
 /// The regex crate's `RegexSet`, built without literal extraction: for hundreds of patterns
 /// that extraction finds no literal worth searching for. Err: the builder's message.
 pub fn set_without_literals(patterns: &[String]) -> Result<regex_automata::meta::Regex, String> {
