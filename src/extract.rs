@@ -470,7 +470,18 @@ enum Subject {
 #[derive(Debug, Clone, Default)]
 struct Context {
     parties: Vec<String>,
-    made: Option<String>,
+    /// The sentence and the range of its text before its subject, where a leading adverbial
+    /// may say when ("En 2023, les Alliés ..."): read only for the demonstrative subject
+    /// that needs it ("Ce dialogue ...").
+    adverbial: Option<(usize, std::ops::Range<usize>)>,
+}
+
+impl Context {
+    /// The date of the leading adverbial of the sentence this context comes from.
+    fn made(&self, dates: &SentenceDates<'_>) -> Option<String> {
+        let (index, range) = self.adverbial.clone()?;
+        dates.within(index, range).last().map(|d| d.value.clone())
+    }
 }
 
 struct Candidate<'r> {
@@ -561,15 +572,18 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         }
         let trigger = candidate.trigger;
         // Who "ils" or an implicit subject stands for is only worked out for the sentences
-        // that need it: most sentences of a page commit to nothing.
-        let context = antecedent(
-            &dates_by_sentence,
-            &doc_folded,
-            rules,
-            index,
-            &found_actors,
-            &doc_parties,
-        );
+        // that need it: most sentences of a page commit to nothing, and most that commit
+        // name their parties.
+        let context = std::cell::LazyCell::new(|| {
+            antecedent(
+                &dates_by_sentence,
+                &doc_folded,
+                rules,
+                index,
+                &found_actors,
+                &doc_parties,
+            )
+        });
         let clause = Clause::new(text, candidate.start, sentence.language, rules);
         let subject = subject_in(&clause, rules);
         let subject_start = clause.subject_start();
@@ -700,7 +714,9 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                         ..
                     }
                 );
-                demonstrative.then(|| context.made.clone()).flatten()
+                demonstrative
+                    .then(|| context.made(&dates_by_sentence))
+                    .flatten()
             })
             .or_else(|| doc_made.clone());
         let made_floor = made.as_deref().and_then(first_day_of).or(doc_date);
@@ -733,6 +749,8 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             milestone,
             rule: trigger.rule.clone(),
         });
+        // The context borrows what the sentences before found; this one's is added now.
+        drop(context);
         found_actors[index] = Some(actors.clone());
         if opens_with_we(text) {
             authors = Some(actors.clone());
@@ -1349,7 +1367,7 @@ fn antecedent(
         if let Some(parties) = &found[j] {
             return Context {
                 parties: parties.clone(),
-                made: None,
+                adverbial: None,
             };
         }
         let sentence = &doc.sentences[j];
@@ -1369,7 +1387,7 @@ fn antecedent(
             Err(Subject::Pronoun { both: true, .. }) if doc_parties.len() >= 2 => {
                 return Context {
                     parties: doc_parties.to_vec(),
-                    made: None,
+                    adverbial: None,
                 };
             }
             Err(_) => {}
@@ -1378,7 +1396,7 @@ fn antecedent(
     Context::default()
 }
 
-/// The named subject of a sentence's first verb, with the date of its leading adverbial;
+/// The named subject of a sentence's first verb, with where its leading adverbial stands;
 /// else the subject it has.
 fn named_subject(
     folded: &FoldedRef<'_>,
@@ -1395,11 +1413,10 @@ fn named_subject(
     };
     let offset = dates.doc.sentences.get(index).map_or(0, |s| s.span.start);
     let start = offset + folded.original(clause.subject_start());
-    let made = dates
-        .within(index, offset..start)
-        .last()
-        .map(|d| d.value.clone());
-    Ok(Context { parties, made })
+    Ok(Context {
+        parties,
+        adverbial: Some((index, offset..start)),
+    })
 }
 
 /// Where the subject of a sentence ends: at its first finite verb or, where the lexicon knows
