@@ -648,6 +648,15 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                     _ => earlier(),
                 }
             };
+            let governing = matches!(
+                subject,
+                Subject::Pronoun {
+                    first_person: false,
+                    ..
+                }
+            )
+            .then(|| governing_subject(text, subject_start, sentence.language, rules))
+            .flatten();
             match subject.clone() {
                 // Triggers such as "nous continuerons" hold their own subject.
                 Subject::Implicit { .. }
@@ -665,6 +674,16 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 {
                     doc_parties.clone()
                 }
+                // "Les deux pays rappellent qu'en 2024 ils étaient convenus": the subject of
+                // the verb whose clause holds the pronoun, where the sentence names it.
+                Subject::Pronoun {
+                    first_person: false,
+                    ..
+                } if governing.is_some() => match governing.clone() {
+                    Some(Subject::Named(ids)) => ids,
+                    _ if doc_parties.len() >= 2 => doc_parties.clone(),
+                    _ => earlier(),
+                },
                 Subject::Pronoun { first_person, .. } => pronoun(first_person),
                 Subject::Implicit { .. } if trigger.party == Party::Explicit => {
                     out.rejected.push(rejected(
@@ -1143,6 +1162,46 @@ fn subject_in(clause: &Clause<'_>, rules: &Rules) -> Subject {
     Subject::Implicit {
         demonstrative: false,
         event: false,
+    }
+}
+
+/// The subject of the clause that governs the one a pronoun at `pronoun_at` stands in: in
+/// "Les deux pays rappellent qu'en 2024, lors de la réunion, ils étaient convenus", the
+/// pronoun is "les deux pays". Only a named subject or one that means all the parties ("les
+/// deux pays", "both sides"), and only where no other party is named in between.
+fn governing_subject(text: &str, pronoun_at: usize, lang: Lang, rules: &Rules) -> Option<Subject> {
+    let before = text.get(..pronoun_at)?;
+    let mut words = before
+        .char_indices()
+        .filter(|&(i, _)| i == 0 || !before.as_bytes()[i - 1].is_ascii_alphabetic());
+    let complementizer = words.find_map(|(i, _)| {
+        let rest = &before[i..];
+        let opens = |word: &str| {
+            rest.get(..word.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+                && (word.ends_with('\'')
+                    || !rest
+                        .as_bytes()
+                        .get(word.len())
+                        .is_some_and(u8::is_ascii_alphabetic))
+        };
+        ["que", "qu'", "that"].into_iter().any(opens).then_some(i)
+    })?;
+    // A place after a preposition ("à New Delhi") names no one the pronoun could be.
+    let named_between = rules
+        .registry
+        .mentions(&before[complementizer..])
+        .iter()
+        .any(|m| m.kind != MentionKind::Metonym);
+    let governing = &before[..complementizer];
+    if named_between || governing.trim().is_empty() {
+        return None;
+    }
+    let clause = Clause::new(governing, subject_end(governing, rules), lang, rules);
+    match subject_in(&clause, rules) {
+        named @ Subject::Named(_) => Some(named),
+        all @ Subject::Pronoun { both: true, .. } => Some(all),
+        _ => None,
     }
 }
 
