@@ -544,6 +544,9 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             }
             close_list(&mut out, lead_in.take());
         }
+        if let Some(voice) = declared_voice(original, rules) {
+            authors = Some(voice);
+        }
         if original.len() < 12
             || (sentence.heading && headings.is_heading(index, sentence, original))
         {
@@ -707,6 +710,16 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             ));
             continue;
         }
+        // "Les ministres sont convenus" at NATO: the ministers are the member states', and
+        // what they agree binds the Allies, not the organisation.
+        let actors = if actors == ["NATO"]
+            && matches!(subject, Subject::Pronoun { .. })
+            && names_members_people(&text[subject_start..])
+        {
+            vec!["ALLIES".to_string()]
+        } else {
+            actors
+        };
         let sentence_dates = dates_by_sentence.of(index);
         // Where a date stands in the folded sentence, to compare with the trigger's place.
         let local = |d: &DateExpr| folded.folded(d.span.start - sentence.span.start);
@@ -1064,7 +1077,7 @@ impl<'t> Clause<'t> {
                     start,
                     piece,
                     head,
-                    !article && rules.adverbial.is_match(head),
+                    !article && rules.adverbial.is_match(head) && !opens_with_name(head, rules),
                 )
             })
             .collect();
@@ -1203,6 +1216,54 @@ fn governing_subject(text: &str, pronoun_at: usize, lang: Lang, rules: &Rules) -
         all @ Subject::Pronoun { both: true, .. } => Some(all),
         _ => None,
     }
+}
+
+/// "We, the Heads of State and Government of the North Atlantic Alliance, have met ...": a
+/// first person with an apposition says who the document's "we" is, from there on, whether
+/// or not that sentence commits to anything.
+fn declared_voice(text: &str, rules: &Rules) -> Option<Vec<String>> {
+    // Past a paragraph number ("1. We, ...") or an opening quotation mark.
+    let opening = text.trim_start_matches(|c: char| !c.is_alphabetic());
+    let rest = ["we,", "nous,"].iter().find_map(|we| {
+        opening
+            .get(..we.len())
+            .filter(|o| o.eq_ignore_ascii_case(we))
+            .map(|_| &opening[we.len()..])
+    })?;
+    let apposition = rest.split(',').next()?;
+    let ids = rules.registry.ids(apposition);
+    (!ids.is_empty()).then_some(ids)
+}
+
+/// A subject that names the people who represent the member states at a meeting: "les
+/// ministres", "the leaders", "les chefs d'État et de gouvernement".
+fn names_members_people(subject: &str) -> bool {
+    subject
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| {
+            [
+                "ministres",
+                "ministers",
+                "dirigeants",
+                "leaders",
+                "chefs",
+                "heads",
+            ]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(w))
+        })
+}
+
+/// "Participating States committed": a name that reads like an adverbial opening ("-ing",
+/// "-ant") is the subject all the same.
+fn opens_with_name(head: &str, rules: &Rules) -> bool {
+    rules
+        .registry
+        .mentions(head)
+        .first()
+        .is_some_and(|m| head[..m.span.start].trim().is_empty())
 }
 
 /// A sentence in the document's own voice: "We ...", "Nous ...", outside a quotation.
@@ -1366,7 +1427,21 @@ fn attribution(text: &str, rules: &Rules) -> Vec<String> {
     let Some(close) = text.rfind(['»', '"', '”']) else {
         return Vec::new();
     };
-    let after = rules.registry.ids(&text[close..]);
+    let after = &text[close..];
+    // "a déclaré la ministre danoise, au nom de la présidence du Conseil": the speaker
+    // speaks for the party named after "au nom de", not for her own country.
+    let on_behalf = ["au nom de", "on behalf of"].iter().find_map(|phrase| {
+        let at = after
+            .as_bytes()
+            .windows(phrase.len())
+            .position(|w| w.eq_ignore_ascii_case(phrase.as_bytes()))?;
+        let ids = rules.registry.ids(&after[at..]);
+        (!ids.is_empty()).then_some(ids)
+    });
+    if let Some(ids) = on_behalf {
+        return ids;
+    }
+    let after = rules.registry.ids(after);
     if !after.is_empty() {
         return after;
     }
