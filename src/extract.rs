@@ -832,13 +832,15 @@ fn close_list(out: &mut Extraction, lead_in: Option<LeadIn>) {
 /// An item of a list announced by a lead-in: a later block that continues the lead-in's
 /// sentence, so it starts in lower case.
 fn is_list_item(lead: &LeadIn, sentence: &crate::document::Sentence, text: &str) -> bool {
+    // An item goes on the lead-in's sentence: it opens in lower case, or with a figure ("5
+    // millions d'euros pour former ...").
     sentence.block != lead.block
         && !sentence.heading
         && text
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .chars()
             .next()
-            .is_some_and(char::is_lowercase)
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
 }
 
 /// The first date that sets a deadline: one that is not before the commitment was made.
@@ -2058,6 +2060,18 @@ mod tests {
             let due = found[0].deadline.as_ref().map(|d| d.date.to_string());
             assert_eq!(due.as_deref(), Some("2027-12-31"));
         }
+    }
+
+    #[test]
+    fn an_item_that_opens_with_a_figure_is_an_item_of_the_list() {
+        let text = "Communiqué\n\nLa France financera trois volets :\n\n\
+            - un appel à projets de 35 millions d'euros ;\n\
+            - 5 millions d'euros pour former 3 000 agents d'ici fin 2027.\n";
+        let doc = Document::from_bytes("list.md", text.as_bytes()).expect("reads");
+        let found = extract(&doc, &Rules::default()).commitments;
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(found[1].quote.starts_with("5 millions"), "{found:#?}");
+        assert_eq!(found[1].actors, ["FR"]);
     }
 
     #[test]
