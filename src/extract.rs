@@ -734,11 +734,21 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 && d.deadline()
                     .is_some_and(|due| doc_date.is_none_or(|dd| due >= dd))
         };
+        // "s'était engagé en 2021 à", "a annoncé ce jeudi 12 février, à Lyon, une enveloppe":
+        // a date inside a past trigger says when it was done, never when it is due.
+        let within_trigger = || {
+            sentence_dates.iter().filter(|d| {
+                !trigger.future
+                    && matches!(d.relation, Relation::In | Relation::On)
+                    && (candidate.start..candidate.end).contains(&local(d))
+            })
+        };
         let made = sentence_dates
             .iter()
             .filter(|d| local(d) < subject_start && doc_date.is_none_or(|dd| d.first_day <= dd))
             .filter(|d| !fronted_due(d))
             .rfind(|d| !matches!(d.relation, Relation::Since | Relation::After))
+            .or_else(|| within_trigger().rfind(|d| doc_date.is_none_or(|dd| d.first_day <= dd)))
             .map(|d| d.value.clone())
             .or_else(|| {
                 let demonstrative = matches!(
@@ -755,9 +765,9 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             .or_else(|| doc_made.clone());
         let made_floor = made.as_deref().and_then(first_day_of).or(doc_date);
         let deadline = first_deadline(
-            sentence_dates
-                .iter()
-                .filter(|d| local(d) >= candidate.start),
+            sentence_dates.iter().filter(|d| {
+                local(d) >= candidate.start && !within_trigger().any(|t| std::ptr::eq(t, *d))
+            }),
             made_floor,
         )
         .or_else(|| first_deadline(sentence_dates.iter().filter(|d| fronted_due(d)), made_floor));
@@ -2072,6 +2082,17 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:#?}");
         assert!(found[1].quote.starts_with("5 millions"), "{found:#?}");
         assert_eq!(found[1].actors, ["FR"]);
+    }
+
+    #[test]
+    fn a_date_inside_a_past_trigger_is_when_it_was_made_not_when_it_is_due() {
+        let text = "Communiqué\n\nPublié le 12 février 2026\n\n\
+            La France s'était engagée en 2021 à consacrer 136 millions d'euros à la sécurité numérique.\n";
+        let doc = Document::from_bytes("made.txt", text.as_bytes()).expect("reads");
+        let found = extract(&doc, &Rules::default()).commitments;
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].made.as_deref(), Some("2021"));
+        assert_eq!(found[0].deadline, None);
     }
 
     #[test]
