@@ -182,6 +182,18 @@ impl Builder {
         let bytes = s.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            // ASCII white space and controls all become one space: a run of them (the line
+            // ends and indentation between a page's tags) is one call, as `push` would make
+            // it character by character.
+            let blank = bytes[i..]
+                .iter()
+                .take_while(|&&b| b <= b' ' || b == 0x7F)
+                .count();
+            if blank > 0 {
+                self.space(start + i as u32, start + (i + blank) as u32);
+                i += blank;
+                continue;
+            }
             // Most text needs nothing done: copy such a run at once. Its first character goes
             // the slow way (it may open a line); its last is held back when a combining mark
             // may follow and compose with it.
@@ -212,12 +224,10 @@ impl Builder {
                     continue;
                 }
             }
-            let Some(c) = s[i..].chars().next() else {
-                break;
-            };
-            let at = start + i as u32;
-            self.push(c, at, at + c.len_utf8() as u32);
-            i += c.len_utf8();
+            // Too short to copy at once: its characters, or the one that ends it, one by one.
+            let end = i + run.max(s[i..].chars().next().map_or(1, char::len_utf8));
+            self.push_str_slow(&s[i..end], start + i as u32);
+            i = end;
         }
     }
 
@@ -425,15 +435,15 @@ fn plain_ascii_lanes(eight: &[u8], after_space: bool) -> usize {
     let mut bytes = [0u8; 8];
     bytes.copy_from_slice(eight);
     let x = u64::from_le_bytes(bytes);
-    // The high bit of each byte that is zero, exactly (no borrow crosses bytes).
-    let zero_bytes = |v: u64| !(((v & !HIGH) + !HIGH) | v) & HIGH;
-    // Bytes below 0x21 (space and controls), exactly: `x` below 0x80 in these lanes, and
-    // 0x21 - x does not borrow there unless x is 0x21 or more.
+    // Per byte, on its low seven bits (so that no carry or borrow crosses bytes): whether it
+    // is at least 0x20, at least 0x21, and 0x7F; the high bit says it is not ASCII.
+    let low = x & !HIGH;
+    let from_space = ((low | HIGH) - ONES * 0x20) & HIGH;
+    let from_bang = ((low | HIGH) - ONES * 0x21) & HIGH;
+    let delete = (low + ONES) & HIGH;
     let ascii = !x & HIGH;
-    let low = (((x & !HIGH) | HIGH) - ONES * 0x21) & HIGH;
-    let below_bang = ascii & !low;
-    let printable = ascii & !below_bang & !zero_bytes(x ^ (ONES * 0x7F));
-    let spaces = zero_bytes(x ^ (ONES * 0x20));
+    let printable = ascii & from_bang & !delete;
+    let spaces = ascii & from_space & !from_bang;
     let space_before = (spaces << 8) | if after_space { 0x80 } else { 0 };
     // A space continues the run when the byte before it is not a space and the one after it
     // is printable; the last byte's follower is not in `printable`, so a space there stops.
@@ -481,6 +491,25 @@ mod tests {
                 plain_run(text.as_bytes()),
                 plain_run_bytewise(text.as_bytes())
             );
+        }
+    }
+
+    #[test]
+    fn plain_runs_read_by_lanes_agree_on_every_byte_in_every_lane() {
+        for byte in 0..=255u8 {
+            for lane in 0..10 {
+                for fill in [b'a', b' ', b'~', 0x7F] {
+                    let mut bytes = [fill; 12];
+                    bytes[lane] = byte;
+                    for from in 0..3 {
+                        assert_eq!(
+                            plain_run(&bytes[from..]),
+                            plain_run_bytewise(&bytes[from..]),
+                            "{byte:#x} in lane {lane} of {fill:#x}, from {from}"
+                        );
+                    }
+                }
+            }
         }
     }
 
@@ -563,6 +592,13 @@ mod tests {
             &["abc\u{1F600}def ghi\u{300}jkl \u{CF}\u{300}"],
             &["  abc  ", "  def  "],
             &["x", "y", "zzzzzz", "\u{327}"],
+            &[
+                "\n  \t\r\n",
+                "  ab  \n",
+                "\u{0}\u{1f}\u{7f} \u{85}x",
+                "\ncd\r\n  ",
+            ],
+            &["\n  Lettres", "\n\t\tsuite  ", " fin. ", "  \n"],
         ];
         for pieces in cases {
             assert_eq!(pushed(pieces, true), pushed(pieces, false), "{pieces:?}");
