@@ -195,11 +195,14 @@ impl Builder {
                 continue;
             }
             // Most text needs nothing done: copy such a run at once. Its first character goes
-            // the slow way (it may open a line); its last is held back when a combining mark
-            // may follow and compose with it.
+            // the slow way when a line or block was announced; its last is held back when a
+            // combining mark may follow and compose with it.
             let run = plain_run(&bytes[i..]);
             if run > 2 {
-                let first = s[i..].chars().next().map_or(1, char::len_utf8);
+                self.flush_segment();
+                let announced = self.pending.is_some() || !self.open;
+                let first_char = s[i..].chars().next().unwrap_or(' ');
+                let first = if announced { first_char.len_utf8() } else { 0 };
                 let last_char = s[..i + run].chars().next_back().unwrap_or(' ');
                 let last = if composes_after(&bytes[i + run..]) {
                     last_char.len_utf8()
@@ -208,8 +211,13 @@ impl Builder {
                 };
                 let (from, to) = (i + first, i + run - last);
                 if from < to {
-                    self.push_str_slow(&s[i..from], start + i as u32);
-                    self.flush_segment();
+                    if announced {
+                        // A plain character is kept as it is and composes with nothing
+                        // before it: `push` would make it a segment of its own, now flushed.
+                        self.visible(first_char, start + i as u32, start + from as u32);
+                    } else if let Some((s, e)) = self.space.take() {
+                        self.write(' ', s, e);
+                    }
                     self.text.push_str(&s[from..to]);
                     self.map
                         .starts
