@@ -302,6 +302,32 @@ mod tests {
     }
 
     #[test]
+    fn the_next_terminator_or_quote_is_found_as_byte_by_byte() {
+        const INTERESTING: [bool; 256] = super::super::byte_table(b".!?\"\xC2\xE2");
+        for s in [
+            "",
+            ".",
+            "Fin. D\u{e9}but? Oui! \u{ab} Non \u{bb} \"x\" 3\u{b0} \u{2013} \u{2026}",
+            "rien ici",
+            "\u{e9}\u{e8}\u{e0} \u{2019}. \u{a0}!",
+        ] {
+            let bytes = s.as_bytes();
+            let mut next = Next {
+                terminator: None,
+                quote: None,
+            };
+            // As `split_block` asks: from increasing offsets, reusing what was found.
+            for i in (0..=bytes.len()).filter(|&i| s.is_char_boundary(i)) {
+                let bytewise = bytes[i..]
+                    .iter()
+                    .position(|&b| INTERESTING[b as usize])
+                    .map_or(bytes.len(), |p| i + p);
+                assert_eq!(next.from(bytes, i), bytewise, "{s:?} from {i}");
+            }
+        }
+    }
+
+    #[test]
     fn every_listed_word_is_found_by_its_key_and_no_other() {
         for w in MONTHS {
             assert!(abbreviation(w, '1'), "{w}");
