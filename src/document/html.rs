@@ -738,6 +738,38 @@ mod tests {
         assert_eq!(kinds.len(), 3);
     }
 
+    /// `sniff` as it read before it looked only where a `<` is.
+    fn sniff_lowered(src: &str) -> bool {
+        let head = &src.as_bytes()[..src.len().min(4096)];
+        let lower = head.to_ascii_lowercase();
+        let has = |s: &[u8]| lower.windows(s.len()).any(|w| w == s);
+        let first = lower.iter().find(|b| !b.is_ascii_whitespace());
+        has(b"<!doctype html")
+            || has(b"<html")
+            || (first == Some(&b'<')
+                && (has(b"<body") || has(b"<head") || has(b"</p>") || has(b"</div>")))
+    }
+
+    #[test]
+    fn sniffs_at_each_angle_bracket_as_over_the_lowered_head() {
+        let long = format!("{}<html>", "é".repeat(2100));
+        for src in [
+            "",
+            "<",
+            "<HTML",
+            "<!DOCTYPE HTML>",
+            "<!doctype htm",
+            " \n<DIV>x</DIV>",
+            "x <body>",
+            "<p>a</P>",
+            "<<head",
+            "\u{e9}<Body>",
+            long.as_str(),
+        ] {
+            assert_eq!(sniff(src), sniff_lowered(src), "{src:?}");
+        }
+    }
+
     #[test]
     fn sniffs_pages() {
         assert!(sniff("  <!doctype html><p>x"));
