@@ -89,14 +89,76 @@ fn looks_like_markdown(text: &str) -> bool {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let head = &text[..end];
-    head.contains("](http")
-        || head.contains("](/")
-        || head.contains("\\(http")
-        || head.lines().any(|l| {
-            let hashes = l.bytes().take_while(|&b| b == b'#').count();
-            (1..=6).contains(&hashes) && l.as_bytes().get(hashes) == Some(&b' ')
+    let head = &text.as_bytes()[..end];
+    // Searched by their rarest byte: most text files are neither, and are read to the end.
+    let after = |byte: u8, rest: &[&[u8]]| {
+        memchr::memchr_iter(byte, head).any(|p| rest.iter().any(|r| head[p + 1..].starts_with(r)))
+    };
+    after(b']', &[b"(http", b"(/"])
+        || after(b'\\', &[b"(http"])
+        // A heading: one to six `#` and a space at the start of a line.
+        || memchr::memchr_iter(b'#', head).any(|p| {
+            let hashes = head[p..].iter().take_while(|&&b| b == b'#').count();
+            (p == 0 || head[p - 1] == b'\n')
+                && (1..=6).contains(&hashes)
+                && head.get(p + hashes) == Some(&b' ')
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `looks_like_markdown` as it read before it searched by bytes.
+    fn looks_like_markdown_by_lines(text: &str) -> bool {
+        let mut end = text.len().min(65536);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let head = &text[..end];
+        head.contains("](http")
+            || head.contains("](/")
+            || head.contains("\\(http")
+            || head.lines().any(|l| {
+                let hashes = l.bytes().take_while(|&b| b == b'#').count();
+                (1..=6).contains(&hashes) && l.as_bytes().get(hashes) == Some(&b' ')
+            })
+    }
+
+    #[test]
+    fn markdown_is_told_by_bytes_as_by_lines() {
+        for text in [
+            "",
+            "#",
+            "# ",
+            "# Titre",
+            "####### Sept",
+            "###### Six",
+            "a # b\n## c",
+            "a\r\n## c",
+            "a\r## c",
+            "a ##b\n#\tc\n",
+            "texte ](/x) fin",
+            "texte ] (/x)",
+            "[lien](https://x.eu)",
+            "un \\(http://x\\) ",
+            "été\n# Été",
+            "fin ]",
+            "fin \\",
+            "##\n",
+        ] {
+            assert_eq!(
+                looks_like_markdown(text),
+                looks_like_markdown_by_lines(text),
+                "{text:?}"
+            );
+        }
+        let long = format!("{}\n# Titre", "é".repeat(40_000));
+        assert_eq!(
+            looks_like_markdown(&long),
+            looks_like_markdown_by_lines(&long)
+        );
+    }
 }
 
 /// A sentence (or a heading, a list item) of the normalised text.

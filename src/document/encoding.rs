@@ -157,7 +157,8 @@ fn utf16(bytes: &[u8], bom: u32, big_endian: bool) -> Decoded<'static> {
 /// UTF-16 without a mark: text in Latin script has a zero in every other byte.
 fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
     let head = &bytes[..bytes.len().min(4096) & !1];
-    if head.len() < 8 {
+    // Without a zero byte neither half can be mostly zeros: most files are told at once.
+    if head.len() < 8 || memchr::memchr(0, head).is_none() {
         return None;
     }
     let pairs = head.len() / 2;

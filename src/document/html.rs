@@ -22,9 +22,14 @@ pub(crate) struct HtmlMeta {
 /// Whether bytes that did not come with an `.html` name are a page.
 pub(crate) fn sniff(src: &str) -> bool {
     let head = &src.as_bytes()[..src.len().min(4096)];
-    let lower = head.to_ascii_lowercase();
-    let has = |s: &[u8]| lower.windows(s.len()).any(|w| w == s);
-    let first = lower.iter().find(|b| !b.is_ascii_whitespace());
+    // Every marker starts with `<`: only where one is can a marker be.
+    let has = |s: &[u8]| {
+        memchr::memchr_iter(b'<', head).any(|p| {
+            head.get(p..p + s.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(s))
+        })
+    };
+    let first = head.iter().find(|b| !b.is_ascii_whitespace());
     has(b"<!doctype html")
         || has(b"<html")
         || (first == Some(&b'<')
@@ -264,10 +269,12 @@ pub(crate) fn read(src: &str, b: &mut Builder) -> HtmlMeta {
     let mut i = 0;
     while i < bytes.len() {
         let quiet = skip.is_some() || in_head;
-        let next = bytes[i..]
-            .iter()
-            .position(|&c| c == b'<' || (c == b'&' && !quiet))
-            .map_or(bytes.len(), |p| i + p);
+        let next = if quiet {
+            memchr::memchr(b'<', &bytes[i..])
+        } else {
+            memchr::memchr2(b'<', b'&', &bytes[i..])
+        }
+        .map_or(bytes.len(), |p| i + p);
         if next > i && !quiet {
             text(&src[i..next], i as u32, pre > 0, b);
         }
@@ -729,6 +736,38 @@ mod tests {
             "Le renforcement comprend un soutien au suivi.\nFin.\n\npuis"
         );
         assert_eq!(kinds.len(), 3);
+    }
+
+    /// `sniff` as it read before it looked only where a `<` is.
+    fn sniff_lowered(src: &str) -> bool {
+        let head = &src.as_bytes()[..src.len().min(4096)];
+        let lower = head.to_ascii_lowercase();
+        let has = |s: &[u8]| lower.windows(s.len()).any(|w| w == s);
+        let first = lower.iter().find(|b| !b.is_ascii_whitespace());
+        has(b"<!doctype html")
+            || has(b"<html")
+            || (first == Some(&b'<')
+                && (has(b"<body") || has(b"<head") || has(b"</p>") || has(b"</div>")))
+    }
+
+    #[test]
+    fn sniffs_at_each_angle_bracket_as_over_the_lowered_head() {
+        let long = format!("{}<html>", "é".repeat(2100));
+        for src in [
+            "",
+            "<",
+            "<HTML",
+            "<!DOCTYPE HTML>",
+            "<!doctype htm",
+            " \n<DIV>x</DIV>",
+            "x <body>",
+            "<p>a</P>",
+            "<<head",
+            "\u{e9}<Body>",
+            long.as_str(),
+        ] {
+            assert_eq!(sniff(src), sniff_lowered(src), "{src:?}");
+        }
     }
 
     #[test]

@@ -39,6 +39,20 @@ struct Table {
     langs: [u8; SLOTS],
 }
 
+impl Table {
+    /// The language of the stop word whose key is `k`: 1 French, 2 English, 0 if none.
+    fn lang(&self, k: u64) -> usize {
+        let mut at = slot(k);
+        while self.langs[at] != 0 {
+            if self.keys[at] == k {
+                return usize::from(self.langs[at]);
+            }
+            at = (at + 1) % SLOTS;
+        }
+        0
+    }
+}
+
 static TABLE: std::sync::LazyLock<Table> = std::sync::LazyLock::new(|| {
     let mut t = Table {
         keys: [0; SLOTS],
@@ -59,6 +73,7 @@ static TABLE: std::sync::LazyLock<Table> = std::sync::LazyLock::new(|| {
 });
 
 /// Bytes that belong to words: ASCII letters and anything not ASCII.
+#[cfg(test)]
 const WORD: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
@@ -69,14 +84,86 @@ const WORD: [bool; 256] = {
     table
 };
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` (eight bytes of text, the first lowest) that belongs to a
+/// word, as `WORD` says: set already for bytes that are not ASCII, and for ASCII ones whose
+/// lower-case form is a letter. Lower-cased, the bytes left are at most 0x7F, so adding to
+/// them carries into no neighbour.
+fn word_lanes(x: u64) -> u64 {
+    let lower = (x | (ONES * 0x20)) & !HIGH;
+    let from_a = lower + ONES * (0x80 - b'a' as u64);
+    let past_z = lower + ONES * (0x80 - b'z' as u64 - 1);
+    (x | (from_a & !past_z)) & HIGH
+}
+
+/// Eight bytes of `bytes` from `i`, the first lowest; zeros (which are not word bytes) stand
+/// for those past the end.
+fn eight(bytes: &[u8], i: usize) -> u64 {
+    match bytes.get(i..i + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()),
+        None => {
+            let mut buf = [0u8; 8];
+            let rest = bytes.get(i..).unwrap_or_default();
+            buf[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(buf)
+        }
+    }
+}
+
+/// The first index from `i` whose byte is a word byte (`want`) or is not, or past the end.
+fn next_lane(bytes: &[u8], mut i: usize, want: bool) -> usize {
+    while i < bytes.len() {
+        let lanes = word_lanes(eight(bytes, i));
+        let found = if want { lanes } else { !lanes & HIGH };
+        if found != 0 {
+            return i + found.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    i
+}
+
 /// Stop words seen in `s`: (French, English).
 pub(crate) fn counts(s: &str) -> (u32, u32) {
     let t = &*TABLE;
     let mut n = [0u32; 3];
     let bytes = s.as_bytes();
-    let mut i = 0;
     // Words are runs of ASCII letters and non-ASCII bytes: cheaper than asking Unicode about
-    // every character, and the same on the stop words. None is longer than seven bytes.
+    // every character, and the same on the stop words. None is longer than seven bytes, so
+    // eight bytes read at once from a word's start say its length, its key (masked) and,
+    // most often, where the next word starts.
+    let mut i = next_lane(bytes, 0, true);
+    while i < bytes.len() {
+        let x = eight(bytes, i);
+        let words = word_lanes(x);
+        let len = (!words & HIGH).trailing_zeros() as usize / 8;
+        if len == 8 {
+            i = next_lane(bytes, next_lane(bytes, i + 8, false), true);
+            continue;
+        }
+        // Setting 0x20 on the ASCII bytes lower-cases the letters as `key` does; the mask
+        // keeps the word's own bytes.
+        let k = (x | ((!x & HIGH) >> 2)) & ((1u64 << (8 * len)) - 1);
+        n[t.lang(k)] += 1;
+        let after = words & (u64::MAX << (8 * len));
+        i = if after != 0 {
+            i + after.trailing_zeros() as usize / 8
+        } else {
+            next_lane(bytes, i + 8, true)
+        };
+    }
+    (n[1], n[2])
+}
+
+/// `counts` a byte at a time, as it read before words were read eight bytes at once.
+#[cfg(test)]
+fn counts_bytewise(s: &str) -> (u32, u32) {
+    let t = &*TABLE;
+    let mut n = [0u32; 3];
+    let bytes = s.as_bytes();
+    let mut i = 0;
     while i < bytes.len() {
         if !WORD[bytes[i] as usize] {
             i += 1;
@@ -89,27 +176,8 @@ pub(crate) fn counts(s: &str) -> (u32, u32) {
         if i - start > 7 {
             continue;
         }
-        let k = match bytes.get(start..start + 8) {
-            // Eight bytes at once where the text goes on that far. The word's bytes are ASCII
-            // letters or not ASCII at all, so setting 0x20 on the ASCII ones lower-cases them
-            // as `key` does; the mask keeps the word's own bytes.
-            Some(eight) => {
-                let mut b8 = [0u8; 8];
-                b8.copy_from_slice(eight);
-                let x = u64::from_le_bytes(b8);
-                let lower = x | ((!x & 0x8080_8080_8080_8080) >> 2);
-                lower & ((1u64 << (8 * (i - start))) - 1)
-            }
-            None => key(&bytes[start..i]),
-        };
-        let mut at = slot(k);
-        while t.langs[at] != 0 {
-            if t.keys[at] == k {
-                n[t.langs[at] as usize] += 1;
-                break;
-            }
-            at = (at + 1) % SLOTS;
-        }
+        let k = key(&bytes[start..i]);
+        n[t.lang(k)] += 1;
     }
     (n[1], n[2])
 }
@@ -146,5 +214,51 @@ mod tests {
         assert_eq!(decide(counts("Cyberespace"), Lang::En), Lang::En);
         // Words read eight bytes at a time and at the end of the text count alike.
         assert_eq!(counts("LES été, The À. les"), (3, 1));
+    }
+
+    #[test]
+    fn word_lanes_agree_with_the_byte_table() {
+        for b in 0..=255u8 {
+            assert_eq!(word_lanes(u64::from(b)) != 0, WORD[b as usize], "{b:#x}");
+            // In every lane, with neighbours of every kind.
+            for (lane, fill) in (0..8).zip([0u8, b'a', 0xC3, b'Z', b'@', b'{', 0x7F, b' ']) {
+                let mut bytes = [fill; 8];
+                bytes[lane] = b;
+                let lanes = word_lanes(u64::from_le_bytes(bytes));
+                for (k, &x) in bytes.iter().enumerate() {
+                    assert_eq!(lanes >> (8 * k + 7) & 1 == 1, WORD[x as usize]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn counts_read_eight_bytes_at_once_as_byte_by_byte() {
+        for s in [
+            "",
+            "a",
+            "à",
+            "le",
+            "Le chat et le chien: THE end, À été-été; d'où l'on vient.",
+            "between betweens THOSE,those\tthe\u{a0}the\u{0}the\u{7f}le\r\nla",
+            "aujourd'hui QU'IL n'est l'été de l'année : 1er [la] {le} @the `of`",
+            "Ça été À Été ÉTÉ été.été été",
+            "xxxxxxxle le xxxxxxxxle",
+        ] {
+            assert_eq!(counts(s), counts_bytewise(s), "{s:?}");
+            // Every suffix, so that words meet the end of the text at every offset.
+            for (i, _) in s.char_indices() {
+                assert_eq!(counts(&s[i..]), counts_bytewise(&s[i..]), "{:?}", &s[i..]);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn counts_agree_with_the_bytewise_reading(
+            s in "([a-zA-Z]{0,9}|le|LES|the|à|été|[\\x00-\\x40\\x5b-\\x60\\x7b-\\x7f]|\\u{e0}|\\u{c9}|\\u{2019}){0,30}"
+        ) {
+            proptest::prop_assert_eq!(counts(&s), counts_bytewise(&s));
+        }
     }
 }

@@ -49,6 +49,9 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
         .filter(|&i| line(i).len() <= STAMP_LINE)
         .find_map(|i| {
             let l = line(i);
+            if !may_be_updated(l) {
+                return None;
+            }
             let marker = UPDATED.find(l).filter(|m| m.start() <= 40)?;
             page_date(&l[marker.end()..], false)
         });
@@ -59,7 +62,7 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
 
     let dated_line = (0..body_start).find_map(|i| {
         let l = line(i);
-        let short = l.len() <= SHORT_LINE && l.split_whitespace().count() <= 25;
+        let short = l.len() <= SHORT_LINE && l.split_whitespace().nth(25).is_none();
         if !short || is_updated_line(l) {
             return None;
         }
@@ -101,6 +104,9 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
         .filter(|&i| line(i).len() <= STAMP_LINE)
         .find_map(|i| {
             let l = line(i);
+            if !may_be_source_url(l) {
+                return None;
+            }
             let at = SOURCE_URL.find(l)?.end();
             find_url(&l[at..]).or_else(|| find_url(line(i + 1)))
         })
@@ -135,14 +141,46 @@ fn header_and_footer(blocks: usize) -> impl Iterator<Item = usize> {
 }
 
 fn is_updated_line(l: &str) -> bool {
-    UPDATED.is_match(l)
+    may_be_updated(l) && UPDATED.is_match(l)
+}
+
+/// Words without one of which `UPDATED` cannot match ("mise à jour", "updated", "modifié",
+/// "modification", "modified"), and `SOURCE_URL` ("url", "source"; not its `s`, which
+/// matches the long s too), each with the index of its rarest letter, searched for first.
+/// Every line of a page's header and footer is tried against those regexes, and ruling most
+/// out by a word costs a fraction of running them.
+const UPDATED_WORDS: &[(&str, usize)] = &[("jour", 0), ("updated", 1), ("modifi", 4)];
+const SOURCE_URL_WORDS: &[(&str, usize)] = &[("url", 0), ("ource", 3)];
+
+fn may_be_updated(l: &str) -> bool {
+    mentions(l, UPDATED_WORDS)
+}
+
+/// `SOURCE_URL` ends with a colon.
+fn may_be_source_url(l: &str) -> bool {
+    memchr::memchr(b':', l.as_bytes()).is_some() && mentions(l, SOURCE_URL_WORDS)
+}
+
+/// Whether `l` holds one of `words` (ASCII, lower case) in any case.
+fn mentions(l: &str, words: &[(&str, usize)]) -> bool {
+    let bytes = l.as_bytes();
+    words.iter().any(|&(w, rare)| {
+        let (w, letter) = (w.as_bytes(), w.as_bytes()[rare]);
+        memchr::memchr2_iter(letter, letter.to_ascii_uppercase(), bytes).any(|p| {
+            p.checked_sub(rare)
+                .and_then(|start| bytes.get(start..start + w.len()))
+                .is_some_and(|c| c.eq_ignore_ascii_case(w))
+        })
+    })
 }
 
 /// Running text: a paragraph of some length that ends like a sentence.
 fn is_body(l: &str, kind: Kind) -> bool {
+    // The cheap tests first, and words counted only as far as eight: every block of a page
+    // without running text is asked.
     !matches!(kind, Kind::Heading(_))
-        && l.split_whitespace().count() >= 8
         && ends_terminal(l)
+        && l.split_whitespace().nth(7).is_some()
         && !l
             .trim_end_matches([')', ']', '\'', '"', '»', ' '])
             .ends_with(':')
@@ -426,6 +464,36 @@ fn find_url(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stamp_regexes_match_only_lines_that_mention_their_words() {
+        for l in [
+            "Mis à jour le: 3 mai 2024",
+            "MISE À JOUR : 3 mai",
+            "Date de mise à jour 3 mai",
+            "Last Updated on 3 May",
+            "PAGE UPDATED: x",
+            "Modifié le 3",
+            "Dernière modification: 3",
+            "last modified 3",
+            "Source URL: https://x.eu",
+            "URL de la source : x",
+            "\u{17F}ource: x",
+            "Source : x",
+            "url: x",
+            "Le jour venu, la source est claire.",
+        ] {
+            assert!(!UPDATED.is_match(l) || may_be_updated(l), "{l}");
+            assert!(!SOURCE_URL.is_match(l) || may_be_source_url(l), "{l}");
+        }
+        assert!(may_be_source_url("Source URL:"));
+        assert!(!may_be_source_url("Source URL"));
+        assert!(may_be_updated("x UPDATED"));
+        assert!(may_be_updated("MODIFIÉ"));
+        assert!(may_be_updated("jour"));
+        assert!(!may_be_updated("Bruxelles, 3 mai 2024 - pdated odifi our"));
+        assert!(!may_be_source_url("Bruxelles: 3 mai 2024 - ur ourc rce"));
+    }
 
     #[test]
     fn headlines_and_furniture() {

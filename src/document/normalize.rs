@@ -182,32 +182,60 @@ impl Builder {
         let bytes = s.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            // ASCII white space and controls all become one space: a run of them (the line
+            // ends and indentation between a page's tags) is one call, as `push` would make
+            // it character by character.
+            let blank = bytes[i..]
+                .iter()
+                .take_while(|&&b| b <= b' ' || b == 0x7F)
+                .count();
+            if blank > 0 {
+                self.space(start + i as u32, start + (i + blank) as u32);
+                i += blank;
+                continue;
+            }
             // Most text needs nothing done: copy such a run at once. Its first character goes
-            // the slow way (it may open a line); its last is held back, since a combining mark
-            // may follow and compose with it.
+            // the slow way when a line or block was announced; its last is held back when a
+            // combining mark may follow and compose with it.
             let run = plain_run(&bytes[i..]);
             if run > 2 {
-                let first = s[i..].chars().next().map_or(1, char::len_utf8);
-                let last = s[..i + run].chars().next_back().map_or(1, char::len_utf8);
+                self.flush_segment();
+                let announced = self.pending.is_some() || !self.open;
+                let first_char = s[i..].chars().next().unwrap_or(' ');
+                let first = if announced { first_char.len_utf8() } else { 0 };
+                let last_char = s[..i + run].chars().next_back().unwrap_or(' ');
+                let last = if composes_after(&bytes[i + run..]) {
+                    last_char.len_utf8()
+                } else {
+                    0
+                };
                 let (from, to) = (i + first, i + run - last);
                 if from < to {
-                    self.push_str_slow(&s[i..from], start + i as u32);
-                    self.flush_segment();
+                    if announced {
+                        // A plain character is kept as it is and composes with nothing
+                        // before it: `push` would make it a segment of its own, now flushed.
+                        self.visible(first_char, start + i as u32, start + from as u32);
+                    } else if let Some((s, e)) = self.space.take() {
+                        self.write(' ', s, e);
+                    }
                     self.text.push_str(&s[from..to]);
                     self.map
                         .starts
                         .extend(start + from as u32..start + to as u32);
-                    self.push_str_slow(&s[to..i + run], start + to as u32);
+                    if last == 0 {
+                        self.last = last_char;
+                        self.last_end = start + to as u32;
+                    } else {
+                        self.push_str_slow(&s[to..i + run], start + to as u32);
+                    }
                     i += run;
                     continue;
                 }
             }
-            let Some(c) = s[i..].chars().next() else {
-                break;
-            };
-            let at = start + i as u32;
-            self.push(c, at, at + c.len_utf8() as u32);
-            i += c.len_utf8();
+            // Too short to copy at once: its characters, or the one that ends it, one by one.
+            let end = i + run.max(s[i..].chars().next().map_or(1, char::len_utf8));
+            self.push_str_slow(&s[i..end], start + i as u32);
+            i = end;
         }
     }
 
@@ -367,18 +395,26 @@ impl Builder {
     }
 }
 
+/// Whether what starts `rest` (the text after a character) may compose with that character:
+/// a character from U+0300 on (lead byte 0xCC or more), one that is dropped (the soft
+/// hyphen, and so whatever follows it), or the end of the piece (the next may start so).
+fn composes_after(rest: &[u8]) -> bool {
+    matches!(rest, [] | [0xCC..=0xFF, ..] | [0xC2, 0xAD, ..])
+}
+
 /// Length of the run at the start of `b` that normalisation leaves as it is: printable ASCII,
 /// Latin letters and « » – — that nothing folds, single spaces between them.
 fn plain_run(b: &[u8]) -> usize {
     let mut j = 0;
     while j < b.len() {
-        // Eight bytes at a time while they are plain ASCII: this scan reads every byte of
+        // Eight bytes at a time as far as they are plain ASCII: this scan reads every byte of
         // every document, and a byte at a time it cost more than the rest of normalising.
-        if let Some(eight) = b.get(j..j + 8)
-            && plain_ascii_block(eight, j == 0 || b[j - 1] == b' ')
-        {
-            j += 8;
-            continue;
+        if let Some(eight) = b.get(j..j + 8) {
+            let n = plain_ascii_lanes(eight, j == 0 || b[j - 1] == b' ');
+            if n > 0 {
+                j += n;
+                continue;
+            }
         }
         match plain_step(b, j) {
             0 => break,
@@ -397,26 +433,31 @@ fn plain_step(b: &[u8], j: usize) -> usize {
     }
 }
 
-/// Whether each of eight bytes continues a plain run, as `plain_run` reads them one by one:
-/// printable ASCII, and spaces that are single, neither first after a space (`after_space`)
-/// nor last of the eight, whose follower is not seen here.
-fn plain_ascii_block(eight: &[u8], after_space: bool) -> bool {
+/// How many of eight bytes continue a plain run, as `plain_run` reads them one by one:
+/// printable ASCII, and single spaces before one of those, not first after a space
+/// (`after_space`). A byte this cannot tell (not ASCII, or a space last of the eight, whose
+/// follower is not seen here) ends the count, and is read one by one.
+fn plain_ascii_lanes(eight: &[u8], after_space: bool) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut bytes = [0u8; 8];
     bytes.copy_from_slice(eight);
     let x = u64::from_le_bytes(bytes);
-    // The high bit of each byte that is zero, exactly (no borrow crosses bytes).
-    let zero_bytes = |v: u64| !(((v & !HIGH) + !HIGH) | v) & HIGH;
-    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
-    let delete = zero_bytes(x ^ (ONES * 0x7F));
-    if x & HIGH != 0 || below_space != 0 || delete != 0 {
-        return false;
-    }
-    let spaces = zero_bytes(x ^ (ONES * 0x20));
-    let first_is_space = spaces & 0x80 != 0;
-    let last_is_space = spaces >> 56 != 0;
-    spaces & (spaces >> 8) == 0 && !(first_is_space && after_space) && !last_is_space
+    // Per byte, on its low seven bits (so that no carry or borrow crosses bytes): whether it
+    // is at least 0x20, at least 0x21, and 0x7F; the high bit says it is not ASCII.
+    let low = x & !HIGH;
+    let from_space = ((low | HIGH) - ONES * 0x20) & HIGH;
+    let from_bang = ((low | HIGH) - ONES * 0x21) & HIGH;
+    let delete = (low + ONES) & HIGH;
+    let ascii = !x & HIGH;
+    let printable = ascii & from_bang & !delete;
+    let spaces = ascii & from_space & !from_bang;
+    let space_before = (spaces << 8) | if after_space { 0x80 } else { 0 };
+    // A space continues the run when the byte before it is not a space and the one after it
+    // is printable; the last byte's follower is not in `printable`, so a space there stops.
+    let single_spaces = spaces & !space_before & (printable >> 8);
+    let plain = printable | single_spaces;
+    (!plain & HIGH).trailing_zeros() as usize / 8
 }
 
 /// Byte length of the character at the start of `b` if it is one that normalisation keeps,
@@ -462,6 +503,25 @@ mod tests {
     }
 
     #[test]
+    fn plain_runs_read_by_lanes_agree_on_every_byte_in_every_lane() {
+        for byte in 0..=255u8 {
+            for lane in 0..10 {
+                for fill in [b'a', b' ', b'~', 0x7F] {
+                    let mut bytes = [fill; 12];
+                    bytes[lane] = byte;
+                    for from in 0..3 {
+                        assert_eq!(
+                            plain_run(&bytes[from..]),
+                            plain_run_bytewise(&bytes[from..]),
+                            "{byte:#x} in lane {lane} of {fill:#x}, from {from}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn plain_runs_stop_at_double_spaces_controls_and_folded_characters() {
         for text in [
             "abcdefgh  ijklmnop",
@@ -479,6 +539,77 @@ mod tests {
                 plain_run_bytewise(text.as_bytes()),
                 "{text:?}"
             );
+        }
+    }
+
+    type Pushed = (String, Vec<u32>, Vec<(u32, u32)>, Vec<Block>);
+
+    /// The text, map and blocks of `pieces` pushed one after the other on lines of their own
+    /// (`\n` starts one), by `push_str` or a character at a time.
+    fn pushed(pieces: &[&str], fast: bool) -> Pushed {
+        let mut b = Builder::new(64, true);
+        let mut at = 0u32;
+        for piece in pieces {
+            if let Some(line) = piece.strip_prefix('\n') {
+                b.open_line(Gap::Line, Kind::Para, line.starts_with(char::is_lowercase));
+                at += 1;
+            }
+            let piece = piece.strip_prefix('\n').unwrap_or(piece);
+            if fast {
+                b.push_str(piece, at);
+            } else {
+                b.push_str_slow(piece, at);
+            }
+            at += piece.len() as u32;
+        }
+        let built = b.finish();
+        (built.text, built.map.starts, built.map.wide, built.blocks)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn push_str_agrees_with_pushing_characters_one_by_one(
+            pieces in proptest::collection::vec(
+                "[ a-eA.\\n\\t\\x00\\x7f\\u{a0}\\u{ad}\\u{e9}\\u{2019}\\u{2013}\\u{300}\\u{301}\\u{327}\\u{30a}]{0,24}",
+                0..5,
+            )
+        ) {
+            let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(pushed(&pieces, true), pushed(&pieces, false));
+        }
+    }
+
+    #[test]
+    fn runs_copied_at_once_read_as_characters_one_by_one() {
+        let cases: &[&[&str]] = &[
+            &[""],
+            &["abc"],
+            &["abcdefghij klmnop"],
+            &["cafe", "\u{301} noir"],
+            &["cafe\u{301} noir"],
+            &["cafe\u{AD}\u{301} noir et blanc"],
+            &["cafe\u{AD}", "\u{301} noir"],
+            &["l\u{2019}Union europ\u{e9}enne  \u{e0} l\u{2019}\u{e9}t\u{e9}"],
+            &["Une phrase", "\ncoup\u{e9}e en deux", "\nLignes"],
+            &[
+                "Titre long de plus de soixante-cinq caract\u{e8}res pour le retour",
+                "\nSuite",
+            ],
+            &["A\u{30A}ngstr\u{f6}m \u{212B} x\u{0}y\u{7f}z\r\n\tw"],
+            &["mot\u{a0}\u{a0}mot \u{ab}\u{a0}cit\u{e9}\u{a0}\u{bb} \u{2013} fin\u{2026}"],
+            &["abc\u{1F600}def ghi\u{300}jkl \u{CF}\u{300}"],
+            &["  abc  ", "  def  "],
+            &["x", "y", "zzzzzz", "\u{327}"],
+            &[
+                "\n  \t\r\n",
+                "  ab  \n",
+                "\u{0}\u{1f}\u{7f} \u{85}x",
+                "\ncd\r\n  ",
+            ],
+            &["\n  Lettres", "\n\t\tsuite  ", " fin. ", "  \n"],
+        ];
+        for pieces in cases {
+            assert_eq!(pushed(pieces, true), pushed(pieces, false), "{pieces:?}");
         }
     }
 

@@ -50,23 +50,63 @@ pub(crate) fn ends_terminal(s: &str) -> bool {
         .ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
-/// Terminators and quotes; « » … start with these lead bytes.
-const INTERESTING: [bool; 256] = super::byte_table(b".!?\"\xC2\xE2");
+/// Where the next byte of either set is, from `i` on: each set is searched again only once
+/// `i` has passed its last hit, so that the block is read once whichever set is rare.
+struct Next {
+    terminator: Option<usize>,
+    quote: Option<usize>,
+}
+
+impl Next {
+    fn from(&mut self, bytes: &[u8], i: usize) -> usize {
+        let find = |cached: &mut Option<usize>, search: fn(&[u8]) -> Option<usize>| {
+            if cached.is_none_or(|at| at < i) {
+                *cached = Some(search(&bytes[i..]).map_or(bytes.len(), |p| i + p));
+            }
+            cached.unwrap_or(bytes.len())
+        };
+        // Terminators and quotes; « » … start with these lead bytes.
+        let terminator = find(&mut self.terminator, |b| {
+            memchr::memchr3(b'.', b'!', b'?', b)
+        });
+        let quote = find(&mut self.quote, |b| memchr::memchr3(b'"', 0xC2, 0xE2, b));
+        terminator.min(quote)
+    }
+}
+
+/// A count over the block, made the first time it is asked for: most blocks have no quote
+/// left open at a full stop, and never need it.
+struct Lazy<F: Fn() -> usize> {
+    count: Option<usize>,
+    make: F,
+}
+
+impl<F: Fn() -> usize> Lazy<F> {
+    fn get(&mut self) -> usize {
+        *self.count.get_or_insert_with(&self.make)
+    }
+}
 
 fn split_block(s: &str) -> Vec<Range<usize>> {
     let bytes = s.as_bytes();
-    let guillemets = s.matches('»').count();
-    let quotes = bytes.iter().filter(|&&b| b == b'"').count();
+    let mut guillemets = Lazy {
+        count: None,
+        make: || s.matches('»').count(),
+    };
+    let mut quotes = Lazy {
+        count: None,
+        make: || memchr::memchr_iter(b'"', bytes).count(),
+    };
     let (mut depth, mut closed, mut quotes_seen) = (0usize, 0usize, 0usize);
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    let mut next = Next {
+        terminator: None,
+        quote: None,
+    };
     while i < s.len() {
-        // Only terminators and quotes matter; « » … start with these lead bytes.
-        i += bytes[i..]
-            .iter()
-            .position(|&b| INTERESTING[b as usize])
-            .unwrap_or(bytes.len() - i);
+        i = next.from(bytes, i);
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
@@ -127,8 +167,8 @@ fn split_block(s: &str) -> Vec<Range<usize>> {
             );
         if !starts
             || (c == '.' && j == dot + 1 && abbreviation(&s[..dot], next))
-            || (depth > 0 && closed < guillemets)
-            || (quotes_seen % 2 == 1 && quotes_seen < quotes)
+            || (depth > 0 && closed < guillemets.get())
+            || (quotes_seen % 2 == 1 && quotes_seen < quotes.get())
         {
             continue;
         }
@@ -184,11 +224,32 @@ fn abbreviation(before: &str, next: char) -> bool {
     if word.len() > 6 {
         return false;
     }
-    if MONTHS.contains(&word) {
+    let (months, abbreviations) = &*KEYS;
+    let k = key(word);
+    if months.binary_search(&k).is_ok() {
         return next.is_ascii_digit();
     }
-    ABBREVIATIONS.contains(&word)
+    abbreviations.binary_search(&k).is_ok()
 }
+
+/// A word of up to eight bytes as a number: words hold no NUL, so no two share a key. A full
+/// stop is looked up at every sentence end, and comparing the word with each entry as a
+/// string cost more than the rest of splitting.
+fn key(word: &str) -> u64 {
+    let mut buf = [0u8; 8];
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    u64::from_le_bytes(buf)
+}
+
+/// The keys of `MONTHS` and of `ABBREVIATIONS`, sorted.
+static KEYS: std::sync::LazyLock<(Vec<u64>, Vec<u64>)> = std::sync::LazyLock::new(|| {
+    let sorted = |words: &[&str]| {
+        let mut keys: Vec<u64> = words.iter().map(|w| key(w)).collect();
+        keys.sort_unstable();
+        keys
+    };
+    (sorted(MONTHS), sorted(ABBREVIATIONS))
+});
 
 #[cfg(test)]
 mod tests {
@@ -238,6 +299,48 @@ mod tests {
             ]
         );
         assert_eq!(sentences("« Pas fermé. Deux."), ["« Pas fermé.", "Deux."]);
+    }
+
+    #[test]
+    fn the_next_terminator_or_quote_is_found_as_byte_by_byte() {
+        const INTERESTING: [bool; 256] = super::super::byte_table(b".!?\"\xC2\xE2");
+        for s in [
+            "",
+            ".",
+            "Fin. D\u{e9}but? Oui! \u{ab} Non \u{bb} \"x\" 3\u{b0} \u{2013} \u{2026}",
+            "rien ici",
+            "\u{e9}\u{e8}\u{e0} \u{2019}. \u{a0}!",
+        ] {
+            let bytes = s.as_bytes();
+            let mut next = Next {
+                terminator: None,
+                quote: None,
+            };
+            // As `split_block` asks: from increasing offsets, reusing what was found.
+            for i in (0..=bytes.len()).filter(|&i| s.is_char_boundary(i)) {
+                let bytewise = bytes[i..]
+                    .iter()
+                    .position(|&b| INTERESTING[b as usize])
+                    .map_or(bytes.len(), |p| i + p);
+                assert_eq!(next.from(bytes, i), bytewise, "{s:?} from {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_listed_word_is_found_by_its_key_and_no_other() {
+        for w in MONTHS {
+            assert!(abbreviation(w, '1'), "{w}");
+            assert!(!abbreviation(w, 'A'), "{w}");
+        }
+        for w in ABBREVIATIONS.iter().filter(|w| !w.contains('.')) {
+            assert!(abbreviation(&format!("vu {w}"), 'A'), "{w}");
+        }
+        for w in [
+            "Mrs2", "Mr\u{e9}", "MRS", "mr", "Dé", "Junee", "Ju", "ap", "approxi",
+        ] {
+            assert!(!abbreviation(&format!("vu {w}"), '1'), "{w}");
+        }
     }
 
     #[test]
