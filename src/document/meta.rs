@@ -94,10 +94,24 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
                 .map(|i| line(i).to_string())
         })
         .or_else(|| {
-            (0..anchor)
+            let before = (0..anchor)
                 .rev()
                 .find(|&i| blocks[i].kind != Kind::Item && headline(line(i)))
-                .map(|i| line(i).to_string())
+                .map(line);
+            // Some sites print the date first and the headline under it ("22 juin 2026",
+            // then "Cyberdiplomatie : le Conseil approuve ..."), their menus above both: of
+            // a headline between the date line and the body and the one before the date,
+            // the one of more words is the title; menus and sharing links are short.
+            let after = date_line
+                .map_or(0..0, |d| d + 1..body_start)
+                .find(|&i| blocks[i].kind != Kind::Item && headline(line(i)))
+                .map(line);
+            let words = |l: &str| l.split_whitespace().count();
+            match (before, after) {
+                (Some(b), Some(a)) if words(a) > words(b) => Some(a.to_string()),
+                (None, Some(a)) => Some(a.to_string()),
+                (b, _) => b.map(str::to_string),
+            }
         });
 
     let url = header_and_footer(blocks.len())
@@ -558,6 +572,33 @@ mod tests {
         let built = b.finish();
         let title = read(&built.text, &built.blocks, Format::Html, Some(&h)).title;
         assert_eq!(title.as_deref(), Some("Cyber dialogue held in Tokyo"));
+    }
+
+    fn title_of_text(page: &str) -> Option<String> {
+        crate::document::Document::from_bytes("page.txt", page.as_bytes())
+            .expect("reads")
+            .title
+    }
+
+    #[test]
+    fn a_headline_under_the_date_line_beats_a_shorter_menu_line_above_it() {
+        let page = "Accueil\nPresse\nContact\n\nCommuniqué de presse\n\n22 juin 2026\n\n\
+            Cyberdiplomatie : le Conseil approuve des conclusions sur sa boîte à outils\n\n\
+            Partager\n\nLe Conseil a approuvé aujourd'hui des conclusions sur la cyberdiplomatie \
+            de l'Union européenne et sur les moyens dont elle dispose.\n";
+        assert_eq!(
+            title_of_text(page).as_deref(),
+            Some("Cyberdiplomatie : le Conseil approuve des conclusions sur sa boîte à outils")
+        );
+        // The usual order, and sharing links under the date, keep the headline above it.
+        let page = "EU and Australia hold fourth Cyber Dialogue in Canberra\n\n\
+            Canberra, 12 March 2026\n\nFacebook X LinkedIn\n\n\
+            The European Union and Australia held their fourth Cyber Dialogue in Canberra on \
+            12 March 2026, and agreed to deepen their cooperation.\n";
+        assert_eq!(
+            title_of_text(page).as_deref(),
+            Some("EU and Australia hold fourth Cyber Dialogue in Canberra")
+        );
     }
 
     #[test]
