@@ -22,6 +22,22 @@ mod meta;
 mod normalize;
 mod sentences;
 
+/// The language a bilingual page opens with: where each language has at least three
+/// sentences in ten of the body, the page is in the first one, as a reader sees it (a joint
+/// statement printed in English, then in French, is an English page).
+fn bilingual_opening(sentences: &[Sentence]) -> Option<Lang> {
+    let mut body = sentences.iter().filter(|s| !s.heading);
+    let first = body.clone().next()?.language;
+    let (mut fr, mut en) = (0usize, 0usize);
+    for s in body.by_ref() {
+        match s.language {
+            Lang::Fr => fr += 1,
+            Lang::En => en += 1,
+        }
+    }
+    (fr.min(en) * 10 >= (fr + en) * 3).then_some(first)
+}
+
 /// A lookup table saying which bytes are in `bytes`, for scanning loops that must be fast.
 const fn byte_table(bytes: &[u8]) -> [bool; 256] {
     let mut table = [false; 256];
@@ -258,7 +274,7 @@ impl Document {
             .collect();
         let total = counts.iter().fold((0, 0), |(f, e), (a, b)| (f + a, e + b));
         let language = language::decide(total, Lang::Fr);
-        let sentences = pieces
+        let sentences: Vec<Sentence> = pieces
             .into_iter()
             .zip(counts)
             .map(|(p, c)| Sentence {
@@ -268,6 +284,7 @@ impl Document {
                 heading: p.heading,
             })
             .collect();
+        let language = bilingual_opening(&sentences).unwrap_or(language);
 
         let meta = meta::read(&text, &blocks, format, html_meta.as_ref());
         Ok(Document {
