@@ -91,17 +91,15 @@ impl Val {
 }
 
 /// `v` as `format!("{v:0width$}")` writes it; a date's figures need no formatting machinery.
-fn padded(s: &mut String, v: i64, width: u32) {
-    let bound = 10i64.pow(width);
-    if !(0..bound).contains(&v) {
+fn padded(s: &mut String, v: i64, width: usize) {
+    let digit = |d: u16| char::from(b'0' + (d % 10) as u8);
+    match (width, u16::try_from(v)) {
+        (2, Ok(v @ 0..=99)) => s.extend([digit(v / 10), digit(v)]),
+        (4, Ok(v @ 0..=9999)) => {
+            s.extend([digit(v / 1000), digit(v / 100), digit(v / 10), digit(v)]);
+        }
         // A year before 0 or after 9999: only a wild page date gives one.
-        s.push_str(&format!("{v:0w$}", w = width as usize));
-        return;
-    }
-    let mut unit = bound / 10;
-    while unit > 0 {
-        s.push(char::from(b'0' + (v / unit % 10) as u8));
-        unit /= 10;
+        _ => s.push_str(&format!("{v:0width$}")),
     }
 }
 
@@ -520,21 +518,6 @@ static PARTS_IX: LazyLock<ByLast> = LazyLock::new(|| ByLast::new(PARTS.iter().ma
 static SEASONS_IX: LazyLock<ByLast> = LazyLock::new(|| ByLast::new(SEASONS.iter().map(|p| p.0)));
 static DETS_IX: LazyLock<ByLast> = LazyLock::new(|| ByLast::new(DETS.iter().copied()));
 static YEAR_NOUNS_IX: LazyLock<ByLast> = LazyLock::new(|| ByLast::new(YEAR_NOUNS.iter().copied()));
-
-/// Every phrase that may go before a core.
-fn phrases() -> impl Iterator<Item = Pat> {
-    PREPS
-        .iter()
-        .map(|p| p.0)
-        .chain(PARTS.iter().map(|p| p.0))
-        .chain(DETS.iter().copied())
-        .chain(SEASONS.iter().map(|p| p.0))
-        .chain(YEAR_NOUNS.iter().copied())
-}
-
-/// The last words of the phrases above.
-static PHRASE_ENDS: LazyLock<HashSet<u64>> =
-    LazyLock::new(|| phrases().filter_map(|pat| pat_key(pat.last()?)).collect());
 
 fn set(words: &[&'static str]) -> HashSet<u64> {
     words.iter().filter_map(|w| pat_key(w)).collect()
@@ -1224,9 +1207,9 @@ impl<'a> Scan<'a> {
 
     /// Ranges: "15 et 16 décembre 2022", "20-21 May 2025", "du 3 au 5 juin",
     /// "20 May. 2025 - 21 May. 2025", "de mars à juin 2025", "2021-2027".
-    fn range(&self, i: usize) -> Option<Core> {
-        let mut left = self.side(i, true, false)?;
-        left = self.with_time(left);
+    /// `left` is what `side(i, true, false)` reads at i.
+    fn range(&self, i: usize, left: Pt) -> Option<Core> {
+        let mut left = self.with_time(left);
         let mut k = left.end;
         // "les 3, 4 et 5 juin"; a month has no more than 31 days to list, and the bound keeps
         // "1, 1, 1, ..." linear.
@@ -1733,12 +1716,6 @@ impl<'a> Scan<'a> {
         Some(c)
     }
 
-    /// Whether token i can end one of the phrases that go before a core: most words cannot,
-    /// and telling so spares trying every pattern.
-    fn ends_phrase(&self, i: usize) -> bool {
-        self.key(i).is_some_and(|k| PHRASE_ENDS.contains(&k))
-    }
-
     /// Token i as the tables of words know it: a word folded ("Début" → `debut`), a mark.
     fn key(&self, i: usize) -> Option<u64> {
         let t = self.tok(i)?;
@@ -1756,14 +1733,12 @@ impl<'a> Scan<'a> {
             && self.key(i).is_some_and(|k| set.contains(&k))
     }
 
+    /// Where `pat` starts when it ends just before token `end`; its last word, which
+    /// `ending_here` gave it for, is not compared again.
     fn match_back(&self, end: usize, min: usize, pat: &[&str]) -> Option<usize> {
         let s = end.checked_sub(pat.len())?;
-        if s < min || !self.ends_phrase(end - 1) {
+        if s < min {
             return None;
-        }
-        match (pat.last().and_then(|w| pat_key(w)), self.key(end - 1)) {
-            (Some(p), Some(t)) if p == t => {}
-            _ => return None,
         }
         for (k, w) in pat.iter().enumerate().rev().skip(1) {
             if !self.is(s + k, w) {
@@ -1795,10 +1770,8 @@ impl<'a> Scan<'a> {
 
     /// The patterns of `index` whose last word is the token before `end`.
     fn ending_here(&self, index: &'static ByLast, end: usize) -> &'static [usize] {
-        if end == 0 || !self.ends_phrase(end - 1) {
-            return &[];
-        }
-        self.key(end - 1)
+        end.checked_sub(1)
+            .and_then(|last| self.key(last))
             .and_then(|k| index.0.get(&k))
             .map_or(&[], Vec::as_slice)
     }
@@ -2008,10 +1981,13 @@ impl<'a> Scan<'a> {
                         return None;
                     }
                 }
-                cores[0] = self.range(t);
-                cores[1] = self
-                    .numeric(t, true)
-                    .or_else(|| self.day_first(t, true))
+                // The left side of a range is read once: a full date there ("15 juillet
+                // 2024", "17/05/2021") is also the reading of the date alone, which a bare
+                // day or year is not.
+                let left = self.side(t, true, false);
+                cores[0] = left.and_then(|p| self.range(t, p));
+                cores[1] = left
+                    .filter(|p| p.m.is_some())
                     .map(|p| self.with_time(p))
                     .and_then(|p| self.point_core(p, false));
                 let part_glued = t > 1
@@ -2032,8 +2008,9 @@ impl<'a> Scan<'a> {
             }
             Kind::Word => match self.lex(t)? {
                 Lex::Month { .. } => {
-                    cores[0] = self.range(t);
-                    cores[1] = self.month_first(t).and_then(|(p, alone)| {
+                    let first = self.month_first(t);
+                    cores[0] = first.and_then(|(p, _)| self.range(t, p));
+                    cores[1] = first.and_then(|(p, alone)| {
                         let p = self.with_time(p);
                         self.point_core(p, alone)
                     });
@@ -2062,16 +2039,14 @@ impl<'a> Scan<'a> {
 
     /// Whether token t opens a URL: "http://", "https://", "www.".
     fn url_at(&self, t: usize) -> bool {
-        let first = self
-            .tok(t)
-            .and_then(|k| self.text.as_bytes().get(k.start()));
-        if !matches!(first, Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W')) {
-            return false;
+        // The mark after it turns nearly every word away before any comparison.
+        match self.punct(t + 1) {
+            Some(':') => {
+                self.punct(t + 2) == Some('/') && self.is_any(t, &["http", "https", "ftp"])
+            }
+            Some('.') => self.is(t, "www"),
+            _ => false,
         }
-        (self.is_any(t, &["http", "https", "ftp"])
-            && self.punct(t + 1) == Some(':')
-            && self.punct(t + 2) == Some('/'))
-            || (self.is(t, "www") && self.punct(t + 1) == Some('.'))
     }
 
     pub(super) fn run(&self) -> Vec<DateExpr> {
@@ -2247,6 +2222,17 @@ mod tests {
             padded(&mut s, v, 2);
             assert_eq!(s, format!("{v:02}"));
         }
+    }
+
+    /// Every phrase that may go before a core.
+    fn phrases() -> impl Iterator<Item = Pat> {
+        PREPS
+            .iter()
+            .map(|p| p.0)
+            .chain(PARTS.iter().map(|p| p.0))
+            .chain(DETS.iter().copied())
+            .chain(SEASONS.iter().map(|p| p.0))
+            .chain(YEAR_NOUNS.iter().copied())
     }
 
     #[test]

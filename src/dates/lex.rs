@@ -78,9 +78,14 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             let start = i;
             let seen;
             (i, seen) = ascii_run(b, i);
-            // Most words end at an ASCII byte; one that goes on past ASCII ("réunion", or
-            // "d’" that only may) is read again by the general reading.
-            if b.get(i).is_some_and(|&c| c >= 0x80) {
+            // Most words end at an ASCII byte or a mark ("d’", "2030\u{a0}"); one that goes
+            // on past ASCII ("réunion") is read again by the general reading.
+            let goes_on = b.get(i).is_some_and(|&c| c >= 0x80)
+                && text
+                    .get(i..)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(is_alnum);
+            if goes_on {
                 i = word(text, start, space, nl, lexicon, out);
             } else {
                 out.push(ascii_word(b, start, i, seen, space, nl, lexicon));
