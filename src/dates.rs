@@ -21,6 +21,7 @@
 mod grammar;
 mod lex;
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -119,9 +120,23 @@ impl DateExpr {
 /// where the text leaves the year out or speaks relatively.
 /// Year-less and relative expressions are left out when there is no anchor.
 pub fn find_dates(text: &str, anchor: Option<NaiveDate>) -> Vec<DateExpr> {
-    // About one token for every six bytes of prose: reserved once rather than grown by
-    // doubling through every window.
-    let mut toks = Vec::with_capacity(text.len().min(WINDOW + WINDOW / 2) / 6);
+    thread_local! {
+        // Extraction reads dates one sentence at a time: the tokens of the last text read
+        // keep their room for the next, rather than a new buffer being grown every time.
+        static TOKENS: RefCell<Vec<lex::Tok>> = const { RefCell::new(Vec::new()) };
+    }
+    TOKENS.with(|tokens| match tokens.try_borrow_mut() {
+        Ok(mut toks) => find_in_windows(text, anchor, &mut toks),
+        // Not reached (nothing here calls back into `find_dates`), but costs nothing to allow.
+        Err(_) => find_in_windows(text, anchor, &mut Vec::new()),
+    })
+}
+
+fn find_in_windows(
+    text: &str,
+    anchor: Option<NaiveDate>,
+    toks: &mut Vec<lex::Tok>,
+) -> Vec<DateExpr> {
     let mut out: Vec<DateExpr> = Vec::new();
     let mut at = 0;
     while at < text.len() {
@@ -129,8 +144,8 @@ pub fn find_dates(text: &str, anchor: Option<NaiveDate>) -> Vec<DateExpr> {
         let Some(window) = text.get(at..end) else {
             break;
         };
-        lex::tokenize(window, &mut toks);
-        let mut found = grammar::Scan::new(window, &toks, anchor).run();
+        lex::tokenize(window, toks);
+        let mut found = grammar::Scan::new(window, toks, anchor).run();
         for e in &mut found {
             e.span = e.span.start + at..e.span.end + at;
         }

@@ -61,23 +61,45 @@ impl Val {
     }
 
     fn iso(self) -> String {
-        match self {
-            Val::Minute(t) => format!(
-                "{:04}-{:02}-{:02}T{:02}:{:02}",
-                t.year(),
-                t.month(),
-                t.day(),
-                t.hour(),
-                t.minute()
-            ),
-            Val::Day(d) | Val::Week(d) => {
-                format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+        let mut s = String::with_capacity(16);
+        let (y, m, d) = match self {
+            Val::Minute(t) => (t.year(), t.month(), Some(t.day())),
+            Val::Day(d) | Val::Week(d) => (d.year(), d.month(), Some(d.day())),
+            Val::Month(y, m) => (y, m, None),
+            Val::Quarter(y, q) => (y, q.saturating_sub(1) * 3 + 1, Some(1)),
+            Val::Half(y, h) => (y, h.saturating_sub(1) * 6 + 1, Some(1)),
+            Val::Year(y) => {
+                padded(&mut s, i64::from(y), 4);
+                return s;
             }
-            Val::Month(y, m) => format!("{y:04}-{m:02}"),
-            Val::Quarter(y, q) => format!("{y:04}-{:02}-01", (q.saturating_sub(1)) * 3 + 1),
-            Val::Half(y, h) => format!("{y:04}-{:02}-01", (h.saturating_sub(1)) * 6 + 1),
-            Val::Year(y) => format!("{y:04}"),
+        };
+        padded(&mut s, i64::from(y), 4);
+        s.push('-');
+        padded(&mut s, i64::from(m), 2);
+        if let Some(d) = d {
+            s.push('-');
+            padded(&mut s, i64::from(d), 2);
         }
+        if let Val::Minute(t) = self {
+            s.push('T');
+            padded(&mut s, i64::from(t.hour()), 2);
+            s.push(':');
+            padded(&mut s, i64::from(t.minute()), 2);
+        }
+        s
+    }
+}
+
+/// `v` as `format!("{v:0width$}")` writes it; a date's figures need no formatting machinery.
+fn padded(s: &mut String, v: i64, width: usize) {
+    let digit = |d: u16| char::from(b'0' + (d % 10) as u8);
+    match (width, u16::try_from(v)) {
+        (2, Ok(v @ 0..=99)) => s.extend([digit(v / 10), digit(v)]),
+        (4, Ok(v @ 0..=9999)) => {
+            s.extend([digit(v / 1000), digit(v / 100), digit(v / 10), digit(v)]);
+        }
+        // A year before 0 or after 9999: only a wild page date gives one.
+        _ => s.push_str(&format!("{v:0width$}")),
     }
 }
 
@@ -151,9 +173,6 @@ pub(super) struct Scan<'a> {
     anchor: Option<NaiveDate>,
     /// Where the last list of days read ("3, 4 et 5") ended.
     list_end: Cell<usize>,
-    /// The last answer of `ends_phrase`.
-    ends_phrase_at: Cell<Option<(usize, bool)>>,
-    folded_cache: Cell<Option<(usize, [u8; FOLD_MAX], u8)>>,
 }
 
 type Pat = &'static [&'static str];
@@ -468,14 +487,25 @@ const WEAK_BEFORE_YEAR: &[&str] = &[
     "ses", "leur", "leurs", "notre", "nos", "votre",
 ];
 
+/// A word or mark of the tables above as `Scan::key` gives it for a token.
+fn pat_key(w: &str) -> Option<u64> {
+    match *w.as_bytes() {
+        [c] if !c.is_ascii_alphanumeric() => Some(PUNCT_KEY | u64::from(c)),
+        _ => lex::folded_key(w),
+    }
+}
+
+/// Marks a mark's key apart from any word's (`lex::key` uses 60 bits).
+const PUNCT_KEY: u64 = 1 << 63;
+
 /// Patterns by their last word, so that a phrase is looked for only where it can end.
-struct ByLast(HashMap<&'static str, Vec<usize>>);
+struct ByLast(HashMap<u64, Vec<usize>>);
 
 impl ByLast {
     fn new(pats: impl Iterator<Item = Pat>) -> ByLast {
-        let mut map: HashMap<&'static str, Vec<usize>> = HashMap::default();
+        let mut map: HashMap<u64, Vec<usize>> = HashMap::default();
         for (k, pat) in pats.enumerate() {
-            if let Some(last) = pat.last() {
+            if let Some(last) = pat.last().and_then(|w| pat_key(w)) {
                 map.entry(last).or_default().push(k);
             }
         }
@@ -489,30 +519,12 @@ static SEASONS_IX: LazyLock<ByLast> = LazyLock::new(|| ByLast::new(SEASONS.iter(
 static DETS_IX: LazyLock<ByLast> = LazyLock::new(|| ByLast::new(DETS.iter().copied()));
 static YEAR_NOUNS_IX: LazyLock<ByLast> = LazyLock::new(|| ByLast::new(YEAR_NOUNS.iter().copied()));
 
-/// The last words of the phrases above.
-static PHRASE_ENDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut set = HashSet::default();
-    let lasts = PREPS
-        .iter()
-        .map(|p| p.0)
-        .chain(PARTS.iter().map(|p| p.0))
-        .chain(DETS.iter().copied());
-    for pat in lasts
-        .chain(SEASONS.iter().map(|p| p.0))
-        .chain(YEAR_NOUNS.iter().copied())
-    {
-        set.extend(pat.last());
-    }
-    set
-});
-
-fn set(words: &[&'static str]) -> HashSet<&'static str> {
-    words.iter().copied().collect()
+fn set(words: &[&'static str]) -> HashSet<u64> {
+    words.iter().filter_map(|w| pat_key(w)).collect()
 }
 
-static UNITS_AFTER_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(UNITS_AFTER));
-static AFTER_WEAK_YEAR_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(AFTER_WEAK_YEAR));
+static UNITS_AFTER_SET: LazyLock<HashSet<u64>> = LazyLock::new(|| set(UNITS_AFTER));
+static AFTER_WEAK_YEAR_SET: LazyLock<HashSet<u64>> = LazyLock::new(|| set(AFTER_WEAK_YEAR));
 
 /// Capitalised at the start of a sentence, these are not names: "The 2023 summit".
 const FUNCTION_WORDS: &[&str] = &[
@@ -544,8 +556,6 @@ impl<'a> Scan<'a> {
             toks,
             anchor,
             list_end: Cell::new(0),
-            ends_phrase_at: Cell::new(None),
-            folded_cache: Cell::new(None),
         }
     }
 
@@ -568,7 +578,7 @@ impl<'a> Scan<'a> {
             }
             Kind::Word if usize::from(t.nchars) == w.len() => {
                 let s = self.s(i);
-                if s.is_ascii() {
+                if t.ascii {
                     s.eq_ignore_ascii_case(w)
                 } else {
                     fold_eq(s, w)
@@ -589,12 +599,7 @@ impl<'a> Scan<'a> {
     }
 
     fn lex(&self, i: usize) -> Option<Lex> {
-        let t = self.tok(i)?;
-        if t.kind != Kind::Word {
-            return None;
-        }
-        let mut buf = [0u8; FOLD_MAX];
-        lex::lookup(lex::fold(self.s(i), &mut buf)?)
+        self.tok(i)?.lex
     }
 
     fn num(&self, i: usize) -> Option<(u32, usize)> {
@@ -1202,9 +1207,9 @@ impl<'a> Scan<'a> {
 
     /// Ranges: "15 et 16 décembre 2022", "20-21 May 2025", "du 3 au 5 juin",
     /// "20 May. 2025 - 21 May. 2025", "de mars à juin 2025", "2021-2027".
-    fn range(&self, i: usize) -> Option<Core> {
-        let mut left = self.side(i, true, false)?;
-        left = self.with_time(left);
+    /// `left` is what `side(i, true, false)` reads at i.
+    fn range(&self, i: usize, left: Pt) -> Option<Core> {
+        let mut left = self.with_time(left);
         let mut k = left.end;
         // "les 3, 4 et 5 juin"; a month has no more than 31 days to list, and the bound keeps
         // "1, 1, 1, ..." linear.
@@ -1711,69 +1716,28 @@ impl<'a> Scan<'a> {
         Some(c)
     }
 
-    /// Whether token i can end one of the phrases that go before a core: most words cannot,
-    /// and telling so once spares trying every pattern.
-    fn ends_phrase(&self, i: usize) -> bool {
-        if let Some((at, yes)) = self.ends_phrase_at.get()
-            && at == i
-        {
-            return yes;
-        }
-        let yes = self.ends_phrase_uncached(i);
-        self.ends_phrase_at.set(Some((i, yes)));
-        yes
-    }
-
-    /// Token i folded ("d'" → `d`, `'`), remembered for the next call at the same token.
-    fn folded_at(&self, i: usize) -> ([u8; FOLD_MAX], u8) {
-        if let Some((at, buf, len)) = self.folded_cache.get()
-            && at == i
-        {
-            return (buf, len);
-        }
-        let mut buf = [0u8; FOLD_MAX];
-        let len = match self.tok(i) {
-            Some(t) if t.kind == Kind::Punct && t.punct.is_ascii() => {
-                buf[0] = t.punct as u8;
-                1
-            }
-            Some(t) if t.kind == Kind::Word => {
-                lex::fold(self.s(i), &mut buf).map_or(0, <[u8]>::len)
-            }
-            _ => 0,
-        };
-        let len = u8::try_from(len).unwrap_or(0);
-        self.folded_cache.set(Some((i, buf, len)));
-        (buf, len)
-    }
-
-    fn ends_phrase_uncached(&self, i: usize) -> bool {
-        match self.tok(i).map(|t| t.kind) {
-            Some(Kind::Punct) => self.punct(i).is_some_and(|c| matches!(c, '\'' | '-')),
-            Some(Kind::Word) => self.in_set(i, &PHRASE_ENDS),
-            _ => false,
+    /// Token i as the tables of words know it: a word folded ("Début" → `debut`), a mark.
+    fn key(&self, i: usize) -> Option<u64> {
+        let t = self.tok(i)?;
+        match t.kind {
+            Kind::Punct if t.punct.is_ascii() => Some(PUNCT_KEY | t.punct as u64),
+            Kind::Word if t.ascii => lex::key(self.s(i).as_bytes()),
+            Kind::Word => lex::folded_key(self.s(i)),
+            _ => None,
         }
     }
 
     /// Whether the word at i, folded, is in `set`.
-    fn in_set(&self, i: usize, set: &HashSet<&'static str>) -> bool {
-        let Some(t) = self.tok(i) else { return false };
-        if t.kind != Kind::Word {
-            return false;
-        }
-        let mut buf = [0u8; FOLD_MAX];
-        lex::fold(self.s(i), &mut buf)
-            .and_then(|w| std::str::from_utf8(w).ok())
-            .is_some_and(|w| set.contains(w))
+    fn in_set(&self, i: usize, set: &HashSet<u64>) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == Kind::Word)
+            && self.key(i).is_some_and(|k| set.contains(&k))
     }
 
+    /// Where `pat` starts when it ends just before token `end`; its last word, which
+    /// `ending_here` gave it for, is not compared again.
     fn match_back(&self, end: usize, min: usize, pat: &[&str]) -> Option<usize> {
         let s = end.checked_sub(pat.len())?;
-        if s < min || !self.ends_phrase(end - 1) {
-            return None;
-        }
-        let (last, len) = self.folded_at(end - 1);
-        if pat.last().map(|w| w.as_bytes()) != last.get(..usize::from(len)) {
+        if s < min {
             return None;
         }
         for (k, w) in pat.iter().enumerate().rev().skip(1) {
@@ -1806,14 +1770,10 @@ impl<'a> Scan<'a> {
 
     /// The patterns of `index` whose last word is the token before `end`.
     fn ending_here(&self, index: &'static ByLast, end: usize) -> &'static [usize] {
-        if end == 0 || !self.ends_phrase(end - 1) {
-            return &[];
-        }
-        let (buf, len) = self.folded_at(end - 1);
-        let word = buf
-            .get(..usize::from(len))
-            .and_then(|b| std::str::from_utf8(b).ok());
-        word.and_then(|w| index.0.get(w)).map_or(&[], Vec::as_slice)
+        end.checked_sub(1)
+            .and_then(|last| self.key(last))
+            .and_then(|k| index.0.get(&k))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Adds what comes before a core and decides whether it stands as a date.
@@ -2021,10 +1981,13 @@ impl<'a> Scan<'a> {
                         return None;
                     }
                 }
-                cores[0] = self.range(t);
-                cores[1] = self
-                    .numeric(t, true)
-                    .or_else(|| self.day_first(t, true))
+                // The left side of a range is read once: a full date there ("15 juillet
+                // 2024", "17/05/2021") is also the reading of the date alone, which a bare
+                // day or year is not.
+                let left = self.side(t, true, false);
+                cores[0] = left.and_then(|p| self.range(t, p));
+                cores[1] = left
+                    .filter(|p| p.m.is_some())
                     .map(|p| self.with_time(p))
                     .and_then(|p| self.point_core(p, false));
                 let part_glued = t > 1
@@ -2045,8 +2008,9 @@ impl<'a> Scan<'a> {
             }
             Kind::Word => match self.lex(t)? {
                 Lex::Month { .. } => {
-                    cores[0] = self.range(t);
-                    cores[1] = self.month_first(t).and_then(|(p, alone)| {
+                    let first = self.month_first(t);
+                    cores[0] = first.and_then(|(p, _)| self.range(t, p));
+                    cores[1] = first.and_then(|(p, alone)| {
                         let p = self.with_time(p);
                         self.point_core(p, alone)
                     });
@@ -2061,27 +2025,28 @@ impl<'a> Scan<'a> {
             Kind::Punct => {}
         }
         // The longest reading that stands as a date.
-        let mut cores: Vec<Core> = cores
+        for c in &mut cores {
+            if c.is_some_and(|c| c.start < min) {
+                *c = None;
+            }
+        }
+        cores.sort_by_key(|c| (c.is_none(), c.map(|c| (std::cmp::Reverse(c.end), c.start))));
+        cores
             .into_iter()
             .flatten()
-            .filter(|c| c.start >= min)
-            .collect();
-        cores.sort_by_key(|c| (std::cmp::Reverse(c.end), c.start));
-        cores.into_iter().find_map(|c| self.finish(c, min))
+            .find_map(|c| self.finish(c, min))
     }
 
     /// Whether token t opens a URL: "http://", "https://", "www.".
     fn url_at(&self, t: usize) -> bool {
-        let first = self
-            .tok(t)
-            .and_then(|k| self.text.as_bytes().get(k.start()));
-        if !matches!(first, Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W')) {
-            return false;
+        // The mark after it turns nearly every word away before any comparison.
+        match self.punct(t + 1) {
+            Some(':') => {
+                self.punct(t + 2) == Some('/') && self.is_any(t, &["http", "https", "ftp"])
+            }
+            Some('.') => self.is(t, "www"),
+            _ => false,
         }
-        (self.is_any(t, &["http", "https", "ftp"])
-            && self.punct(t + 1) == Some(':')
-            && self.punct(t + 2) == Some('/'))
-            || (self.is(t, "www") && self.punct(t + 1) == Some('.'))
     }
 
     pub(super) fn run(&self) -> Vec<DateExpr> {
@@ -2200,5 +2165,109 @@ fn narrow(first: NaiveDate, last: NaiveDate, part: Part) -> (NaiveDate, NaiveDat
         Part::Start => (first, at(third - 1).max(first)),
         Part::Middle => (at(third), at(len - third - 1).max(at(third))),
         Part::End => (at(len - third).min(last), last),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Val::iso` as it was written with `format!`.
+    fn iso_by_format(v: Val) -> String {
+        match v {
+            Val::Minute(t) => format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}",
+                t.year(),
+                t.month(),
+                t.day(),
+                t.hour(),
+                t.minute()
+            ),
+            Val::Day(d) | Val::Week(d) => {
+                format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+            }
+            Val::Month(y, m) => format!("{y:04}-{m:02}"),
+            Val::Quarter(y, q) => format!("{y:04}-{:02}-01", (q.saturating_sub(1)) * 3 + 1),
+            Val::Half(y, h) => format!("{y:04}-{:02}-01", (h.saturating_sub(1)) * 6 + 1),
+            Val::Year(y) => format!("{y:04}"),
+        }
+    }
+
+    #[test]
+    fn iso_text_is_what_format_writes() {
+        for y in [
+            -262_000, -10_000, -1, 0, 7, 99, 999, 1900, 2025, 9999, 10_000, 262_000,
+        ] {
+            let day = NaiveDate::from_ymd_opt(y, 12, 31).expect("a day");
+            let minute = NaiveDate::from_ymd_opt(y, 1, 2)
+                .and_then(|d| d.and_hms_opt(7, 5, 0))
+                .expect("a minute");
+            for v in [
+                Val::Year(y),
+                Val::Month(y, 1),
+                Val::Month(y, 12),
+                Val::Quarter(y, 1),
+                Val::Quarter(y, 4),
+                Val::Half(y, 2),
+                Val::Day(day),
+                Val::Week(day),
+                Val::Minute(minute),
+                Val::Minute(day.and_hms_opt(23, 59, 0).expect("a minute")),
+            ] {
+                assert_eq!(v.iso(), iso_by_format(v), "{v:?}");
+            }
+        }
+        for v in [0, 5, 42, 99, 100, -1, -42, 12_345] {
+            let mut s = String::new();
+            padded(&mut s, v, 2);
+            assert_eq!(s, format!("{v:02}"));
+        }
+    }
+
+    /// Every phrase that may go before a core.
+    fn phrases() -> impl Iterator<Item = Pat> {
+        PREPS
+            .iter()
+            .map(|p| p.0)
+            .chain(PARTS.iter().map(|p| p.0))
+            .chain(DETS.iter().copied())
+            .chain(SEASONS.iter().map(|p| p.0))
+            .chain(YEAR_NOUNS.iter().copied())
+    }
+
+    #[test]
+    fn every_word_of_the_tables_has_a_key() {
+        let words = phrases()
+            .flatten()
+            .chain(UNITS_AFTER)
+            .chain(AFTER_WEAK_YEAR)
+            .copied();
+        for w in words {
+            assert!(pat_key(w).is_some(), "{w:?}");
+        }
+        assert_ne!(pat_key("'"), pat_key("-"));
+        assert_eq!(pat_key("debut"), lex::folded_key("Début"));
+    }
+
+    /// The tokens of `text` and their keys, compared with their plain folded text.
+    #[test]
+    fn token_keys_match_folded_text() {
+        let text = "Début d’ici l'an FIN-2025 – mi-mars, The Year ÉTÉ été \
+                    participants extraordinairement Straße 1er";
+        let mut toks = Vec::new();
+        lex::tokenize(text, &mut toks);
+        let scan = Scan::new(text, &toks, None);
+        for (i, t) in toks.iter().enumerate() {
+            let s = scan.s(i);
+            let mut buf = [0u8; FOLD_MAX];
+            let plain = match t.kind {
+                Kind::Punct if t.punct.is_ascii() => Some(t.punct.to_string()),
+                Kind::Word => lex::fold(s, &mut buf)
+                    .filter(|f| f.len() <= 12)
+                    .map(|f| String::from_utf8_lossy(f).into_owned()),
+                _ => None,
+            };
+            assert_eq!(scan.key(i), plain.as_deref().and_then(pat_key), "{s:?}");
+        }
     }
 }

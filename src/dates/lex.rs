@@ -18,12 +18,13 @@ pub(super) enum Kind {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Tok {
     /// Byte offsets in the window (`find_dates` reads at most 48 KiB at a time): `u32`
-    /// keeps a token in 20 bytes, and a page has one every six bytes.
+    /// keeps a token small, and a page has one every six bytes.
     start: u32,
     end: u32,
-    pub kind: Kind,
     /// The mark itself for punctuation, with apostrophes folded to `'` and dashes to `-`.
     pub punct: char,
+    pub nchars: u16,
+    pub kind: Kind,
     /// Line breaks in the white space before the token (capped).
     pub nl: u8,
     /// White space before the token.
@@ -32,9 +33,13 @@ pub(super) struct Tok {
     pub cap: bool,
     /// Every letter upper case (and at least two of them).
     pub upper: bool,
-    pub nchars: u16,
+    /// Only ASCII letters and digits: folding the word is lower-casing it.
+    pub ascii: bool,
     /// May start a date: a number, a code such as "Q3", a word such as "mars" or "semaine".
     pub trigger: bool,
+    /// The word's entry in the lexicon, looked up once here rather than by every rule of
+    /// the grammar that asks.
+    pub lex: Option<Lex>,
 }
 
 /// `char::is_alphanumeric` with a shortcut for the accented Latin letters of French text.
@@ -61,36 +66,44 @@ fn fold_punct(c: char) -> char {
 /// Cuts `text` into tokens; `out` is cleared first.
 pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
+    let lexicon = &*LEXICON;
     let b = text.as_bytes();
     let mut i = 0;
     let mut space = true;
     let mut nl = 0u8;
-    while i < b.len() {
-        let c = b[i];
-        if c < 0x80 {
-            if c.is_ascii_alphanumeric() {
-                i = word(text, i, space, nl, out);
-                space = false;
-                nl = 0;
-                continue;
+    while let Some(&c) = b.get(i) {
+        // One look-up sorts most bytes of prose: letters and digits, blanks, marks.
+        let class = ASCII_CLASS[usize::from(c)];
+        if class & ALNUM != 0 {
+            let start = i;
+            let seen;
+            (i, seen) = ascii_run(b, i);
+            // Most words end at an ASCII byte or a mark ("d’", "2030\u{a0}"); one that goes
+            // on past ASCII ("réunion") is read again by the general reading.
+            let goes_on = b.get(i).is_some_and(|&c| c >= 0x80)
+                && text
+                    .get(i..)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(is_alnum);
+            if goes_on {
+                i = word(text, start, space, nl, lexicon, out);
+            } else {
+                out.push(ascii_word(b, start, i, seen, space, nl, lexicon));
             }
-            match c {
-                b' ' | b'\t' | 0x0B | 0x0C => space = true,
-                b'\n' => {
-                    space = true;
+            space = false;
+            nl = 0;
+            continue;
+        }
+        if c < 0x80 {
+            if class & BLANK != 0 {
+                space = true;
+                if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
                     nl = nl.saturating_add(1);
                 }
-                b'\r' => {
-                    space = true;
-                    if b.get(i + 1) != Some(&b'\n') {
-                        nl = nl.saturating_add(1);
-                    }
-                }
-                _ => {
-                    out.push(punct_tok(i, i + 1, fold_punct(c as char), space, nl));
-                    space = false;
-                    nl = 0;
-                }
+            } else {
+                out.push(punct_tok(i, i + 1, fold_punct(char::from(c)), space, nl));
+                space = false;
+                nl = 0;
             }
             i += 1;
             continue;
@@ -100,7 +113,7 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         };
         let len = ch.len_utf8();
         if is_alnum(ch) {
-            i = word(text, i, space, nl, out);
+            i = word(text, i, space, nl, lexicon, out);
             space = false;
             nl = 0;
         } else if is_space(ch) {
@@ -115,6 +128,73 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             nl = 0;
             i += len;
         }
+    }
+}
+
+/// Where the run of ASCII letters and digits at `i` ends, and the classes it holds.
+fn ascii_run(b: &[u8], mut i: usize) -> (usize, u8) {
+    let mut seen = 0;
+    while let Some(&c) = b.get(i) {
+        let class = ASCII_CLASS[usize::from(c)] & ALNUM;
+        if class == 0 {
+            break;
+        }
+        seen |= class;
+        i += 1;
+    }
+    (i, seen)
+}
+
+/// The token of the ASCII letters and digits `b[start..end]`, of the classes `seen`: what
+/// `word` gives for them, without decoding.
+fn ascii_word(
+    b: &[u8],
+    start: usize,
+    end: usize,
+    seen: u8,
+    space: bool,
+    nl: u8,
+    lexicon: &Lexicon,
+) -> Tok {
+    let w = b.get(start..end).unwrap_or_default();
+    let letters = seen & (LOWER | UPPER);
+    let kind = if letters == 0 {
+        Kind::Num
+    } else if seen & DIGIT == 0 {
+        Kind::Word
+    } else {
+        Kind::Mixed
+    };
+    let lex = match kind {
+        Kind::Word => lexicon.find_ascii(w),
+        _ => None,
+    };
+    Tok {
+        start: offset(start),
+        end: offset(end),
+        punct: '\0',
+        nchars: u16::try_from(w.len()).unwrap_or(u16::MAX),
+        kind,
+        nl,
+        space,
+        cap: letters != 0
+            && w.iter()
+                .find(|c| c.is_ascii_alphabetic())
+                .is_some_and(u8::is_ascii_uppercase),
+        upper: w.len() >= 2 && letters == UPPER,
+        ascii: true,
+        trigger: is_trigger(kind, w.first().copied(), lex),
+        lex,
+    }
+}
+
+/// May a token start a date: any number, a code such as "Q3" or "1er", a word such as "mars".
+fn is_trigger(kind: Kind, first: Option<u8>, lex: Option<Lex>) -> bool {
+    match kind {
+        Kind::Num => true,
+        Kind::Mixed => matches!(first, Some(b'0'..=b'9' | b'Q' | b'T' | b'H' | b'S')),
+        Kind::Word => lex.is_some_and(Lex::is_trigger),
+        Kind::Punct => false,
     }
 }
 
@@ -137,20 +217,25 @@ fn punct_tok(start: usize, end: usize, punct: char, space: bool, nl: u8) -> Tok 
     Tok {
         start: offset(start),
         end: offset(end),
-        kind: Kind::Punct,
         punct,
+        nchars: 1,
+        kind: Kind::Punct,
         nl,
         space,
         cap: false,
         upper: false,
-        nchars: 1,
+        ascii: punct.is_ascii(),
         trigger: false,
+        lex: None,
     }
 }
 
 const DIGIT: u8 = 1;
 const LOWER: u8 = 2;
 const UPPER: u8 = 4;
+const ALNUM: u8 = DIGIT | LOWER | UPPER;
+/// ASCII white space: what separates tokens without being one.
+const BLANK: u8 = 8;
 
 static ASCII_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -163,6 +248,8 @@ static ASCII_CLASS: [u8; 256] = {
             LOWER
         } else if c.is_ascii_uppercase() {
             UPPER
+        } else if matches!(c, b' ' | b'\t' | 0x0B | 0x0C | b'\n' | b'\r') {
+            BLANK
         } else {
             0
         };
@@ -171,31 +258,30 @@ static ASCII_CLASS: [u8; 256] = {
     t
 };
 
-/// Reads the run of letters and digits at `start`, pushes it, returns where it ends.
-fn word(text: &str, start: usize, space: bool, nl: u8, out: &mut Vec<Tok>) -> usize {
+/// Reads the run of letters and digits at `start`, pushes it, returns where it ends: the
+/// general reading, for words with letters beyond ASCII.
+fn word(
+    text: &str,
+    start: usize,
+    space: bool,
+    nl: u8,
+    lexicon: &Lexicon,
+    out: &mut Vec<Tok>,
+) -> usize {
     let b = text.as_bytes();
     let mut i = start;
     // Bits of the classes seen.
     let mut seen = 0u8;
     let mut nchars = 0usize;
-    let mut first_letter: Option<char> = None;
+    let mut ascii = true;
+    // The first letter when it is not ASCII ("Élysée"); an ASCII one is found afterwards.
+    let mut first_wide: Option<char> = None;
     loop {
         let run = i;
-        while let Some(&c) = b.get(i) {
-            let class = ASCII_CLASS[usize::from(c)];
-            if class == 0 {
-                break;
-            }
-            seen |= class;
-            i += 1;
-        }
+        let classes;
+        (i, classes) = ascii_run(b, i);
+        seen |= classes;
         nchars += i - run;
-        if first_letter.is_none() && seen & (LOWER | UPPER) != 0 {
-            first_letter = b
-                .get(run..i)
-                .and_then(|r| r.iter().find(|c| c.is_ascii_alphabetic()))
-                .map(|&c| char::from(c));
-        }
         if b.get(i).is_none_or(|&c| c < 0x80) {
             break;
         }
@@ -210,10 +296,11 @@ fn word(text: &str, start: usize, space: bool, nl: u8, out: &mut Vec<Tok>) -> us
             '\u{DF}'..='\u{FF}' => false,
             _ => ch.is_uppercase(),
         };
-        seen |= if upper { UPPER } else { LOWER };
-        if first_letter.is_none() {
-            first_letter = Some(ch);
+        if seen & (LOWER | UPPER) == 0 {
+            first_wide = Some(ch);
         }
+        seen |= if upper { UPPER } else { LOWER };
+        ascii = false;
         nchars += 1;
         i += ch.len_utf8();
     }
@@ -224,25 +311,34 @@ fn word(text: &str, start: usize, space: bool, nl: u8, out: &mut Vec<Tok>) -> us
     } else {
         Kind::Mixed
     };
-    let nchars = nchars.min(usize::from(u16::MAX)) as u16;
-    let trigger = match kind {
-        Kind::Num => true,
-        Kind::Mixed => matches!(b.get(start), Some(b'0'..=b'9' | b'Q' | b'T' | b'H' | b'S')),
-        _ => text
+    let cap = match first_wide {
+        Some(c) => c.is_uppercase(),
+        // No letter came before the first wide one: the first letter is ASCII.
+        None => b
             .get(start..i)
-            .is_some_and(|w| is_trigger_word(w, nchars)),
+            .and_then(|w| w.iter().find(|c| c.is_ascii_alphabetic()))
+            .is_some_and(u8::is_ascii_uppercase),
     };
+    let lex = match kind {
+        Kind::Word => text
+            .get(start..i)
+            .and_then(|w| lexicon.find(w, nchars, ascii)),
+        _ => None,
+    };
+    let trigger = is_trigger(kind, b.get(start).copied(), lex);
     out.push(Tok {
         start: offset(start),
         end: offset(i),
-        kind,
         punct: '\0',
+        nchars: nchars.min(usize::from(u16::MAX)) as u16,
+        kind,
         nl,
         space,
-        cap: first_letter.is_some_and(|c| c.is_uppercase()),
+        cap,
         upper: nchars >= 2 && seen & UPPER != 0 && seen & LOWER == 0,
-        nchars,
+        ascii,
         trigger,
+        lex,
     });
     i
 }
@@ -275,6 +371,9 @@ pub(super) const FOLD_MAX: usize = 24;
 
 /// The folded form of `s` in `buf`, or None when too long or not foldable.
 pub(super) fn fold<'a>(s: &str, buf: &'a mut [u8; FOLD_MAX]) -> Option<&'a [u8]> {
+    if s.is_ascii() {
+        return fold_ascii(s.as_bytes(), buf);
+    }
     let mut n = 0;
     for c in s.chars() {
         let f = fold_char(c)?;
@@ -282,6 +381,18 @@ pub(super) fn fold<'a>(s: &str, buf: &'a mut [u8; FOLD_MAX]) -> Option<&'a [u8]>
         n += 1;
     }
     buf.get(..n)
+}
+
+/// `fold` of ASCII text: letters and digits lower-cased, nothing else foldable.
+fn fold_ascii<'a>(s: &[u8], buf: &'a mut [u8; FOLD_MAX]) -> Option<&'a [u8]> {
+    let out = buf.get_mut(..s.len())?;
+    for (o, &c) in out.iter_mut().zip(s) {
+        if !c.is_ascii_alphanumeric() {
+            return None;
+        }
+        *o = c.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -325,11 +436,76 @@ impl Lex {
 }
 
 struct Lexicon {
-    words: rustc_hash::FxHashMap<Vec<u8>, Lex>,
-    /// Bit `n` of `by_start[26 * first + second]`: some trigger word of n letters starts with
-    /// those two letters; `by_end` likewise for its first and last letters.
-    by_start: Vec<u32>,
-    by_end: Vec<u32>,
+    /// By `key` of the folded word.
+    words: rustc_hash::FxHashMap<u64, Lex>,
+    /// Bit `n` of `by_start[first][second]`: some word of n letters starts with those two
+    /// letters (a word of one letter counts its letter twice); `by_end` likewise for its
+    /// first and last letters. Together they turn nine words in ten away before any
+    /// folding. Letters index them by their last five bits, which tells apart the 26 of
+    /// either case.
+    by_start: [[u32; 32]; 32],
+    by_end: [[u32; 32]; 32],
+}
+
+/// No word of the lexicon is longer; `key` tells apart words of up to this many letters.
+const LEXICON_MAX: usize = 12;
+
+/// A folded word of at most `LEXICON_MAX` letters as a number, five bits a letter: cheaper
+/// to hash and compare than the bytes. None for anything but ASCII letters, of either case.
+pub(super) fn key(word: &[u8]) -> Option<u64> {
+    if word.len() > LEXICON_MAX {
+        return None;
+    }
+    word.iter().try_fold(0u64, |k, &c| {
+        c.is_ascii_alphabetic().then(|| k << 5 | u64::from(c & 31))
+    })
+}
+
+/// `key` of a word as written, folded first when it has letters beyond ASCII.
+pub(super) fn folded_key(word: &str) -> Option<u64> {
+    if word.is_ascii() {
+        return key(word.as_bytes());
+    }
+    let mut buf = [0u8; FOLD_MAX];
+    key(fold(word, &mut buf)?)
+}
+
+impl Lexicon {
+    /// The entry of the word `w` of `nchars` letters, `ascii` when it has no other letters.
+    fn find(&self, w: &str, nchars: usize, ascii: bool) -> Option<Lex> {
+        if ascii {
+            return self.find_ascii(w.as_bytes());
+        }
+        if nchars > LEXICON_MAX {
+            return None;
+        }
+        let mut cs = w.chars().map(fold_char);
+        let a = cs.next()??;
+        let b = cs.next().unwrap_or(Some(a))?;
+        let z = w.chars().next_back().and_then(fold_char)?;
+        if !self.may_hold(a, b, z, nchars) {
+            return None;
+        }
+        self.words.get(&folded_key(w)?).copied()
+    }
+
+    /// `find` for a word of ASCII letters.
+    fn find_ascii(&self, w: &[u8]) -> Option<Lex> {
+        let (&a, &z) = (w.first()?, w.last()?);
+        let b = w.get(1).copied().unwrap_or(a);
+        if w.len() > LEXICON_MAX || !self.may_hold(a, b, z, w.len()) {
+            return None;
+        }
+        self.words.get(&key(w)?).copied()
+    }
+
+    /// Whether some word of `len` letters starts with the letters `a` and `b` and ends with
+    /// `z`; may say yes for other bytes than letters.
+    fn may_hold(&self, a: u8, b: u8, z: u8, len: usize) -> bool {
+        let ix = |c: u8| usize::from(c & 31);
+        let bit = 1u32 << len.min(31);
+        self.by_start[ix(a)][ix(b)] & self.by_end[ix(a)][ix(z)] & bit != 0
+    }
 }
 
 const fn month(m: u8, fr: bool, en: bool, full: bool, amb: bool) -> Lex {
@@ -416,72 +592,30 @@ fn entries() -> Vec<(&'static str, Lex)> {
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut words = rustc_hash::FxHashMap::default();
-    let (mut by_start, mut by_end) = (vec![0u32; 26 * 26], vec![0u32; 26 * 26]);
+    let mut lexicon = Lexicon {
+        words: rustc_hash::FxHashMap::default(),
+        by_start: [[0; 32]; 32],
+        by_end: [[0; 32]; 32],
+    };
     for (w, lex) in entries() {
         let mut buf = [0u8; FOLD_MAX];
         let Some(f) = fold(w, &mut buf) else { continue };
-        if lex.is_trigger()
-            && let (Some(a), Some(b), Some(z)) =
-                (letter(f.first()), letter(f.get(1)), letter(f.last()))
-            && f.len() < 32
-        {
-            by_start[a * 26 + b] |= 1 << f.len();
-            by_end[a * 26 + z] |= 1 << f.len();
-        }
-        words.insert(f.to_vec(), lex);
+        let (Some(&a), Some(&z), Some(k)) = (f.first(), f.last(), key(f)) else {
+            continue;
+        };
+        let b = f.get(1).copied().unwrap_or(a);
+        let ix = |c: u8| usize::from(c & 31);
+        lexicon.by_start[ix(a)][ix(b)] |= 1 << f.len();
+        lexicon.by_end[ix(a)][ix(z)] |= 1 << f.len();
+        lexicon.words.insert(k, lex);
     }
-    Lexicon {
-        words,
-        by_start,
-        by_end,
-    }
+    lexicon
 });
 
+/// The entry of a folded word.
+#[cfg(test)]
 pub(super) fn lookup(folded: &[u8]) -> Option<Lex> {
-    LEXICON.words.get(folded).copied()
-}
-
-fn letter(b: Option<&u8>) -> Option<usize> {
-    b.filter(|b| b.is_ascii_lowercase())
-        .map(|b| usize::from(b - b'a'))
-}
-
-/// Whether the word `s` of `nchars` letters can start a date ("mars", "semaine", "today").
-/// Its length and first, second and last letters turn most words away before any folding.
-pub(super) fn is_trigger_word(s: &str, nchars: u16) -> bool {
-    if !(2..32).contains(&nchars) {
-        return false;
-    }
-    let (a, b, z) = match *s.as_bytes() {
-        // Most words are ASCII at both ends: their letters need no decoding or folding.
-        [a, b, .., z] if a.is_ascii() && b.is_ascii() && z.is_ascii() => {
-            let l = |c: u8| letter(Some(&c.to_ascii_lowercase()));
-            (l(a), l(b), l(z))
-        }
-        _ => {
-            let fl = |c: Option<char>| c.and_then(fold_char);
-            let mut cs = s.chars();
-            let (Some(a), Some(b), Some(z)) =
-                (fl(cs.next()), fl(cs.next()), fl(s.chars().next_back()))
-            else {
-                return false;
-            };
-            (letter(Some(&a)), letter(Some(&b)), letter(Some(&z)))
-        }
-    };
-    let (Some(a), Some(b), Some(z)) = (a, b, z) else {
-        return false;
-    };
-    let bit = 1u32 << nchars;
-    let lx = &*LEXICON;
-    if lx.by_start[a * 26 + b] & bit == 0 || lx.by_end[a * 26 + z] & bit == 0 {
-        return false;
-    }
-    let mut buf = [0u8; FOLD_MAX];
-    fold(s, &mut buf)
-        .and_then(lookup)
-        .is_some_and(Lex::is_trigger)
+    LEXICON.words.get(&key(folded)?).copied()
 }
 
 #[cfg(test)]
@@ -514,13 +648,275 @@ mod tests {
     fn folding_removes_case_and_accents() {
         let mut buf = [0u8; FOLD_MAX];
         assert_eq!(fold("DÉCEMBRE", &mut buf), Some(&b"decembre"[..]));
+        assert_eq!(fold("Mars", &mut buf), Some(&b"mars"[..]));
+        assert_eq!(fold("1ᵉʳ", &mut buf), Some(&b"1er"[..]));
+        assert_eq!(fold("d'ici", &mut buf), None);
+        assert_eq!(fold("Straße", &mut buf), None);
+        assert_eq!(fold(&"a".repeat(FOLD_MAX + 1), &mut buf), None);
+        assert_eq!(fold("", &mut buf), Some(&b""[..]));
         assert_eq!(
             lookup(b"fevrier").map(|l| matches!(l, Lex::Month { m: 2, .. })),
             Some(true)
         );
-        assert!(is_trigger_word("Septembre", 9));
-        assert!(is_trigger_word("année", 5));
-        assert!(!is_trigger_word("and", 3));
-        assert!(!is_trigger_word("zinc", 4));
+        let trigger = |w: &str| {
+            let mut v = Vec::new();
+            tokenize(w, &mut v);
+            v.first().is_some_and(|t| t.trigger)
+        };
+        assert!(trigger("Septembre"));
+        assert!(trigger("année"));
+        assert!(trigger("AUJOURD"));
+        assert!(!trigger("and"));
+        assert!(!trigger("zinc"));
+        assert!(!trigger("a"));
+    }
+
+    #[test]
+    fn every_word_of_the_lexicon_passes_its_filter() {
+        for (w, _) in entries() {
+            let n = w.chars().count();
+            let mut buf = [0u8; FOLD_MAX];
+            // "déc" and "dec" are one entry, the later one.
+            let entry = fold(w, &mut buf).and_then(lookup);
+            assert!(entry.is_some(), "{w}");
+            let upper = w.to_uppercase();
+            for form in [w, upper.as_str()] {
+                assert_eq!(LEXICON.find(form, n, form.is_ascii()), entry, "{form}");
+            }
+        }
+    }
+
+    /// The tokenizer as it was before its fast paths: every word decoded and folded
+    /// character by character, the lexicon asked through a plain fold.
+    mod reference {
+        use super::super::*;
+
+        pub fn tokens(text: &str) -> Vec<String> {
+            let mut out = Vec::new();
+            let b = text.as_bytes();
+            let (mut i, mut space, mut nl) = (0, true, 0u8);
+            while i < b.len() {
+                let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
+                    break;
+                };
+                let len = ch.len_utf8();
+                if ch.is_ascii_alphanumeric() || !ch.is_ascii() && is_alnum(ch) {
+                    i = word(text, i, space, nl, &mut out);
+                    (space, nl) = (false, 0);
+                    continue;
+                }
+                if matches!(ch, ' ' | '\t' | '\u{b}' | '\u{c}' | '\n' | '\r')
+                    || !ch.is_ascii() && is_space(ch)
+                {
+                    space = true;
+                    let next = b.get(i + 1);
+                    if ch == '\n'
+                        || ch == '\r' && next != Some(&b'\n')
+                        || matches!(ch, '\u{2028}' | '\u{2029}' | '\u{85}')
+                    {
+                        nl = nl.saturating_add(1);
+                    }
+                } else {
+                    out.push(format!(
+                        "{i}..{} Punct {:?} nl={nl} space={space}",
+                        i + len,
+                        fold_punct(ch)
+                    ));
+                    (space, nl) = (false, 0);
+                }
+                i += len;
+            }
+            out
+        }
+
+        /// The lexicon as a plain map of folded words, the later of two equal ones kept.
+        fn lexicon() -> std::collections::HashMap<Vec<u8>, Lex> {
+            entries()
+                .into_iter()
+                .map(|(w, lex)| (w.chars().map(|c| fold_char(c).unwrap()).collect(), lex))
+                .collect()
+        }
+
+        fn word(text: &str, start: usize, space: bool, nl: u8, out: &mut Vec<String>) -> usize {
+            let mut i = start;
+            let (mut letters, mut digits, mut uppers, mut lowers) = (0, 0, 0, 0);
+            let mut first_letter = None;
+            for c in text[start..].chars() {
+                if !(c.is_ascii_alphanumeric() || !c.is_ascii() && is_alnum(c)) {
+                    break;
+                }
+                if c.is_ascii_digit() {
+                    digits += 1;
+                } else {
+                    letters += 1;
+                    first_letter.get_or_insert(c);
+                    let upper = match c {
+                        '\u{C0}'..='\u{DE}' => true,
+                        '\u{DF}'..='\u{FF}' => false,
+                        _ => c.is_uppercase(),
+                    };
+                    if upper {
+                        uppers += 1;
+                    } else {
+                        lowers += 1;
+                    }
+                }
+                i += c.len_utf8();
+            }
+            let w = &text[start..i];
+            let nchars = w.chars().count();
+            let kind = match (letters, digits) {
+                (0, _) => Kind::Num,
+                (_, 0) => Kind::Word,
+                _ => Kind::Mixed,
+            };
+            let folded: Option<Vec<u8>> = w.chars().map(fold_char).collect();
+            let lex = match kind {
+                Kind::Word => folded.and_then(|f| lexicon().get(&f).copied()),
+                _ => None,
+            };
+            let trigger = match kind {
+                Kind::Num => true,
+                Kind::Mixed => matches!(w.as_bytes()[0], b'0'..=b'9' | b'Q' | b'T' | b'H' | b'S'),
+                _ => (2..32).contains(&nchars) && lex.is_some_and(Lex::is_trigger),
+            };
+            let cap = first_letter.is_some_and(char::is_uppercase);
+            let upper = nchars >= 2 && uppers > 0 && lowers == 0;
+            out.push(format!(
+                "{start}..{i} {kind:?} {nchars} nl={nl} space={space} cap={cap} upper={upper} \
+                 ascii={} trigger={trigger} lex={lex:?}",
+                w.is_ascii()
+            ));
+            i
+        }
+    }
+
+    fn described(text: &str) -> Vec<String> {
+        let mut v = Vec::new();
+        tokenize(text, &mut v);
+        v.iter()
+            .map(|t| match t.kind {
+                Kind::Punct => format!(
+                    "{}..{} Punct {:?} nl={} space={}",
+                    t.start(),
+                    t.end(),
+                    t.punct,
+                    t.nl,
+                    t.space
+                ),
+                kind => format!(
+                    "{}..{} {kind:?} {} nl={} space={} cap={} upper={} ascii={} trigger={} \
+                     lex={:?}",
+                    t.start(),
+                    t.end(),
+                    t.nchars,
+                    t.nl,
+                    t.space,
+                    t.cap,
+                    t.upper,
+                    t.ascii,
+                    t.trigger,
+                    t.lex
+                ),
+            })
+            .collect()
+    }
+
+    const TRICKY: &[&str] = &[
+        "",
+        " ",
+        "a",
+        "A",
+        "à",
+        "À",
+        "Le 1er mars, d’ici 2030\u{a0}– 17h30",
+        "ÉTÉ été Été éTÉ",
+        "DÉCEMBRE décembre Décembre",
+        "1ᵉʳ 2ⁿᵈ 3ʳᵈ",
+        "Q3 T2 H1 S1 q3 3Q",
+        "aujourd’hui AUJOURD'HUI",
+        "x² ²x ½ Ⅻ",
+        "Straße ΑΘΗΝΑ Москва 東京",
+        "\r\n\r\r\n\n\u{2028}\u{2029}\u{85}\u{200b}\u{feff}x",
+        "a\u{0301}b e\u{301}te",
+        "MAI mai Mai mAI",
+        "sept SEPT Sept.",
+        "ont dialogue dans Service deepen",
+        "le la de du en et un une ce cet an ans",
+        "10:00-16:00 2025-03-14T16:50:00Z 17/05/2021",
+        "€5 5€ 20% #3 n°2 §4 «2025» “May”",
+        "\u{1F600}2025\u{1F600}mars",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "januaryjanuaryjanuary Januaryé",
+        "×÷ a×b a÷b",
+    ];
+
+    #[test]
+    fn tokens_match_the_plain_reading_on_tricky_text() {
+        for text in TRICKY {
+            assert_eq!(described(text), reference::tokens(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_match_the_plain_reading_on_random_text() {
+        const PIECES: &[&str] = &[
+            "a",
+            "Z",
+            "é",
+            "É",
+            "ç",
+            "ß",
+            "ᵉ",
+            "ʳ",
+            "1",
+            "9",
+            " ",
+            "\n",
+            "\r",
+            "\t",
+            "\u{a0}",
+            "\u{202f}",
+            "’",
+            "'",
+            "-",
+            "–",
+            ".",
+            ",",
+            ":",
+            "/",
+            "mars",
+            "Mai",
+            "SEPT",
+            "année",
+            "AUJOURD",
+            "hui",
+            "le",
+            "an",
+            "2025",
+            "1er",
+            "Q3",
+            "Москва",
+            "東",
+            "²",
+            "\u{2028}",
+            "\u{85}",
+            "×",
+            "€",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..3000 {
+            let len = next() % 12;
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            assert_eq!(described(&text), reference::tokens(&text), "{text:?}");
+        }
     }
 }
