@@ -125,6 +125,27 @@ fn looks_like_markdown(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_bilingual_page_is_in_the_language_it_opens_with() {
+        let english = "Joint Press Statement\n\nThe European Union and Canada held their third \
+            cyber dialogue in Ottawa. The two sides agreed to hold a joint workshop in 2027. \
+            They will meet again next year in Brussels.";
+        let french = "L'Union européenne et le Canada ont tenu leur troisième dialogue sur le \
+            cyberespace à Ottawa. Les deux parties sont convenues d'organiser un atelier en 2027. \
+            Elles se réuniront de nouveau l'an prochain à Bruxelles. Les échanges ont porté sur \
+            la sécurité des réseaux et sur la lutte contre les rançongiciels.";
+        let page = format!("{english}\n\n{french}\n");
+        let doc = Document::from_bytes("page.txt", page.as_bytes()).expect("reads");
+        assert_eq!(doc.language, Lang::En);
+        let page = format!("{french}\n\n{english}\n");
+        let doc = Document::from_bytes("page.txt", page.as_bytes()).expect("reads");
+        assert_eq!(doc.language, Lang::Fr);
+        // A French page with one English sentence is French.
+        let page = format!("{french}\n\nThe two sides agreed to meet again.\n");
+        let doc = Document::from_bytes("page.txt", page.as_bytes()).expect("reads");
+        assert_eq!(doc.language, Lang::Fr);
+    }
+
     /// `looks_like_markdown` as it read before it searched by bytes.
     fn looks_like_markdown_by_lines(text: &str) -> bool {
         let mut end = text.len().min(65536);

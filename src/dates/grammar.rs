@@ -624,6 +624,10 @@ impl<'a> Scan<'a> {
         self.tok(i).is_some_and(|t| t.nl < 2)
     }
 
+    fn same_line(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.nl == 0)
+    }
+
     fn alnum(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| t.kind != Kind::Punct)
     }
@@ -779,7 +783,9 @@ impl<'a> Scan<'a> {
         if at || matches!(self.punct(j), Some(',' | '-' | '@')) {
             j += 1;
         }
-        if !self.near(j) {
+        // The time of a date is on its line: "22 juin 2026" over "15:40" are two lines of a
+        // page's header, which the reader keeps apart, as sentences.
+        if !self.same_line(i) || !self.same_line(j) {
             return None;
         }
         let t = self.tok(j)?;
