@@ -134,6 +134,8 @@ struct Core {
     rel: Option<Relation>,
     /// Part named after the core ("year-end").
     part: Option<Part>,
+    /// The season of a year-less season ("avant l'été"): its first and last month.
+    season: Option<(u32, u32)>,
 }
 
 impl Core {
@@ -150,6 +152,7 @@ impl Core {
             yearless_month: false,
             rel: None,
             part: None,
+            season: None,
         }
     }
 }
@@ -1636,7 +1639,18 @@ impl<'a> Scan<'a> {
         }
         let a = self.anchor?;
         let mut end = u + 1;
-        let (start, sign, rel) = if self.is_any(u - 2, &["dans", "in", "within", "sous"]) {
+        // "dans les six mois", "within the next six months": within, not in.
+        let within_the = u >= min + 3
+            && self.is_any(u - 2, &["les", "the", "next"])
+            && self.is_any(u - 3, &["dans", "within", "in", "over"])
+            || u >= min + 4
+                && self.is(u - 2, "next")
+                && self.is(u - 3, "the")
+                && self.is_any(u - 4, &["within", "in", "over"]);
+        let (start, sign, rel) = if within_the {
+            let start = if self.is(u - 3, "the") { u - 4 } else { u - 3 };
+            (start, 1i64, Relation::By)
+        } else if self.is_any(u - 2, &["dans", "in", "within", "sous"]) {
             let rel = if self.is_any(u - 2, &["within", "sous"]) {
                 Relation::By
             } else {
@@ -1678,6 +1692,88 @@ impl<'a> Scan<'a> {
         let mut c = Core::new(start, end, val, Need::Closed);
         c.relative = true;
         c.rel = Some(rel);
+        // "d'ici six mois", "within a year": due that many months or years from the
+        // document's date to the day, not at the end of the month or year it falls in.
+        if rel == Relation::By && matches!(unit, Unit::Month | Unit::Year) {
+            let months = if unit == Unit::Year { n * 12 } else { n };
+            c.until = a.checked_add_months(Months::new(u32::try_from(months).ok()?));
+        }
+        Some(c)
+    }
+
+    /// A season without its year: "avant l'été", "d'ici l'automne", "au printemps", "cet
+    /// hiver", "l'été prochain", "by the summer", "this winter", "next spring". It is the
+    /// next such season from the document's date ("cet": this year's; "dernier", "last": the
+    /// one before). The word alone is no date: "a été" is a verb, "the summer school" a name.
+    fn season_core(&self, t: usize, min: usize, from: u32, to: u32) -> Option<Core> {
+        let a = self.anchor?;
+        // With its year, the year's reading takes the season ("à l'automne 2026").
+        if self.year_at(t + 1).is_some() || self.is(t + 1, "of") {
+            return None;
+        }
+        let before = |k: usize| t >= min + k;
+        let prep_at = |i: usize| {
+            self.is_any(
+                i,
+                &[
+                    "avant", "ici", "pendant", "durant", "des", "de", "a", "pour", "jusqu",
+                    "apres", "depuis", "courant", "by", "before", "until", "during", "in", "over",
+                    "through", "for", "after", "since",
+                ],
+            )
+        };
+        let mut dir = 0i8;
+        let start = if before(3) && self.punct(t - 1) == Some('\'') && self.is(t - 2, "l") {
+            // "l'été": an article, after a preposition.
+            if !prep_at(t - 3) {
+                return None;
+            }
+            t - 2
+        } else if before(1) && self.is(t - 1, "au") && self.is(t, "printemps") {
+            t - 1
+        } else if before(1) && self.is_any(t - 1, &["cet", "ce", "this"]) {
+            dir = 0;
+            t - 1
+        } else if before(1) && self.is_any(t - 1, &["next", "last"]) {
+            dir = if self.is(t - 1, "next") { 1 } else { -1 };
+            t - 1
+        } else if before(2) && self.is(t - 1, "the") && prep_at(t - 2) {
+            t - 1
+        } else if before(1) && self.is_any(t - 1, &["by", "before", "until"]) {
+            t
+        } else if before(2) && self.is(t - 1, "le") && prep_at(t - 2) && self.is(t, "printemps") {
+            t - 1
+        } else {
+            return None;
+        };
+        let this = self.is_any(start, &["cet", "ce", "this"]);
+        let mut end = t + 1;
+        if self.is_any(end, &["prochain", "prochaine"]) {
+            dir = 1;
+            end += 1;
+        } else if self.is_any(end, &["dernier", "derniere"]) {
+            dir = -1;
+            end += 1;
+        }
+        let bounds = |y: i32| -> Option<(NaiveDate, NaiveDate)> {
+            let first = NaiveDate::from_ymd_opt(y, from, 1)?;
+            let (ly, lm) = if to < from { (y + 1, to) } else { (y, to) };
+            let last = NaiveDate::from_ymd_opt(ly, lm, 1)?
+                .checked_add_months(Months::new(1))?
+                .pred_opt()?;
+            Some((first, last))
+        };
+        let mut y = a.year();
+        match dir {
+            // This year's, or next year's once this year's is over.
+            0 if !this && bounds(y)?.1 < a => y += 1,
+            1 if bounds(y)?.0 <= a => y += 1,
+            -1 if bounds(y)?.1 >= a => y -= 1,
+            _ => {}
+        }
+        let mut c = Core::new(start, end, Val::Year(y), Need::Nothing);
+        c.relative = true;
+        c.season = Some((from, to));
         Some(c)
     }
 
@@ -1790,7 +1886,7 @@ impl<'a> Scan<'a> {
         let mut rel = c.rel;
         let mut licensed = part.is_some();
         let mut year_noun = false;
-        let mut season = None;
+        let mut season = c.season;
         if c.need != Need::Closed {
             if matches!(c.val, Val::Year(_)) && c.until.is_none() {
                 if let Some((s, months)) = self.longest_back(SEASONS, &SEASONS_IX, start, min) {
@@ -2026,6 +2122,9 @@ impl<'a> Scan<'a> {
                     cores[1] = self.duration(t, min);
                 }
                 Lex::RelDay(_) => cores[0] = self.relday(t, min),
+                Lex::Season { from, to } => {
+                    cores[0] = self.season_core(t, min, u32::from(from), u32::from(to));
+                }
                 _ => {}
             },
             Kind::Punct => {}

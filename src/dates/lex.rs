@@ -423,6 +423,11 @@ pub(super) enum Lex {
     },
     /// Today (0), yesterday (-1), tomorrow (1).
     RelDay(i8),
+    /// A season, by its first and last month (winter runs from 12 to 2).
+    Season {
+        from: u8,
+        to: u8,
+    },
     /// this (0), next (1), last (-1).
     Modifier(i8),
     Ordinal(u8),
@@ -431,7 +436,10 @@ pub(super) enum Lex {
 
 impl Lex {
     fn is_trigger(self) -> bool {
-        matches!(self, Lex::Month { .. } | Lex::Unit { .. } | Lex::RelDay(_))
+        matches!(
+            self,
+            Lex::Month { .. } | Lex::Unit { .. } | Lex::RelDay(_) | Lex::Season { .. }
+        )
     }
 }
 
@@ -584,6 +592,10 @@ fn entries() -> Vec<(&'static str, Lex)> {
         ("quinze", Lex::NumWord(15)), ("fifteen", Lex::NumWord(15)), ("vingt", Lex::NumWord(20)),
         ("twenty", Lex::NumWord(20)), ("trente", Lex::NumWord(30)), ("thirty", Lex::NumWord(30)),
     ];
+    for (w, from, to) in [("printemps", 3, 5), ("été", 6, 8), ("automne", 9, 11), ("hiver", 12, 2),
+                          ("spring", 3, 5), ("summer", 6, 8), ("autumn", 9, 11), ("winter", 12, 2)] {
+        v.push((w, Lex::Season { from, to }));
+    }
     for w in ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday",
               "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] {
         v.push((w, Lex::Weekday));
