@@ -375,11 +375,21 @@ const EVENT_NOUNS: [&str; 29] = [
 static EVENT_NOUN_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| words_finder(&EVENT_NOUNS));
 
-/// Every connective of `CONNECTIVE` holds one of these words, in any case: "pour" stands
-/// for "pourquoi", "pour cela que" and "pour laquelle". Most pieces of a sentence have
-/// neither, and are not searched for a connective.
-static CONNECTIVE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| words_finder(&["why", "pour"]));
+/// Every connective of `CONNECTIVE` holds "why" or "pour", in any case: "pour" stands for
+/// "pourquoi", "pour cela que" and "pour laquelle". Most pieces of a sentence have neither,
+/// and are not searched for a connective. A byte scan: an automaton's set-up cost more than
+/// reading the few dozen bytes of a piece.
+fn may_connect(piece: &str) -> bool {
+    let bytes = piece.as_bytes();
+    (0..bytes.len()).any(|i| {
+        let rest = &bytes[i..];
+        rest.get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"why"))
+            || rest
+                .get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"pour"))
+    })
+}
 
 /// A council is a meeting only where an ordinal or "next" makes it one (`MILESTONE`).
 static COUNCIL_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
@@ -1071,7 +1081,7 @@ impl<'t> Clause<'t> {
             .map(|(start, piece)| {
                 // "That is why Allies will": the subject follows the connective.
                 // Most pieces hold none of the connectives' words: no regex for them.
-                let may_connect = CONNECTIVE_WORDS.is_match(piece);
+                let may_connect = may_connect(piece);
                 let skip = may_connect
                     .then(|| rules.connective.captures(piece))
                     .flatten()
@@ -1780,18 +1790,29 @@ fn content_words(text: &str) -> impl Iterator<Item = &str> + '_ {
 }
 
 fn is_stopword(word: &[u8]) -> bool {
-    const LONGEST: usize = 16;
-    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static [u8]>> =
-        std::sync::LazyLock::new(|| STOPWORDS.iter().map(|w| w.as_bytes()).collect());
-    if word.len() > LONGEST {
-        return false;
+    // A word of up to fifteen ASCII letters, lower-cased into one number: hashing a number
+    // rather than a lower-cased copy of the word.
+    static KEYS: std::sync::LazyLock<rustc_hash::FxHashSet<u128>> =
+        std::sync::LazyLock::new(|| {
+            STOPWORDS
+                .iter()
+                .filter_map(|w| word_key(w.as_bytes()))
+                .collect()
+        });
+    word_key(word).is_some_and(|key| KEYS.contains(&key))
+}
+
+/// The lower case of a word of at most fifteen bytes, packed big-end first, its length in the
+/// top byte.
+fn word_key(word: &[u8]) -> Option<u128> {
+    if word.len() > 15 {
+        return None;
     }
-    // Lower-cased on the stack: this runs on every word of every id.
-    let mut lower = [0u8; LONGEST];
-    let lower = &mut lower[..word.len()];
-    lower.copy_from_slice(word);
-    lower.make_ascii_lowercase();
-    SET.contains(&*lower)
+    Some(
+        word.iter().fold(0u128, |key, b| {
+            key << 8 | u128::from(b.to_ascii_lowercase())
+        }) | (word.len() as u128) << 120,
+    )
 }
 
 /// Lower case, sorted.
@@ -2140,10 +2161,21 @@ mod tests {
         assert!(
             STOPWORDS
                 .iter()
-                .all(|w| w.len() <= 16 && *w == w.to_ascii_lowercase())
+                .all(|w| w.len() <= 15 && *w == w.to_ascii_lowercase())
         );
         assert!(is_stopword(b"Convenus") && is_stopword(b"with"));
         assert!(!is_stopword(b"cooperation") && !is_stopword(b"a-very-long-word-indeed"));
+        // Keys tell apart words that share a prefix or differ in length only.
+        assert!(!is_stopword(b"convenu\0") && !is_stopword(b"conven") && !is_stopword(b"wit"));
+    }
+
+    #[test]
+    fn connectives_are_looked_for_only_where_their_words_are() {
+        assert!(may_connect("That is WHY Allies"));
+        assert!(may_connect("c'est Pourquoi l'UE"));
+        assert!(!may_connect("Les Alliés"));
+        assert!(!may_connect("wh"));
+        assert!(!may_connect(""));
     }
 
     #[test]
