@@ -1732,7 +1732,6 @@ impl<'a> Scan<'a> {
         } else if before(1) && self.is(t - 1, "au") && self.is(t, "printemps") {
             t - 1
         } else if before(1) && self.is_any(t - 1, &["cet", "ce", "this"]) {
-            dir = 0;
             t - 1
         } else if before(1) && self.is_any(t - 1, &["next", "last"]) {
             dir = if self.is(t - 1, "next") { 1 } else { -1 };
