@@ -1729,9 +1729,10 @@ impl<'a> Scan<'a> {
                 return None;
             }
             t - 2
-        } else if before(1) && self.is(t - 1, "au") && self.is(t, "printemps") {
-            t - 1
-        } else if before(1) && self.is_any(t - 1, &["cet", "ce", "this"]) {
+        } else if before(1)
+            && (self.is(t - 1, "au") && self.is(t, "printemps")
+                || self.is_any(t - 1, &["cet", "ce", "this"]))
+        {
             t - 1
         } else if before(1) && self.is_any(t - 1, &["next", "last"]) {
             dir = if self.is(t - 1, "next") { 1 } else { -1 };
