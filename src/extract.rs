@@ -1725,12 +1725,31 @@ fn unique_id(used: &mut UsedIds, actors: &[String], made: Option<&str>, what: &[
         let mut id = String::with_capacity(base.len() + 4);
         id.push_str(&base);
         id.push('-');
-        id.push_str(&next.to_string());
+        push_decimal(&mut id, *next);
         *next += 1;
         if !used.ids.contains(&id) {
             used.ids.insert(id.clone());
             return id;
         }
+    }
+}
+
+/// `n` in decimal, without the formatting machinery `to_string` goes through: a page that
+/// repeats itself numbers hundreds of ids.
+fn push_decimal(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
     }
 }
 
@@ -1792,14 +1811,37 @@ fn content_words(text: &str) -> impl Iterator<Item = &str> + '_ {
 fn is_stopword(word: &[u8]) -> bool {
     // A word of up to fifteen ASCII letters, lower-cased into one number: hashing a number
     // rather than a lower-cased copy of the word.
-    static KEYS: std::sync::LazyLock<rustc_hash::FxHashSet<u128>> =
-        std::sync::LazyLock::new(|| {
-            STOPWORDS
+    // Most words are turned away by their first letter and length before any key is made.
+    struct Stopwords {
+        keys: rustc_hash::FxHashSet<u128>,
+        /// Bit `n` of `lengths[letter]`: a stop word of `n` letters starts with that letter.
+        lengths: [u16; 26],
+    }
+    static STOP: std::sync::LazyLock<Stopwords> = std::sync::LazyLock::new(|| {
+        let mut lengths = [0u16; 26];
+        for w in STOPWORDS {
+            if let Some(first) = w.bytes().next().filter(u8::is_ascii_lowercase) {
+                lengths[usize::from(first - b'a')] |= 1 << w.len().min(15);
+            }
+        }
+        Stopwords {
+            keys: STOPWORDS
                 .iter()
                 .filter_map(|w| word_key(w.as_bytes()))
-                .collect()
-        });
-    word_key(word).is_some_and(|key| KEYS.contains(&key))
+                .collect(),
+            lengths,
+        }
+    });
+    let Some(first) = word.first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    if !first.is_ascii_lowercase()
+        || word.len() > 15
+        || STOP.lengths[usize::from(first - b'a')] & (1 << word.len()) == 0
+    {
+        return false;
+    }
+    word_key(word).is_some_and(|key| STOP.keys.contains(&key))
 }
 
 /// The lower case of a word of at most fifteen bytes, packed big-end first, its length in the
@@ -2167,6 +2209,15 @@ mod tests {
         assert!(!is_stopword(b"cooperation") && !is_stopword(b"a-very-long-word-indeed"));
         // Keys tell apart words that share a prefix or differ in length only.
         assert!(!is_stopword(b"convenu\0") && !is_stopword(b"conven") && !is_stopword(b"wit"));
+    }
+
+    #[test]
+    fn decimals_are_written_as_to_string_writes_them() {
+        for n in [0, 2, 9, 10, 99, 100, 12345, u32::MAX] {
+            let mut out = String::from("x-");
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("x-{n}"));
+        }
     }
 
     #[test]
