@@ -381,14 +381,13 @@ static EVENT_NOUN_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
 /// reading the few dozen bytes of a piece.
 fn may_connect(piece: &str) -> bool {
     let bytes = piece.as_bytes();
-    (0..bytes.len()).any(|i| {
-        let rest = &bytes[i..];
-        rest.get(..3)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"why"))
-            || rest
-                .get(..4)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"pour"))
-    })
+    let word_at = |i: usize, rest: &[u8]| {
+        bytes
+            .get(i + 1..i + 1 + rest.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+    };
+    memchr::memchr2_iter(b'w', b'W', bytes).any(|i| word_at(i, b"hy"))
+        || memchr::memchr2_iter(b'p', b'P', bytes).any(|i| word_at(i, b"our"))
 }
 
 /// A council is a meeting only where an ordinal or "next" makes it one (`MILESTONE`).
@@ -1012,21 +1011,35 @@ fn clause_pieces(text: &str, at: usize) -> Vec<(usize, &str)> {
         text[..at].trim_end()
     };
     // A reader may keep a quoted passage of several sentences together: the clause starts
-    // after the last full stop too.
-    let clause_start = before
-        .char_indices()
+    // after the last full stop too. Read by bytes, as for every commitment: "«" and "“" are
+    // known by their last byte and the ones before it, each the end of its only character.
+    let b = before.as_bytes();
+    let clause_start = (0..b.len())
         .rev()
-        .find(|&(i, c)| {
-            matches!(c, ';' | ':' | '!' | '?' | '«' | '“')
-                || (c == '.' && !is_abbreviation(before, i))
+        .find(|&i| match b[i] {
+            b';' | b':' | b'!' | b'?' => true,
+            b'.' => !is_abbreviation(before, i),
+            0xAB => i >= 1 && b[i - 1] == 0xC2,
+            0x9C => i >= 2 && b[i - 2..i] == [0xE2, 0x80],
+            _ => false,
         })
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .map_or(0, |i| i + 1);
     let mut pieces = Vec::new();
     let mut start = clause_start;
-    for (i, c) in before[clause_start..].char_indices() {
-        if matches!(c, ',' | '(' | ')' | '–' | '—') {
-            pieces.push((start, &before[start..clause_start + i]));
-            start = clause_start + i + c.len_utf8();
+    let mut i = clause_start;
+    while i < b.len() {
+        // ',', '(', ')', and the dashes '–' and '—' (E2 80 93, E2 80 94).
+        let width = match b[i] {
+            b',' | b'(' | b')' => 1,
+            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x93 | 0x94)) => 3,
+            _ => 0,
+        };
+        if width > 0 {
+            pieces.push((start, &before[start..i]));
+            start = i + width;
+            i += width;
+        } else {
+            i += 1;
         }
     }
     pieces.push((start, &before[start..]));
@@ -2209,6 +2222,54 @@ mod tests {
         assert!(!is_stopword(b"cooperation") && !is_stopword(b"a-very-long-word-indeed"));
         // Keys tell apart words that share a prefix or differ in length only.
         assert!(!is_stopword(b"convenu\0") && !is_stopword(b"conven") && !is_stopword(b"wit"));
+    }
+
+    /// `clause_pieces` as it was written first, by characters, to check the byte scan.
+    fn clause_pieces_by_chars(text: &str, at: usize) -> Vec<(usize, &str)> {
+        let before = if text[at..].trim().is_empty() {
+            text[..at].trim_end_matches(['.', '!', '?', ' ', '»', '"', '”', '\n'])
+        } else {
+            text[..at].trim_end()
+        };
+        let clause_start = before
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| {
+                matches!(c, ';' | ':' | '!' | '?' | '«' | '“')
+                    || (c == '.' && !is_abbreviation(before, i))
+            })
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let mut pieces = Vec::new();
+        let mut start = clause_start;
+        for (i, c) in before[clause_start..].char_indices() {
+            if matches!(c, ',' | '(' | ')' | '–' | '—') {
+                pieces.push((start, &before[start..clause_start + i]));
+                start = clause_start + i + c.len_utf8();
+            }
+        }
+        pieces.push((start, &before[start..]));
+        pieces
+    }
+
+    #[test]
+    fn clause_pieces_by_bytes_are_those_by_characters() {
+        for text in [
+            "« Les attaques ne faiblissent pas. Nous continuerons »",
+            "L'UE, les États-Unis et le Japon (G7) sont convenus",
+            "En 2024 – lors du sommet — les Alliés; ils “ont” décidé: de tout",
+            "M. Dupont et les U.S.-France ont convenu, enfin, de",
+            "Ça «« ”“ –— ,,(( ».",
+            "",
+            "é",
+        ] {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(
+                    clause_pieces(text, at),
+                    clause_pieces_by_chars(text, at),
+                    "{text:?} at {at}"
+                );
+            }
+        }
     }
 
     #[test]
