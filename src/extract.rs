@@ -519,7 +519,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
     let mut lead_in: Option<LeadIn> = None;
     // Whom "we" stands for where the document speaks in its own voice ("We, the Heads of
     // State ..."): the authors, however many other parties commit between two of its "we".
-    let mut authors: Option<Vec<String>> = None;
+    let mut authors: Option<Vec<String>> = doc.title.as_deref().and_then(|t| title_voice(t, rules));
     // Which triggers and vetoes match each sentence: one set for them all, cleared each time.
     let mut hits = rules.prefilter.hits();
     let dates_by_sentence = SentenceDates::new(doc);
@@ -1267,6 +1267,37 @@ fn declared_voice(text: &str, rules: &Rules) -> Option<Vec<String>> {
     })?;
     let apposition = rest.split(',').next()?;
     let ids = rules.registry.ids(apposition);
+    (!ids.is_empty()).then_some(ids)
+}
+
+/// "EU Statement on ...", "Statement by the High Representative on behalf of the EU",
+/// "Déclaration au nom de l'UE": a statement's title says whose "we" it is.
+fn title_voice(title: &str, rules: &Rules) -> Option<Vec<String>> {
+    let folded = crate::fold::fold(title);
+    let lower = folded.to_ascii_lowercase();
+    let keyword = ["statement", "declaration"]
+        .iter()
+        .find_map(|k| lower.find(k).map(|at| (at, at + k.len())))?;
+    let (at, end) = keyword;
+    // "EU Statement": the party named right before the word.
+    let before = rules
+        .registry
+        .mentions(&folded[..at])
+        .into_iter()
+        .rev()
+        .find(|m| folded[m.span.end..at].trim().is_empty())
+        .map(|m| vec![m.id]);
+    if before.is_some() {
+        return before;
+    }
+    // "Statement on behalf of the EU", "Déclaration au nom de l'UE": the parties right after.
+    let after = &lower[end..];
+    let on_behalf = [" on behalf of ", " by ", " au nom de ", " de la part de "]
+        .iter()
+        .find_map(|p| after.find(p).map(|i| end + i + p.len()))?;
+    let rest = &folded[on_behalf..];
+    let clause = rest.split([',', ':', ';', '(']).next().unwrap_or(rest);
+    let ids = rules.registry.ids(clause);
     (!ids.is_empty()).then_some(ids)
 }
 
@@ -2270,6 +2301,26 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_statement_title_says_whose_we_it_is() {
+        let rules = Rules::default();
+        let voice = |t: &str| title_voice(t, &rules);
+        assert_eq!(
+            voice("OSCE Permanent Council No. 1563 - EU Statement on cyber security"),
+            Some(vec!["EU".to_string()])
+        );
+        assert_eq!(
+            voice("Déclaration du haut représentant au nom de l'UE sur la cybersécurité"),
+            Some(vec!["EU".to_string()])
+        );
+        assert_eq!(
+            voice("Canada-France Joint Statement on Cybersecurity"),
+            None
+        );
+        assert_eq!(voice("The Hague Summit Declaration"), None);
+        assert_eq!(voice("L'UE et le Japon tiennent leur dialogue"), None);
     }
 
     #[test]
