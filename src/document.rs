@@ -26,10 +26,10 @@ mod sentences;
 /// sentences in ten of the body, the page is in the first one, as a reader sees it (a joint
 /// statement printed in English, then in French, is an English page).
 fn bilingual_opening(sentences: &[Sentence]) -> Option<Lang> {
-    let mut body = sentences.iter().filter(|s| !s.heading);
+    let body = sentences.iter().filter(|s| !s.heading);
     let first = body.clone().next()?.language;
     let (mut fr, mut en) = (0usize, 0usize);
-    for s in body.by_ref() {
+    for s in body {
         match s.language {
             Lang::Fr => fr += 1,
             Lang::En => en += 1,

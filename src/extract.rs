@@ -745,19 +745,22 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         };
         // "s'était engagé en 2021 à", "a annoncé ce jeudi 12 février, à Lyon, une enveloppe":
         // a date inside a past trigger says when it was done, never when it is due.
-        let within_trigger = || {
-            sentence_dates.iter().filter(|d| {
-                !trigger.future
-                    && matches!(d.relation, Relation::In | Relation::On)
-                    && (candidate.start..candidate.end).contains(&local(d))
-            })
+        let within_trigger = |d: &DateExpr| {
+            !trigger.future
+                && matches!(d.relation, Relation::In | Relation::On)
+                && (candidate.start..candidate.end).contains(&local(d))
         };
         let made = sentence_dates
             .iter()
             .filter(|d| local(d) < subject_start && doc_date.is_none_or(|dd| d.first_day <= dd))
             .filter(|d| !fronted_due(d))
             .rfind(|d| !matches!(d.relation, Relation::Since | Relation::After))
-            .or_else(|| within_trigger().rfind(|d| doc_date.is_none_or(|dd| d.first_day <= dd)))
+            .or_else(|| {
+                sentence_dates
+                    .iter()
+                    .filter(|d| within_trigger(d))
+                    .rfind(|d| doc_date.is_none_or(|dd| d.first_day <= dd))
+            })
             .map(|d| d.value.clone())
             .or_else(|| {
                 let demonstrative = matches!(
@@ -774,9 +777,9 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             .or_else(|| doc_made.clone());
         let made_floor = made.as_deref().and_then(first_day_of).or(doc_date);
         let deadline = first_deadline(
-            sentence_dates.iter().filter(|d| {
-                local(d) >= candidate.start && !within_trigger().any(|t| std::ptr::eq(t, *d))
-            }),
+            sentence_dates
+                .iter()
+                .filter(|d| local(d) >= candidate.start && !within_trigger(d)),
             made_floor,
         )
         .or_else(|| first_deadline(sentence_dates.iter().filter(|d| fronted_due(d)), made_floor));
@@ -1778,23 +1781,10 @@ fn unique_id(used: &mut UsedIds, actors: &[String], made: Option<&str>, what: &[
     }
 }
 
-/// `n` in decimal, without the formatting machinery `to_string` goes through: a page that
-/// repeats itself numbers hundreds of ids.
+/// `n` in decimal, by itoa rather than through the formatting machinery `to_string` goes
+/// through: a page that repeats itself numbers hundreds of ids.
 fn push_decimal(out: &mut String, n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    let mut n = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
-    }
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 /// The ids given so far in a document.
@@ -1853,9 +1843,8 @@ fn content_words(text: &str) -> impl Iterator<Item = &str> + '_ {
 }
 
 fn is_stopword(word: &[u8]) -> bool {
-    // A word of up to fifteen ASCII letters, lower-cased into one number: hashing a number
-    // rather than a lower-cased copy of the word.
-    // Most words are turned away by their first letter and length before any key is made.
+    // Most words are turned away by their first letter and length; the others are looked up
+    // by their lower case packed into one number (`word_key`), hashed rather than a copy.
     struct Stopwords {
         keys: rustc_hash::FxHashSet<u128>,
         /// Bit `n` of `lengths[letter]`: a stop word of `n` letters starts with that letter.
