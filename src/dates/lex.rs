@@ -158,13 +158,7 @@ fn ascii_word(
 ) -> Tok {
     let w = b.get(start..end).unwrap_or_default();
     let letters = seen & (LOWER | UPPER);
-    let kind = if letters == 0 {
-        Kind::Num
-    } else if seen & DIGIT == 0 {
-        Kind::Word
-    } else {
-        Kind::Mixed
-    };
+    let kind = kind_of(seen);
     let lex = match kind {
         Kind::Word => lexicon.find_ascii(w),
         _ => None,
@@ -185,6 +179,17 @@ fn ascii_word(
         ascii: true,
         trigger: is_trigger(kind, w.first().copied(), lex),
         lex,
+    }
+}
+
+/// What a run of letters and digits is, from the classes of its characters (`seen`).
+fn kind_of(seen: u8) -> Kind {
+    if seen & (LOWER | UPPER) == 0 {
+        Kind::Num
+    } else if seen & DIGIT == 0 {
+        Kind::Word
+    } else {
+        Kind::Mixed
     }
 }
 
@@ -304,13 +309,7 @@ fn word(
         nchars += 1;
         i += ch.len_utf8();
     }
-    let kind = if seen & (LOWER | UPPER) == 0 {
-        Kind::Num
-    } else if seen & DIGIT == 0 {
-        Kind::Word
-    } else {
-        Kind::Mixed
-    };
+    let kind = kind_of(seen);
     let cap = match first_wide {
         Some(c) => c.is_uppercase(),
         // No letter came before the first wide one: the first letter is ASCII.
