@@ -60,13 +60,27 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
             .and_then(iso_page_date)
     });
 
-    let dated_line = (0..body_start).find_map(|i| {
-        let l = line(i);
-        let short = l.len() <= SHORT_LINE && l.split_whitespace().nth(25).is_none();
-        if !short || is_updated_line(l) {
-            return None;
-        }
-        page_date(l, true).map(|d| (i, d))
+    // "Publié le 27/01/2026 à 17h45 — Mis à jour le ...", "Published 18 June 2026": a stamp
+    // that says which date is the page's, wherever the header puts it (under a standfirst,
+    // or on one line with the updated stamp).
+    let stamped = (0..blocks.len().min(HEADER_BLOCKS))
+        .filter(|&i| line(i).len() <= STAMP_LINE)
+        .find_map(|i| {
+            let l = line(i);
+            let marker = PUBLISHED.find(l).filter(|m| m.start() <= 40)?;
+            let rest = &l[marker.end()..];
+            let rest = UPDATED.find(rest).map_or(rest, |u| &rest[..u.start()]);
+            page_date(rest, false).map(|d| (i, d))
+        });
+    let dated_line = stamped.or_else(|| {
+        (0..body_start).find_map(|i| {
+            let l = line(i);
+            let short = l.len() <= SHORT_LINE && l.split_whitespace().nth(25).is_none();
+            if !short || is_updated_line(l) {
+                return None;
+            }
+            page_date(l, true).map(|d| (i, d))
+        })
     });
     let date_line = dated_line.as_ref().map(|(i, _)| *i);
     let published = dated_line
@@ -91,6 +105,17 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
                         .find(|&i| blocks[i].kind == Kind::Heading(1) && headline(line(i)))
                 })
                 .flatten()
+                .map(|i| line(i).to_string())
+        })
+        .or_else(|| {
+            // Under the site's breadcrumb, the first headline is the page's: the lines after
+            // it are its subtitle, its byline, the occasion of a speech.
+            (0..anchor)
+                .rev()
+                .find(|&i| is_breadcrumb(line(i)))
+                .and_then(|crumb| {
+                    (crumb + 1..anchor).find(|&i| blocks[i].kind != Kind::Item && headline(line(i)))
+                })
                 .map(|i| line(i).to_string())
         })
         .or_else(|| {
@@ -138,6 +163,15 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
 static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:(?:date de |dernière )?mise? à jour(?: le)?|(?:last |page )?updated(?: on)?|modifié le|dernière modification|last modified)\s*:?",
+    )
+    .unwrap_or_else(|e| unreachable!("{e}"))
+});
+
+/// "Publié le", "Published": the page's own date follows. Not "publié par" (who), nor a
+/// report "published in January 2022" in running text: the stamp opens its line.
+static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(?:publié le|publiée le|date de publication|mis en ligne le|(?:first )?published(?: on)?|posted on|date published)\s*:?",
     )
     .unwrap_or_else(|e| unreachable!("{e}"))
 });
@@ -198,6 +232,18 @@ fn is_body(l: &str, kind: Kind) -> bool {
         && !l
             .trim_end_matches([')', ']', '\'', '"', '»', ' '])
             .ends_with(':')
+        // "We use some essential cookies to make this website work.": the site's banner
+        // over the page, not the article.
+        && !(l.contains("cookie") || l.contains("Cookie"))
+}
+
+/// "Accueil > Actualités > Cyberdéfense", "Home / News / Press releases": where the page
+/// stands in its site, printed over its headline.
+fn is_breadcrumb(l: &str) -> bool {
+    l.len() <= SHORT_LINE
+        && (l.contains(" > ")
+            || l.contains(" » ") && !l.contains('«')
+            || l.matches(" / ").nth(1).is_some())
 }
 
 fn first_sentence(l: &str) -> &str {
@@ -353,9 +399,12 @@ fn headline(l: &str) -> bool {
         && l.len() <= SHORT_LINE
         && letters >= 3
         && digits * 2 < letters
+        // "Monsieur le Président,": the salutation of a speech.
         && !l
             .trim_end_matches([')', ']', '\'', '"', '»', ' '])
-            .ends_with(['.', '!', '?', ':', ';'])
+            .ends_with(['.', '!', '?', ':', ';', ','])
+        // "(Seul le prononcé fait foi)", "(Check against delivery)": a note on the text.
+        && !(l.starts_with('(') && l.ends_with(')'))
         && !l.contains("://")
         && !boilerplate(l)
 }
@@ -599,6 +648,68 @@ mod tests {
             title_of_text(page).as_deref(),
             Some("EU and Australia hold fourth Cyber Dialogue in Canberra")
         );
+    }
+
+    fn meta_of_text(page: &str) -> (Option<String>, Option<String>) {
+        let doc =
+            crate::document::Document::from_bytes("page.txt", page.as_bytes()).expect("reads");
+        (doc.title, doc.published.map(|p| p.date.to_string()))
+    }
+
+    #[test]
+    fn the_headline_under_a_breadcrumb_beats_the_lines_of_a_speech_s_occasion() {
+        let page = "Représentation permanente de la France auprès des Nations unies\r\n\
+            France ONU\r\n\r\nAccueil > Prises de parole > Sécurité des TIC\r\n\r\n\
+            Mécanisme mondial : « La France veut un mécanisme tourné vers l'action »\r\n\r\n\
+            Intervention de M. Henri Verdier, ambassadeur pour le numérique\r\n\
+            Première session plénière de fond du mécanisme mondial des Nations unies sur la sécurité des technologies de l'information et des communications\r\n\
+            New York, le 10 mars 2026\r\n\r\n(Seul le prononcé fait foi)\r\n\r\n\
+            Monsieur le Président,\r\n\r\nJe vous remercie et je vous félicite pour votre \
+            élection à la présidence de ce mécanisme mondial.\r\n";
+        assert_eq!(
+            meta_of_text(page),
+            (
+                Some(
+                    "Mécanisme mondial : « La France veut un mécanisme tourné vers l'action »"
+                        .into()
+                ),
+                Some("2026-03-10".into())
+            )
+        );
+        // Without a breadcrumb, a salutation and a note on the text are no headlines.
+        let page = "Intervention de la France\n\nNew York, le 10 mars 2026\n\n\
+            (Seul le prononcé fait foi)\n\nMonsieur le Président,\n\nJe vous remercie et je \
+            vous félicite pour votre élection à la présidence de ce mécanisme.\n";
+        assert_eq!(
+            meta_of_text(page).0.as_deref(),
+            Some("Intervention de la France")
+        );
+    }
+
+    #[test]
+    fn a_published_stamp_says_the_page_s_date_wherever_the_header_prints_it() {
+        // Under the standfirst, and under a cookie banner that is not the article.
+        let page = "Cookies on GOV.UK\nWe use some essential cookies to make this website work.\n\n\
+            Home > Cyber security\n\nPress release\n\n\
+            £185 million to protect councils from cyber attacks\n\n\
+            Councils across England will get round-the-clock protection against ransomware, \
+            announced today.\n\nPublished 18 June 2026\nLast updated 19 June 2026\n\n\
+            The programme was announced today (Thursday 18 June) by the Minister.\n";
+        assert_eq!(
+            meta_of_text(page),
+            (
+                Some("£185 million to protect councils from cyber attacks".into()),
+                Some("2026-06-18".into())
+            )
+        );
+        // On one line with the updated stamp, over a body that opens with another date.
+        let page = "# Déclaration conjointe franco-italienne\n\n\
+            *Publié le 27/01/2026 à 17h45 — Mis à jour le 28/01/2026 à 09h10*\n\n\
+            Le 26 janvier 2026, à Rome, les deux ministres ont signé une déclaration conjointe.\n";
+        assert_eq!(meta_of_text(page).1.as_deref(), Some("2026-01-27"));
+        // "published in January 2022" in running text is no stamp.
+        assert!(!PUBLISHED.is_match("The strategy, published in January 2022, committed"));
+        assert!(PUBLISHED.is_match("Publié le : 19 mai 2026"));
     }
 
     #[test]

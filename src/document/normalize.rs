@@ -10,6 +10,10 @@ use std::ops::Range;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+/// The longest line, in bytes, that may be a hard-wrapped one: 100 characters with a few
+/// accents.
+const HARD_WRAP_MAX: usize = 110;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Kind {
     Para,
@@ -346,9 +350,12 @@ impl Builder {
             && kind == Kind::Para
             && !matches!(self.kind, Kind::Heading(_))
             && unfinished;
+        // Wrapped at a fixed width: some 65 to 100 characters. A longer line was not wrapped
+        // but written whole ("Première session plénière de fond du mécanisme ..."), and
+        // the line under it ("New York, le 10 mars 2026") is a line of its own.
         let hard_wrapped = gap == Gap::Line
             && next.is_uppercase()
-            && self.text.len() - self.line_start >= 65
+            && (65..=HARD_WRAP_MAX).contains(&(self.text.len() - self.line_start))
             && self.last.is_alphabetic();
         let (s, e) = (self.last_end, next_start.max(self.last_end));
         if can_join && ((self.lower_start && next.is_lowercase()) || hard_wrapped) {
