@@ -526,9 +526,9 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let original = doc.sentence_text(sentence);
         if let Some(lead) = lead_in.as_mut() {
-            if is_list_item(lead, sentence, original) {
+            let folded = doc_folded.slice(sentence.span.clone());
+            if is_list_item(lead, sentence, folded.text) {
                 lead.items += 1;
-                let folded = doc_folded.slice(sentence.span.clone());
                 let dates = dates_by_sentence.of(index);
                 let quote = clean_quote(original);
                 let id = unique_id(
@@ -852,17 +852,63 @@ fn close_list(out: &mut Extraction, lead_in: Option<LeadIn>) {
 }
 
 /// An item of a list announced by a lead-in: a later block that continues the lead-in's
-/// sentence, so it starts in lower case.
-fn is_list_item(lead: &LeadIn, sentence: &crate::document::Sentence, text: &str) -> bool {
-    // An item goes on the lead-in's sentence: it opens in lower case, or with a figure ("5
-    // millions d'euros pour former ...").
+/// sentence. `folded`: the item's text, folded.
+fn is_list_item(lead: &LeadIn, sentence: &crate::document::Sentence, folded: &str) -> bool {
+    // An item goes on the lead-in's sentence: it opens in lower case, with a figure ("5
+    // millions d'euros pour former ..."), or with the verb the lead-in calls for, capital or
+    // not ("sont convenus des mesures suivantes : 1. Créer un groupe de travail ...").
+    let item = folded.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
     sentence.block != lead.block
         && !sentence.heading
-        && text
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
+        && (item
             .chars()
             .next()
-            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            || opens_with_bare_verb(item, sentence.language))
+}
+
+/// "Créer un groupe", "Développer conjointement des capacités", "Establish a working group":
+/// a verb in the infinitive or the imperative, then its object or an adverb. A French
+/// infinitive is told by its ending, an English bare verb by the article after it; the words
+/// with those endings that open a noun phrase ("Entre les", "Notre objectif", "The") are not.
+fn opens_with_bare_verb(folded: &str, lang: Lang) -> bool {
+    let mut words = folded
+        .split(|c: char| !(c.is_ascii_alphabetic() || c == '\''))
+        .filter(|w| !w.is_empty());
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let first = first.to_ascii_lowercase();
+    let second = second.to_ascii_lowercase();
+    let second = second.as_str();
+    match lang {
+        Lang::Fr => {
+            const NOT_VERBS: [&str; 16] = [
+                "entre", "outre", "contre", "notre", "votre", "autre", "premier", "dernier",
+                "hier", "leur", "pour", "sur", "par", "chaque", "cadre", "membre",
+            ];
+            const OBJECT_OPENINGS: [&str; 22] = [
+                "un", "une", "le", "la", "les", "des", "du", "l'", "d'", "leur", "leurs", "ses",
+                "son", "sa", "aux", "au", "a", "chaque", "ce", "cette", "ces", "ensemble",
+            ];
+            let infinitive = first.len() >= 4
+                && ["er", "ir", "re", "oir"].iter().any(|e| first.ends_with(e))
+                && !NOT_VERBS.contains(&first.as_str());
+            infinitive && (OBJECT_OPENINGS.contains(&second) || second.ends_with("ment"))
+        }
+        Lang::En => {
+            const NOT_VERBS: [&str; 12] = [
+                "the", "a", "an", "this", "these", "those", "all", "both", "each", "every", "our",
+                "their",
+            ];
+            const ARTICLES: [&str; 10] = [
+                "a", "an", "the", "their", "its", "our", "this", "these", "each", "every",
+            ];
+            // "Canada, the EU and Japan agreed": a name set off by a comma.
+            let set_off = folded[first.len()..].starts_with(',');
+            !NOT_VERBS.contains(&first.as_str()) && !set_off && ARTICLES.contains(&second)
+        }
+    }
 }
 
 /// The first date that sets a deadline: one that is not before the commitment was made.
@@ -1547,12 +1593,38 @@ fn document_parties(doc: &Document, doc_folded: &Folded, rules: &Rules) -> Vec<S
         }
     }
     let top = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
-    counts
+    let named: Vec<String> = counts
         .into_iter()
         .filter(|(_, n)| *n == top && top > 0)
         .map(|(id, _)| id)
-        .collect()
+        .collect();
+    if !named.is_empty() {
+        return named;
+    }
+    publisher(doc, doc_folded, rules).into_iter().collect()
 }
+
+/// Whose site the page is on, where its header names it ("Ministère des Armées", "Cookies on
+/// GOV.UK", "From: Department for Science, Innovation and Technology"): in a government's own
+/// release, "le ministère", "the government" and a passive with no agent are that party's,
+/// though no sentence names it.
+fn publisher(doc: &Document, doc_folded: &Folded, rules: &Rules) -> Option<String> {
+    doc.sentences
+        .iter()
+        .take(PAGE_HEADER_SENTENCES)
+        .filter(|s| s.heading)
+        .find_map(|s| {
+            rules
+                .registry
+                .mentions(doc_folded.slice(s.span.clone()).text)
+                .into_iter()
+                .find(|m| m.kind == MentionKind::Name)
+                .map(|m| m.id)
+        })
+}
+
+/// The sentences of a page's header, above and around its headline: menus, banners, stamps.
+const PAGE_HEADER_SENTENCES: usize = 15;
 
 /// How far back a pronoun or an implicit subject looks for the parties it stands for.
 const ANTECEDENT_WINDOW: usize = 12;
@@ -2178,6 +2250,72 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:#?}");
         assert!(found[1].quote.starts_with("5 millions"), "{found:#?}");
         assert_eq!(found[1].actors, ["FR"]);
+    }
+
+    #[test]
+    fn an_item_that_opens_with_a_bare_verb_is_an_item_of_the_list() {
+        for (lead, items) in [
+            (
+                "La France et l'Italie sont convenues des mesures suivantes :",
+                "1. Créer un groupe de travail permanent sur la cyberdéfense.\n\
+                 2. Développer conjointement, à l'horizon 2030, des capacités défensives.\n\
+                 3. Échanger des officiers de liaison d'ici fin 2026.\n",
+            ),
+            (
+                "France and Italy agreed on the following measures:",
+                "- Establish a permanent working group on cyber defence.\n\
+                 - Hold a joint exercise every year.\n\
+                 - Exchange their liaison officers by the end of 2026.\n",
+            ),
+        ] {
+            let text = format!("Communiqué\n\n{lead}\n\n{items}");
+            let doc = Document::from_bytes("list.md", text.as_bytes()).expect("reads");
+            let found = extract(&doc, &Rules::default()).commitments;
+            assert_eq!(found.len(), 3, "{lead}: {found:#?}");
+            assert!(found.iter().all(|c| c.actors == ["FR", "IT"]), "{found:#?}");
+        }
+        // Items that are sentences of their own keep their own subjects.
+        let text = "Communiqué\n\nLes participants sont convenus de ce qui suit :\n\n\
+            - Entre les deux pays, un dialogue annuel sera tenu.\n\
+            - Notre objectif commun est la sécurité.\n";
+        let doc = Document::from_bytes("list.md", text.as_bytes()).expect("reads");
+        let found = extract(&doc, &Rules::default()).commitments;
+        assert!(
+            found.iter().all(|c| !c.quote.starts_with("Notre")),
+            "{found:#?}"
+        );
+        assert!(!opens_with_bare_verb(
+            "Canada, the EU and Japan agreed",
+            Lang::En
+        ));
+        assert!(!opens_with_bare_verb("The Allies will", Lang::En));
+        assert!(opens_with_bare_verb(
+            "Conclure, au plus tard le 30 juin",
+            Lang::Fr
+        ));
+        assert!(!opens_with_bare_verb("Entre les deux pays", Lang::Fr));
+    }
+
+    #[test]
+    fn a_government_s_own_release_binds_the_government_its_header_names() {
+        for (header, id) in [
+            ("Ministère des Armées et des Anciens combattants", "FR"),
+            ("Cookies on GOV.UK", "GB"),
+        ] {
+            let text = format!(
+                "{header}\n\nMenu\n\nRenforcer la réserve cyber\n\nPublié le 19 mai 2026\n\n\
+                 Le ministère portera les effectifs de la réserve à 1 000 réservistes d'ici 2030.\n"
+            );
+            let doc = Document::from_bytes("gov.txt", text.as_bytes()).expect("reads");
+            let found = extract(&doc, &Rules::default()).commitments;
+            assert_eq!(found.len(), 1, "{header}: {found:#?}");
+            assert_eq!(found[0].actors, [id]);
+        }
+        // A header that names no party leaves a sentence without one uncommitted.
+        let text = "Actualités\n\nRenforcer la réserve cyber\n\nPublié le 19 mai 2026\n\n\
+            Le ministère portera les effectifs de la réserve à 1 000 réservistes d'ici 2030.\n";
+        let doc = Document::from_bytes("gov.txt", text.as_bytes()).expect("reads");
+        assert!(extract(&doc, &Rules::default()).commitments.is_empty());
     }
 
     #[test]
