@@ -200,8 +200,15 @@ impl Registry {
                     kind: MentionKind::Adjective,
                 });
             }
+            let id = if *kind == MentionKind::Adjective
+                && holds_council_presidency(id, &text[..m.start], &text[m.end..])
+            {
+                EU_ID
+            } else {
+                id
+            };
             out.push(Mention {
-                id: id.clone(),
+                id: id.to_string(),
                 span: original(m.start)..original(m.end),
                 kind: *kind,
             });
@@ -236,6 +243,46 @@ impl Registry {
     pub fn knows(&self, id: &str) -> bool {
         self.lookup.values().any(|(known, _, _)| known == id)
     }
+}
+
+const EU_ID: &str = "EU";
+
+/// The member states of the European Union, by ISO 3166-1 alpha-2 code.
+const EU_MEMBERS: [&str; 27] = [
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
+    "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+];
+
+/// "La présidence irlandaise", "the Irish Presidency": the member state that chairs the
+/// Council of the EU acts for the Union there, not for itself. Not the presidency of another
+/// body ("la présidence française du G7", "the Italian presidency of the OSCE").
+/// `before` and `after`: the folded text around the adjective.
+fn holds_council_presidency(id: &str, before: &str, after: &str) -> bool {
+    let ends_with_word = |text: &str, word: &str| {
+        let text = text.trim_end();
+        text.len() >= word.len()
+            && text.as_bytes()[text.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
+    };
+    let starts_with_word = |text: &str, word: &str| {
+        let text = text.trim_start();
+        text.get(..word.len())
+            .is_some_and(|t| t.eq_ignore_ascii_case(word))
+    };
+    let presidency = ends_with_word(before, "presidence")
+        || ends_with_word(before, "presidency")
+        || starts_with_word(after, "presidency")
+        || starts_with_word(after, "presidence");
+    if !presidency || !EU_MEMBERS.contains(&id) {
+        return false;
+    }
+    // What the presidency is of, when the text says: "... du G7", "... of the OSCE".
+    let of = after.get(..after.len().min(48)).unwrap_or(after);
+    let other_body = [
+        "G7", "G20", "OSCE", "ONU", "UN ", "Nations", "securite", "Security",
+    ]
+    .iter()
+    .any(|body| of.contains(body));
+    !other_body
 }
 
 /// `name` in ASCII lower case, written into `buffer`.
@@ -279,6 +326,19 @@ mod tests {
 
     fn ids(text: &str) -> Vec<String> {
         Registry::new(&[]).ids(text)
+    }
+
+    #[test]
+    fn the_member_state_that_holds_the_council_presidency_speaks_for_the_eu() {
+        assert_eq!(
+            ids("La présidence irlandaise s'est fixé pour objectif"),
+            ["EU"]
+        );
+        assert_eq!(ids("The Irish Presidency will seek an agreement"), ["EU"]);
+        assert_eq!(ids("la présidence française du G7"), ["FR", "G7"]);
+        assert_eq!(ids("the Italian presidency of the OSCE"), ["IT", "OSCE"]);
+        assert_eq!(ids("la présidence américaine"), ["US"]);
+        assert_eq!(ids("le gouvernement irlandais"), ["IE"]);
     }
 
     #[test]
