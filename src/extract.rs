@@ -965,9 +965,13 @@ fn best_trigger<'r>(
                 continue;
             }
             if trigger.future {
-                if let Some(rel) = rules.relative.find(before)
-                    && !rules.declaratives.is_match(&before[..rel.start()])
-                    && !rules.connective.is_match(before)
+                // A quotation kept whole may hold several sentences ("Today we are changing
+                // that. We will back every council"): a relative pronoun counts in the
+                // trigger's own.
+                let own_sentence = &before[own_sentence_start(before)..];
+                if let Some(rel) = rules.relative.find(own_sentence)
+                    && !rules.declaratives.is_match(&own_sentence[..rel.start()])
+                    && !rules.connective.is_match(own_sentence)
                 {
                     reason = Some(format!("{}: future inside a relative clause", trigger.rule));
                     continue;
@@ -1093,6 +1097,23 @@ fn clause_pieces(text: &str, at: usize) -> Vec<(usize, &str)> {
     }
     pieces.push((start, &before[start..]));
     pieces
+}
+
+/// Where the last sentence of `text` starts: after its last full stop, exclamation or question
+/// mark followed by a space, a stop after an initial or an abbreviation aside.
+fn own_sentence_start(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    (1..bytes.len())
+        .rev()
+        .find(|&i| {
+            bytes[i] == b' '
+                && match bytes[i - 1] {
+                    b'!' | b'?' => true,
+                    b'.' => !is_abbreviation(text, i - 1),
+                    _ => false,
+                }
+        })
+        .map_or(0, |i| i + 1)
 }
 
 /// Whether the full stop at `i` closes an initial ("U.S.", "M. Dupont") rather than a

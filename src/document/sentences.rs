@@ -164,6 +164,8 @@ fn split_block(s: &str) -> Vec<Range<usize>> {
             || matches!(
                 next,
                 '«' | '"' | '(' | '[' | '-' | '–' | '—' | '•' | '\'' | '¿' | '¡'
+                // "£60 million of this will fund ...": a sum opens a sentence like a figure.
+                | '£' | '$' | '€' | '¥'
             );
         if !starts
             || (c == '.' && j == dot + 1 && abbreviation(&s[..dot], next))
@@ -284,6 +286,18 @@ mod tests {
         assert_eq!(
             sentences("Voir n° 3. Puis etc. Et la suite!"),
             ["Voir n° 3.", "Puis etc.", "Et la suite!"]
+        );
+    }
+
+    #[test]
+    fn a_sum_opens_a_sentence() {
+        assert_eq!(
+            sentences("It will invest £185 million. £60 million will fund councils. $5 go to x."),
+            [
+                "It will invest £185 million.",
+                "£60 million will fund councils.",
+                "$5 go to x."
+            ]
         );
     }
 
