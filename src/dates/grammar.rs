@@ -1639,17 +1639,49 @@ impl<'a> Scan<'a> {
         }
         let a = self.anchor?;
         let mut end = u + 1;
-        // "dans les six mois", "within the next six months": within, not in.
+        // "dans les trois mois suivant la signature", "within six months of its entry into
+        // force": counted from an event whose date the text does not give, not from the
+        // document's. "dans les six mois à venir" counts from now.
+        if self.is_any(
+            end,
+            &[
+                "suivant",
+                "suivants",
+                "suivante",
+                "suivantes",
+                "apres",
+                "after",
+                "following",
+                "of",
+                "from",
+                "de",
+                "du",
+                "des",
+            ],
+        ) || self.is(end, "a") && self.is_any(end + 1, &["compter", "partir"])
+        {
+            return None;
+        }
+        // "dans les six mois", "within the next six months": within, not in. "Over the next
+        // three years" is how long something lasts, no date it is due by.
         let within_the = u >= min + 3
             && self.is_any(u - 2, &["les", "the", "next"])
-            && self.is_any(u - 3, &["dans", "within", "in", "over"])
+            && self.is_any(u - 3, &["dans", "within", "in"])
             || u >= min + 4
                 && self.is(u - 2, "next")
                 && self.is(u - 3, "the")
-                && self.is_any(u - 4, &["within", "in", "over"]);
+                && self.is_any(u - 4, &["within", "in"]);
+        // "dans un délai de six mois": within.
+        let within_a_period = u >= min + 5
+            && self.is(u - 2, "de")
+            && self.is(u - 3, "delai")
+            && self.is(u - 4, "un")
+            && self.is(u - 5, "dans");
         let (start, sign, rel) = if within_the {
             let start = if self.is(u - 3, "the") { u - 4 } else { u - 3 };
             (start, 1i64, Relation::By)
+        } else if within_a_period {
+            (u - 5, 1i64, Relation::By)
         } else if self.is_any(u - 2, &["dans", "in", "within", "sous"]) {
             let rel = if self.is_any(u - 2, &["within", "sous"]) {
                 Relation::By
