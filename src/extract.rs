@@ -420,7 +420,7 @@ const JOINT_WORDS: [&str; 11] = [
 
 /// Words that open an adverbial phrase or an incise rather than a subject.
 /// Whole words: "Allies", "India" or "ENISA" open a subject, not "à", "in" or "en".
-const ADVERBIAL: &str = r"^\s*[«»“”]?\s*(?:(?:dans|en|entre|avec|par|pour|selon|lors|au|aux|à|après|avant|depuis|dès|suite|conformément|afin|sur|sous|tels?|telles?|notamment|qui|que|dont|visant|y\s+compris|ainsi|également|enfin|outre|cependant|toutefois|de\s+plus|par\s+ailleurs|plus\s+tôt|plus\s+tard|aujourd'hui|actuellement|parallèlement|ensuite|désormais|puis|in|with|through|within|as|after|before|since|following|during|under|over|on|at|for|by|including|such|which|who|notably|also|together|moreover|furthermore|however|additionally|finally|meanwhile|earlier|later|today|\w+ant|\w+ing)\b|(?:le|les)\s+\d|\d)";
+const ADVERBIAL: &str = r"^\s*[«»“”]?\s*(?:(?:dans|en|entre|avec|par|pour|selon|lors|au|aux|à|après|avant|depuis|dès|suite|conformément|afin|sur|sous|tels?|telles?|notamment|qui|que|dont|où|lorsque|quand|lequel|laquelle|lesquels|lesquelles|visant|y\s+compris|ainsi|également|enfin|outre|cependant|toutefois|de\s+plus|par\s+ailleurs|plus\s+tôt|plus\s+tard|aujourd'hui|actuellement|parallèlement|ensuite|désormais|puis|in|with|through|within|as|after|before|since|following|during|under|over|on|at|for|by|including|such|which|who|whom|whose|where|when|while|whereas|notably|also|together|moreover|furthermore|however|additionally|finally|meanwhile|earlier|later|today|\w+ant|\w+ing)\b|(?:le|les)\s+\d|\d)";
 
 /// An event the commitment is about: "4e dialogue UE-Ukraine sur le cyberespace", "the next
 /// Cyber Dialogue".
@@ -435,7 +435,7 @@ const CONNECTIVE: &str = r"\b(?P<connective>(?:that|this|which)\s+is\s+why|(?:th
 
 /// Words that open a relative clause: a future tense after them describes, it does not
 /// commit ("les objectifs que les pays devront atteindre").
-const RELATIVE: &str = r"\b(?:qui|que|qu'|dont|lesquels|lesquelles|laquelle|lequel|which|that|who|whom|whose)\b[^,;]*$";
+const RELATIVE: &str = r"\b(?:qui|que|qu'|dont|lesquels|lesquelles|laquelle|lequel|which|that|who|whom|whose|where)\b[^,;]*$";
 
 /// Ordinal words as folding writes them (no accents), for the first word of a milestone.
 const ORDINAL_WORDS: [(&str, u32); 23] = [
@@ -1099,6 +1099,22 @@ fn clause_pieces(text: &str, at: usize) -> Vec<(usize, &str)> {
     pieces
 }
 
+/// The length of the relative adverb that opens `piece` ("where", "où", "when", "lorsque"),
+/// with the space before it; 0 when none does.
+fn relative_adverb_len(piece: &str) -> usize {
+    let word = piece.trim_start();
+    let lead = piece.len() - word.len();
+    [
+        "where ", "when ", "whereas ", "while ", "ou ", "lorsque ", "quand ",
+    ]
+    .iter()
+    .find(|adverb| {
+        word.get(..adverb.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(adverb))
+    })
+    .map_or(0, |adverb| lead + adverb.len())
+}
+
 /// Where the last sentence of `text` starts: after its last full stop, exclamation or question
 /// mark followed by a space, a stop after an initial or an abbreviation aside.
 fn own_sentence_start(text: &str) -> usize {
@@ -1159,9 +1175,12 @@ struct Clause<'t> {
 
 impl<'t> Clause<'t> {
     fn new(text: &'t str, at: usize, lang: Lang, rules: &Rules) -> Clause<'t> {
-        let pieces = clause_pieces(text, at)
+        let pieces = clause_pieces(text, at);
+        let last = pieces.len().saturating_sub(1);
+        let pieces = pieces
             .into_iter()
-            .map(|(start, piece)| {
+            .enumerate()
+            .map(|(index, (start, piece))| {
                 // "That is why Allies will": the subject follows the connective.
                 // Most pieces hold none of the connectives' words: no regex for them.
                 let may_connect = may_connect(piece);
@@ -1170,6 +1189,14 @@ impl<'t> Clause<'t> {
                     .flatten()
                     .and_then(|c| c.name("connective"))
                     .map_or(0, |c| c.end());
+                // "the Washington Summit, where Allies agreed to": a relative adverb opens the
+                // verb's own clause, whose subject follows it. Before another piece, it opens
+                // an incise ("Demo Day, where companies will present ..., will be held").
+                let skip = if index == last && skip == 0 {
+                    relative_adverb_len(piece)
+                } else {
+                    skip
+                };
                 let (start, piece) = (start + skip, &piece[skip..]);
                 let head = first_verb(piece, rules).map_or(piece, |v| &piece[..v.start()]);
                 // Folded, "à Bruxelles" opens an adverbial as "a"; in English "a" is the
