@@ -720,10 +720,13 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             continue;
         }
         // "Les ministres sont convenus" at NATO: the ministers are the member states', and
-        // what they agree binds the Allies, not the organisation.
+        // what they agree binds the Allies, not the organisation. So does the "we" of a
+        // summit's or a ministerial meeting's statement ("We task the Council"), though not
+        // that of the Secretary General quoted.
         let actors = if actors == ["NATO"]
             && matches!(subject, Subject::Pronoun { .. })
-            && names_members_people(&text[subject_start..])
+            && (names_members_people(&text[subject_start..])
+                || opens_with_we(&text[subject_start..]) && !is_quoted(text))
         {
             vec!["ALLIES".to_string()]
         } else {
