@@ -1445,14 +1445,31 @@ fn opens_with_we(text: &str) -> bool {
 /// "We express our thanks to the Netherlands": a head that opens with a personal pronoun has
 /// it for subject; the names after it are objects of a verb the lexicon does not list.
 fn opens_with_personal_pronoun(head: &str) -> bool {
-    let first = head
-        .trim_start_matches(|c: char| !c.is_ascii_alphabetic())
+    let opening = head.trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+    let first = opening
         .split(|c: char| !c.is_ascii_alphabetic())
         .next()
         .unwrap_or("");
+    // "The two sides welcomed their cooperation in the UN Global Mechanism and committed to":
+    // the parties a phrase stands for, whatever it names after.
+    const BOTH: [&str; 8] = [
+        "both sides ",
+        "the two sides ",
+        "both parties ",
+        "the two parties ",
+        "les deux parties ",
+        "les deux cotes ",
+        "les deux pays ",
+        "the two countries ",
+    ];
     ["ils", "elles", "il", "elle", "nous", "we", "they"]
         .iter()
         .any(|p| p.eq_ignore_ascii_case(first))
+        || BOTH.iter().any(|p| {
+            opening
+                .get(..p.len())
+                .is_some_and(|o| o.eq_ignore_ascii_case(p))
+        })
 }
 
 /// Whether a line the reader took for a heading (no final stop) really is one. Pages saved
