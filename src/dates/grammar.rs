@@ -1994,8 +1994,11 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        if c.need == Need::YearContext || (c.until.is_some() && matches!(c.val, Val::Year(_))) {
-            // "NATO 2030", "Horizon 2020": a name, not a date.
+        if c.need == Need::YearContext
+            || (c.until.is_some() && matches!(c.val, Val::Year(_)) && !c.relative)
+        {
+            // "NATO 2030", "Horizon 2020": a name, not a date. "à Rome d'ici un an" counts
+            // from the document's date, and the place before it names nothing.
             if start == core_start && core_start > 0 && !self.glued(core_start) {
                 let p = core_start - 1;
                 if let Some(t) = self.tok(p)
