@@ -810,7 +810,6 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         });
         // The context borrows what the sentences before found; this one's is added now.
         drop(context);
-        found_actors[index] = Some(actors.clone());
         if opens_with_we(text) {
             authors = Some(actors.clone());
         }
@@ -818,7 +817,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             lead_in = Some(LeadIn {
                 commitment: out.commitments.len() - 1,
                 block: sentence.block,
-                actors,
+                actors: actors.clone(),
                 strength: trigger.strength,
                 rule: trigger.rule.clone(),
                 made,
@@ -826,6 +825,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 items: 0,
             });
         }
+        found_actors[index] = Some(actors);
     }
     close_list(&mut out, lead_in.take());
     out
