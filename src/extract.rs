@@ -1171,68 +1171,88 @@ fn first_verb(text: &str, rules: &Rules) -> Option<regex_automata::Match> {
 /// The comma-separated pieces of the clause before a verb, each cut at its own first finite
 /// verb and marked when it is an adverbial or an incise: what both the subject and the
 /// place where it starts are read from.
-struct Clause<'t> {
-    /// (start of the piece in the text, the piece, its head before a verb, adverbial?)
-    pieces: Vec<(usize, &'t str, &'t str, bool)>,
+struct Clause<'t, 'r> {
+    /// Each piece's start in the text and the piece, as cut.
+    cut: Vec<(usize, &'t str)>,
+    /// Each piece read (`Clause::piece`) the first time it is asked for: the subject is
+    /// found from the verb backwards, and the pieces before it are mostly never read.
+    read: Vec<std::cell::OnceCell<Piece<'t>>>,
+    lang: Lang,
+    rules: &'r Rules,
 }
 
-impl<'t> Clause<'t> {
-    fn new(text: &'t str, at: usize, lang: Lang, rules: &Rules) -> Clause<'t> {
-        let pieces = clause_pieces(text, at);
-        let last = pieces.len().saturating_sub(1);
-        let pieces = pieces
-            .into_iter()
-            .enumerate()
-            .map(|(index, (start, piece))| {
-                // "That is why Allies will": the subject follows the connective.
-                // Most pieces hold none of the connectives' words: no regex for them.
-                let may_connect = may_connect(piece);
-                let skip = may_connect
-                    .then(|| rules.connective.captures(piece))
-                    .flatten()
-                    .and_then(|c| c.name("connective"))
-                    .map_or(0, |c| c.end());
-                // "the Washington Summit, where Allies agreed to": a relative adverb opens the
-                // verb's own clause, whose subject follows it. Before another piece, it opens
-                // an incise ("Demo Day, where companies will present ..., will be held").
-                let skip = if index == last && skip == 0 {
-                    relative_adverb_len(piece)
-                } else {
-                    skip
-                };
-                let (start, piece) = (start + skip, &piece[skip..]);
-                let head = first_verb(piece, rules).map_or(piece, |v| &piece[..v.start()]);
-                // Folded, "à Bruxelles" opens an adverbial as "a"; in English "a" is the
-                // article of a subject ("A joint workshop will be held").
-                let article = lang == Lang::En && {
-                    let words = head.trim_start().as_bytes();
-                    words.len() > 2 && words[0].eq_ignore_ascii_case(&b'a') && words[1] == b' '
-                };
-                (
-                    start,
-                    piece,
-                    head,
-                    !article && rules.adverbial.is_match(head) && !opens_with_name(head, rules),
-                )
-            })
-            .collect();
-        Clause { pieces }
+/// A piece of a clause: its start in the text, the piece, its head before a verb, and
+/// whether it is an adverbial or an incise.
+type Piece<'t> = (usize, &'t str, &'t str, bool);
+
+impl<'t, 'r> Clause<'t, 'r> {
+    fn new(text: &'t str, at: usize, lang: Lang, rules: &'r Rules) -> Clause<'t, 'r> {
+        let cut = clause_pieces(text, at);
+        let read = vec![std::cell::OnceCell::new(); cut.len()];
+        Clause {
+            cut,
+            read,
+            lang,
+            rules,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.cut.len()
+    }
+
+    fn piece(&self, index: usize) -> &Piece<'t> {
+        self.read[index].get_or_init(|| self.read_piece(index))
+    }
+
+    fn read_piece(&self, index: usize) -> Piece<'t> {
+        let rules = self.rules;
+        let (start, piece) = self.cut[index];
+        // "That is why Allies will": the subject follows the connective.
+        // Most pieces hold none of the connectives' words: no regex for them.
+        let skip = may_connect(piece)
+            .then(|| rules.connective.captures(piece))
+            .flatten()
+            .and_then(|c| c.name("connective"))
+            .map_or(0, |c| c.end());
+        // "the Washington Summit, where Allies agreed to": a relative adverb opens the
+        // verb's own clause, whose subject follows it. Before another piece, it opens
+        // an incise ("Demo Day, where companies will present ..., will be held").
+        let skip = if index + 1 == self.cut.len() && skip == 0 {
+            relative_adverb_len(piece)
+        } else {
+            skip
+        };
+        let (start, piece) = (start + skip, &piece[skip..]);
+        let head = first_verb(piece, rules).map_or(piece, |v| &piece[..v.start()]);
+        // Folded, "à Bruxelles" opens an adverbial as "a"; in English "a" is the
+        // article of a subject ("A joint workshop will be held").
+        let article = self.lang == Lang::En && {
+            let words = head.trim_start().as_bytes();
+            words.len() > 2 && words[0].eq_ignore_ascii_case(&b'a') && words[1] == b' '
+        };
+        (
+            start,
+            piece,
+            head,
+            !article && rules.adverbial.is_match(head) && !opens_with_name(head, rules),
+        )
     }
 
     /// Where the subject starts: dates before it are when the commitment was made.
     fn subject_start(&self) -> usize {
-        self.pieces
-            .iter()
+        (0..self.len())
             .rev()
+            .map(|i| self.piece(i))
             .find(|(_, _, head, adverbial)| !head.trim().is_empty() && !adverbial)
-            .or(self.pieces.last())
+            .or_else(|| self.len().checked_sub(1).map(|last| self.piece(last)))
             .map_or(0, |(start, ..)| *start)
     }
 }
 
-fn subject_in(clause: &Clause<'_>, rules: &Rules) -> Subject {
-    let pieces = &clause.pieces;
-    for (index, &(_, _, head, adverbial)) in pieces.iter().enumerate().rev() {
+fn subject_in(clause: &Clause<'_, '_>, rules: &Rules) -> Subject {
+    for index in (0..clause.len()).rev() {
+        let &(_, _, head, adverbial) = clause.piece(index);
         let mentions: Vec<Mention> = rules
             .registry
             .mentions(head)
@@ -1243,7 +1263,7 @@ fn subject_in(clause: &Clause<'_>, rules: &Rules) -> Subject {
             let mut ids: Vec<String> = Vec::new();
             // "L'UE, les États-Unis et le Japon sont convenus": earlier pieces that are
             // nothing but names belong to the same subject.
-            for (_, earlier, ..) in pieces[..index].iter().rev() {
+            for earlier in (0..index).rev().map(|i| clause.piece(i).1) {
                 if !is_name_list(earlier, rules) {
                     break;
                 }
