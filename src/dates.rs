@@ -144,6 +144,12 @@ fn find_in_windows(
         let Some(window) = text.get(at..end) else {
             break;
         };
+        // Most sentences hold no date and nothing that could start one: they are turned
+        // away before any token is made.
+        if !lex::may_hold_date(window) {
+            at = end;
+            continue;
+        }
         lex::tokenize(window, toks);
         let mut found = grammar::Scan::new(window, toks, anchor).run();
         for e in &mut found {
