@@ -2154,13 +2154,23 @@ impl<'a> Scan<'a> {
         }
     }
 
-    pub(super) fn run(&self) -> Vec<DateExpr> {
+    /// The expressions of the text, read at the tokens `marks` (`lex::Tokens::marks`): at
+    /// any other token the reading would only step on.
+    pub(super) fn run(&self, marks: &[u32]) -> Vec<DateExpr> {
         let mut out = Vec::new();
         let mut min = 0;
         let mut t = 0;
         let n = self.toks.len();
-        while t < n {
-            let tok = &self.toks[t];
+        for &mark in marks {
+            let Ok(mark) = usize::try_from(mark) else {
+                break;
+            };
+            // Tokens already read by an expression or a URL.
+            if mark < t {
+                continue;
+            }
+            t = mark;
+            let Some(tok) = self.tok(t) else { break };
             if tok.kind == Kind::Word && self.url_at(t) {
                 t += 1;
                 while t < n
@@ -2359,10 +2369,10 @@ mod tests {
     fn token_keys_match_folded_text() {
         let text = "Début d’ici l'an FIN-2025 – mi-mars, The Year ÉTÉ été \
                     participants extraordinairement Straße 1er";
-        let mut toks = Vec::new();
-        lex::tokenize(text, &mut toks);
-        let scan = Scan::new(text, &toks, None);
-        for (i, t) in toks.iter().enumerate() {
+        let mut tokens = lex::Tokens::new();
+        lex::tokenize(text, &mut tokens);
+        let scan = Scan::new(text, &tokens.toks, None);
+        for (i, t) in tokens.toks.iter().enumerate() {
             let s = scan.s(i);
             let mut buf = [0u8; FOLD_MAX];
             let plain = match t.kind {

@@ -63,9 +63,49 @@ fn fold_punct(c: char) -> char {
     }
 }
 
+/// The tokens of a text, and those the grammar has something to do at.
+#[derive(Debug, Default)]
+pub(super) struct Tokens {
+    pub toks: Vec<Tok>,
+    /// Indices of the tokens where a parse may start, in order: the triggers, and the words
+    /// before a ':' or '.', which may open a URL that the grammar skips. The grammar visits
+    /// these alone rather than every token.
+    pub marks: Vec<u32>,
+}
+
+impl Tokens {
+    pub(super) const fn new() -> Tokens {
+        Tokens {
+            toks: Vec::new(),
+            marks: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn push_word(&mut self, tok: Tok) {
+        if tok.trigger {
+            self.marks.push(offset(self.toks.len()));
+        }
+        self.toks.push(tok);
+    }
+
+    #[inline]
+    fn push_punct(&mut self, tok: Tok) {
+        if matches!(tok.punct, '.' | ':') && self.toks.last().is_some_and(|t| t.kind == Kind::Word)
+        {
+            let word = offset(self.toks.len() - 1);
+            if self.marks.last() != Some(&word) {
+                self.marks.push(word);
+            }
+        }
+        self.toks.push(tok);
+    }
+}
+
 /// Cuts `text` into tokens; `out` is cleared first.
-pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
-    out.clear();
+pub(super) fn tokenize(text: &str, out: &mut Tokens) {
+    out.toks.clear();
+    out.marks.clear();
     let lexicon = &*LEXICON;
     let b = text.as_bytes();
     let mut i = 0;
@@ -81,9 +121,11 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             // Most words end at an ASCII byte or a mark ("d’", "2030\u{a0}"); one that goes
             // on past ASCII ("réunion") is read again by the general reading.
             if goes_on(text, i) {
-                i = word(text, start, space, nl, lexicon, out);
+                let tok;
+                (tok, i) = word(text, start, space, nl, lexicon);
+                out.push_word(tok);
             } else {
-                out.push(ascii_word(b, start, i, seen, space, nl, lexicon));
+                out.push_word(ascii_word(b, start, i, seen, space, nl, lexicon));
             }
             space = false;
             nl = 0;
@@ -96,7 +138,7 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                     nl = nl.saturating_add(1);
                 }
             } else {
-                out.push(punct_tok(i, i + 1, fold_punct(char::from(c)), space, nl));
+                out.push_punct(punct_tok(i, i + 1, fold_punct(char::from(c)), space, nl));
                 space = false;
                 nl = 0;
             }
@@ -108,7 +150,9 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         };
         let len = ch.len_utf8();
         if is_alnum(ch) {
-            i = word(text, i, space, nl, lexicon, out);
+            let tok;
+            (tok, i) = word(text, i, space, nl, lexicon);
+            out.push_word(tok);
             space = false;
             nl = 0;
         } else if is_space(ch) {
@@ -118,7 +162,7 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             }
             i += len;
         } else {
-            out.push(punct_tok(i, i + len, fold_punct(ch), space, nl));
+            out.push_punct(punct_tok(i, i + len, fold_punct(ch), space, nl));
             space = false;
             nl = 0;
             i += len;
@@ -408,16 +452,9 @@ fn read_run(text: &str, start: usize) -> Run {
     run
 }
 
-/// Reads the run of letters and digits at `start`, pushes it, returns where it ends: the
-/// general reading, for words with letters beyond ASCII.
-fn word(
-    text: &str,
-    start: usize,
-    space: bool,
-    nl: u8,
-    lexicon: &Lexicon,
-    out: &mut Vec<Tok>,
-) -> usize {
+/// The token of the run of letters and digits at `start`, and where it ends: the general
+/// reading, for words with letters beyond ASCII.
+fn word(text: &str, start: usize, space: bool, nl: u8, lexicon: &Lexicon) -> (Tok, usize) {
     let b = text.as_bytes();
     let run = read_run(text, start);
     let (i, seen, nchars) = (run.end, run.seen, run.nchars);
@@ -432,7 +469,7 @@ fn word(
     };
     let lex = run.entry(lexicon);
     let trigger = is_trigger(kind, b.get(start).copied(), lex);
-    out.push(Tok {
+    let tok = Tok {
         start: offset(start),
         end: offset(i),
         punct: '\0',
@@ -445,8 +482,8 @@ fn word(
         ascii: run.ascii,
         trigger,
         lex,
-    });
-    i
+    };
+    (tok, i)
 }
 
 /// One letter in folded form, or None for a letter outside the Latin set we know.
@@ -764,9 +801,27 @@ pub(super) fn lookup(folded: &[u8]) -> Option<Lex> {
 mod tests {
     use super::*;
 
+    /// The tokens of `text`, their marks checked against a plain reading of what they are.
+    fn tokens(text: &str) -> Vec<Tok> {
+        let mut out = Tokens::new();
+        tokenize(text, &mut out);
+        let toks = out.toks;
+        let marks: Vec<u32> = (0..toks.len())
+            .filter(|&i| {
+                toks[i].trigger
+                    || toks[i].kind == Kind::Word
+                        && toks
+                            .get(i + 1)
+                            .is_some_and(|t| t.kind == Kind::Punct && matches!(t.punct, '.' | ':'))
+            })
+            .map(|i| i as u32)
+            .collect();
+        assert_eq!(out.marks, marks, "{text:?}");
+        toks
+    }
+
     fn kinds(s: &str) -> Vec<(String, Kind)> {
-        let mut v = Vec::new();
-        tokenize(s, &mut v);
+        let v = tokens(s);
         v.iter()
             .map(|t| (s[t.start()..t.end()].to_string(), t.kind))
             .collect()
@@ -800,11 +855,7 @@ mod tests {
             lookup(b"fevrier").map(|l| matches!(l, Lex::Month { m: 2, .. })),
             Some(true)
         );
-        let trigger = |w: &str| {
-            let mut v = Vec::new();
-            tokenize(w, &mut v);
-            v.first().is_some_and(|t| t.trigger)
-        };
+        let trigger = |w: &str| tokens(w).first().is_some_and(|t| t.trigger);
         assert!(trigger("Septembre"));
         assert!(trigger("année"));
         assert!(trigger("AUJOURD"));
@@ -823,8 +874,7 @@ mod tests {
             assert!(entry.is_some(), "{w}");
             let upper = w.to_uppercase();
             for form in [w, upper.as_str()] {
-                let mut toks = Vec::new();
-                tokenize(form, &mut toks);
+                let toks = tokens(form);
                 assert_eq!(toks.len(), 1, "{form}");
                 assert_eq!(toks[0].lex, entry, "{form}");
                 assert_eq!(toks[0].nchars as usize, n, "{form}");
@@ -944,9 +994,8 @@ mod tests {
     }
 
     fn described(text: &str) -> Vec<String> {
-        let mut v = Vec::new();
-        tokenize(text, &mut v);
-        v.iter()
+        tokens(text)
+            .iter()
             .map(|t| match t.kind {
                 Kind::Punct => format!(
                     "{}..{} Punct {:?} nl={} space={}",
@@ -1015,9 +1064,7 @@ mod tests {
     /// exactly whether the tokens hold one.
     #[track_caller]
     fn pre_scan_agrees(text: &str) {
-        let mut toks = Vec::new();
-        tokenize(text, &mut toks);
-        let trigger = toks.iter().any(|t| t.trigger);
+        let trigger = tokens(text).iter().any(|t| t.trigger);
         if text.bytes().any(|c| c.is_ascii_digit()) {
             assert!(may_hold_date(text), "{text:?}");
         } else {
