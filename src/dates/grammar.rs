@@ -572,25 +572,29 @@ impl<'a> Scan<'a> {
             .unwrap_or("")
     }
 
+    /// Whether token i is the mark or the folded word `w`. The grammar asks this of most
+    /// tokens it looks at, and the answer is nearly always no: the kind and the length
+    /// decide that inline, the letters are compared only when those agree.
+    #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
         let Some(t) = self.tok(i) else { return false };
         match t.kind {
-            Kind::Punct => {
-                let mut cs = w.chars();
-                cs.next() == Some(t.punct) && cs.next().is_none()
-            }
-            Kind::Word if usize::from(t.nchars) == w.len() => {
-                let s = self.s(i);
-                if t.ascii {
-                    s.eq_ignore_ascii_case(w)
-                } else {
-                    fold_eq(s, w)
-                }
-            }
+            Kind::Punct => w.len() == t.punct.len_utf8() && w.starts_with(t.punct),
+            Kind::Word if usize::from(t.nchars) == w.len() => self.word_is(t, w),
             _ => false,
         }
     }
 
+    fn word_is(&self, t: &Tok, w: &str) -> bool {
+        let s = self.text.get(t.start()..t.end()).unwrap_or("");
+        if t.ascii {
+            s.eq_ignore_ascii_case(w)
+        } else {
+            fold_eq(s, w)
+        }
+    }
+
+    #[inline]
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
         ws.iter().any(|w| self.is(i, w))
     }

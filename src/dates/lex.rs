@@ -395,7 +395,8 @@ impl Run {
     }
 }
 
-/// Reads the run of letters and digits at `start`, letters beyond ASCII included.
+/// Reads the run of letters and digits at `start`, letters beyond ASCII included, a
+/// character at a time: such a run alternates short ASCII pieces with accented letters.
 fn read_run(text: &str, start: usize) -> Run {
     let b = text.as_bytes();
     let mut run = Run {
@@ -404,50 +405,55 @@ fn read_run(text: &str, start: usize) -> Run {
         nchars: 0,
         ascii: true,
         first_wide: None,
-        key: Some(0),
+        key: None,
     };
+    // The folded letters, five bits each, while every one folds and no digit came.
+    let mut key = 0u64;
+    let mut keyed = true;
     let mut i = start;
-    loop {
-        let from = i;
-        let classes;
-        (i, classes) = ascii_run(b, i);
-        run.seen |= classes;
-        run.nchars += i - from;
-        run.key = match run.key {
-            Some(k) if classes & DIGIT == 0 && run.nchars <= LEXICON_MAX => Some(
-                b.get(from..i)
-                    .unwrap_or_default()
-                    .iter()
-                    .fold(k, |k, &c| k << 5 | u64::from(c & 31)),
-            ),
-            _ => None,
+    while let Some(&c) = b.get(i) {
+        let (class, folded, len) = if c < 0x80 {
+            let class = ASCII_CLASS[usize::from(c)] & ALNUM;
+            if class == 0 {
+                break;
+            }
+            keyed &= class != DIGIT;
+            (class, c, 1)
+        } else {
+            // The letters of French are two bytes from U+00C0 on: read without decoding.
+            let ch = match b.get(i + 1) {
+                Some(&d) if c == 0xC3 && d & 0xC0 == 0x80 => char::from(0xC0 | (d & 0x3F)),
+                _ => match text.get(i..).and_then(|s| s.chars().next()) {
+                    Some(ch) => ch,
+                    None => break,
+                },
+            };
+            if !is_alnum(ch) {
+                break;
+            }
+            let upper = match ch {
+                '\u{C0}'..='\u{DE}' => true,
+                '\u{DF}'..='\u{FF}' => false,
+                _ => ch.is_uppercase(),
+            };
+            if run.seen & (LOWER | UPPER) == 0 {
+                run.first_wide = Some(ch);
+            }
+            run.ascii = false;
+            let folded = fold_char(ch);
+            keyed &= folded.is_some();
+            (
+                if upper { UPPER } else { LOWER },
+                folded.unwrap_or(0),
+                ch.len_utf8(),
+            )
         };
-        if b.get(i).is_none_or(|&c| c < 0x80) {
-            break;
-        }
-        let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
-            break;
-        };
-        if !is_alnum(ch) {
-            break;
-        }
-        let upper = match ch {
-            '\u{C0}'..='\u{DE}' => true,
-            '\u{DF}'..='\u{FF}' => false,
-            _ => ch.is_uppercase(),
-        };
-        if run.seen & (LOWER | UPPER) == 0 {
-            run.first_wide = Some(ch);
-        }
-        run.seen |= if upper { UPPER } else { LOWER };
-        run.ascii = false;
+        run.seen |= class;
         run.nchars += 1;
-        run.key = match (run.key, fold_char(ch)) {
-            (Some(k), Some(f)) if run.nchars <= LEXICON_MAX => Some(k << 5 | u64::from(f & 31)),
-            _ => None,
-        };
-        i += ch.len_utf8();
+        key = key << 5 | u64::from(folded & 31);
+        i += len;
     }
+    run.key = (keyed && run.nchars <= LEXICON_MAX).then_some(key);
     run.end = i;
     run
 }
