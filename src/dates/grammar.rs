@@ -94,9 +94,15 @@ impl Val {
 fn padded(s: &mut String, v: i64, width: usize) {
     let digit = |d: u16| char::from(b'0' + (d % 10) as u8);
     match (width, u16::try_from(v)) {
-        (2, Ok(v @ 0..=99)) => s.extend([digit(v / 10), digit(v)]),
+        (2, Ok(v @ 0..=99)) => {
+            s.push(digit(v / 10));
+            s.push(digit(v));
+        }
         (4, Ok(v @ 0..=9999)) => {
-            s.extend([digit(v / 1000), digit(v / 100), digit(v / 10), digit(v)]);
+            s.push(digit(v / 1000));
+            s.push(digit(v / 100));
+            s.push(digit(v / 10));
+            s.push(digit(v));
         }
         // A year before 0 or after 9999: only a wild page date gives one.
         _ => s.push_str(&format!("{v:0width$}")),

@@ -274,10 +274,16 @@ fn ascii_word(
         kind,
         nl,
         space,
-        cap: letters != 0
-            && w.iter()
-                .find(|c| c.is_ascii_alphabetic())
-                .is_some_and(u8::is_ascii_uppercase),
+        // A word's first byte is its first letter; a code's may be a digit ("9e").
+        cap: match kind {
+            Kind::Word => w.first().is_some_and(u8::is_ascii_uppercase),
+            _ => {
+                letters != 0
+                    && w.iter()
+                        .find(|c| c.is_ascii_alphabetic())
+                        .is_some_and(u8::is_ascii_uppercase)
+            }
+        },
         upper: w.len() >= 2 && letters == UPPER,
         ascii: true,
         trigger: is_trigger(kind, w.first().copied(), lex),
