@@ -413,7 +413,8 @@ fn read_run(text: &str, start: usize) -> Run {
         first_wide: None,
         key: None,
     };
-    // The folded letters, five bits each, while every one folds and no digit came.
+    // The folded letters, five bits each, while every one folds (a digit, seen in `seen`,
+    // also leaves the run without a key).
     let mut key = 0u64;
     let mut keyed = true;
     let mut i = start;
@@ -423,14 +424,17 @@ fn read_run(text: &str, start: usize) -> Run {
             if class == 0 {
                 break;
             }
-            keyed &= class != DIGIT;
-            (class, c, 1)
+            (class, Some(c), 1)
         } else {
             // The letters of French are two bytes from U+00C0 on: read without decoding.
-            let ch = match b.get(i + 1) {
-                Some(&d) if c == 0xC3 && d & 0xC0 == 0x80 => char::from(0xC0 | (d & 0x3F)),
+            let (ch, folded) = match b.get(i + 1) {
+                Some(&d) if c == 0xC3 && d & 0xC0 == 0x80 => {
+                    let low = d & 0x3F;
+                    let folded = LATIN1_FOLD[usize::from(low)];
+                    (char::from(0xC0 | low), (folded != 0).then_some(folded))
+                }
                 _ => match text.get(i..).and_then(|s| s.chars().next()) {
-                    Some(ch) => ch,
+                    Some(ch) => (ch, fold_char(ch)),
                     None => break,
                 },
             };
@@ -446,20 +450,17 @@ fn read_run(text: &str, start: usize) -> Run {
                 run.first_wide = Some(ch);
             }
             run.ascii = false;
-            let folded = fold_char(ch);
-            keyed &= folded.is_some();
-            (
-                if upper { UPPER } else { LOWER },
-                folded.unwrap_or(0),
-                ch.len_utf8(),
-            )
+            (if upper { UPPER } else { LOWER }, folded, ch.len_utf8())
         };
         run.seen |= class;
         run.nchars += 1;
-        key = key << 5 | u64::from(folded & 31);
+        match folded {
+            Some(f) => key = key << 5 | u64::from(f & 31),
+            None => keyed = false,
+        }
         i += len;
     }
-    run.key = (keyed && run.nchars <= LEXICON_MAX).then_some(key);
+    run.key = (keyed && run.seen & DIGIT == 0 && run.nchars <= LEXICON_MAX).then_some(key);
     run.end = i;
     run
 }
@@ -499,7 +500,7 @@ fn word(text: &str, start: usize, space: bool, nl: u8, lexicon: &Lexicon) -> (To
 }
 
 /// One letter in folded form, or None for a letter outside the Latin set we know.
-pub(super) fn fold_char(c: char) -> Option<u8> {
+pub(super) const fn fold_char(c: char) -> Option<u8> {
     if c.is_ascii_alphanumeric() {
         return Some(c.to_ascii_lowercase() as u8);
     }
@@ -521,6 +522,22 @@ pub(super) fn fold_char(c: char) -> Option<u8> {
         _ => return None,
     })
 }
+
+/// `fold_char` of U+00C0 to U+00FF, the accented letters of French, 0 for a character
+/// that does not fold: looked up by `read_run` rather than matched.
+static LATIN1_FOLD: [u8; 64] = {
+    let mut table = [0u8; 64];
+    let mut k = 0;
+    while k < 64 {
+        if let Some(c) = char::from_u32(0xC0 + k as u32)
+            && let Some(f) = fold_char(c)
+        {
+            table[k] = f;
+        }
+        k += 1;
+    }
+    table
+};
 
 pub(super) const FOLD_MAX: usize = 24;
 
@@ -1081,6 +1098,15 @@ mod tests {
             assert!(may_hold_date(text), "{text:?}");
         } else {
             assert_eq!(may_hold_date(text), trigger, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn latin1_table_folds_as_fold_char() {
+        for k in 0..64u32 {
+            let c = char::from_u32(0xC0 + k).expect("a Latin-1 letter");
+            let f = LATIN1_FOLD[k as usize];
+            assert_eq!(fold_char(c), (f != 0).then_some(f), "{c}");
         }
     }
 
