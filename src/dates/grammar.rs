@@ -583,7 +583,11 @@ impl<'a> Scan<'a> {
     /// decide that inline, the letters are compared only when those agree.
     #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
-        let Some(t) = self.tok(i) else { return false };
+        self.tok(i).is_some_and(|t| self.tok_is(t, w))
+    }
+
+    #[inline]
+    fn tok_is(&self, t: &Tok, w: &str) -> bool {
         match t.kind {
             Kind::Punct => w.len() == t.punct.len_utf8() && w.starts_with(t.punct),
             Kind::Word if usize::from(t.nchars) == w.len() => self.word_is(t, w),
@@ -600,9 +604,16 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// `is` for each of `ws`, the token read once.
     #[inline]
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        ws.iter().any(|w| self.is(i, w))
+        match self.tok(i) {
+            // Numbers are none of the words and marks asked for.
+            Some(t) if matches!(t.kind, Kind::Word | Kind::Punct) => {
+                ws.iter().any(|w| self.tok_is(t, w))
+            }
+            _ => false,
+        }
     }
 
     fn punct(&self, i: usize) -> Option<char> {
