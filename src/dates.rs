@@ -123,20 +123,16 @@ pub fn find_dates(text: &str, anchor: Option<NaiveDate>) -> Vec<DateExpr> {
     thread_local! {
         // Extraction reads dates one sentence at a time: the tokens of the last text read
         // keep their room for the next, rather than a new buffer being grown every time.
-        static TOKENS: RefCell<Vec<lex::Tok>> = const { RefCell::new(Vec::new()) };
+        static TOKENS: RefCell<lex::Tokens> = const { RefCell::new(lex::Tokens::new()) };
     }
     TOKENS.with(|tokens| match tokens.try_borrow_mut() {
         Ok(mut toks) => find_in_windows(text, anchor, &mut toks),
         // Not reached (nothing here calls back into `find_dates`), but costs nothing to allow.
-        Err(_) => find_in_windows(text, anchor, &mut Vec::new()),
+        Err(_) => find_in_windows(text, anchor, &mut lex::Tokens::new()),
     })
 }
 
-fn find_in_windows(
-    text: &str,
-    anchor: Option<NaiveDate>,
-    toks: &mut Vec<lex::Tok>,
-) -> Vec<DateExpr> {
+fn find_in_windows(text: &str, anchor: Option<NaiveDate>, toks: &mut lex::Tokens) -> Vec<DateExpr> {
     let mut out: Vec<DateExpr> = Vec::new();
     let mut at = 0;
     while at < text.len() {
@@ -144,8 +140,14 @@ fn find_in_windows(
         let Some(window) = text.get(at..end) else {
             break;
         };
+        // Most sentences hold no date and nothing that could start one: they are turned
+        // away before any token is made.
+        if !lex::may_hold_date(window) {
+            at = end;
+            continue;
+        }
         lex::tokenize(window, toks);
-        let mut found = grammar::Scan::new(window, toks, anchor).run();
+        let mut found = grammar::Scan::new(window, &toks.toks, anchor).run(&toks.marks);
         for e in &mut found {
             e.span = e.span.start + at..e.span.end + at;
         }

@@ -94,9 +94,15 @@ impl Val {
 fn padded(s: &mut String, v: i64, width: usize) {
     let digit = |d: u16| char::from(b'0' + (d % 10) as u8);
     match (width, u16::try_from(v)) {
-        (2, Ok(v @ 0..=99)) => s.extend([digit(v / 10), digit(v)]),
+        (2, Ok(v @ 0..=99)) => {
+            s.push(digit(v / 10));
+            s.push(digit(v));
+        }
         (4, Ok(v @ 0..=9999)) => {
-            s.extend([digit(v / 1000), digit(v / 100), digit(v / 10), digit(v)]);
+            s.push(digit(v / 1000));
+            s.push(digit(v / 100));
+            s.push(digit(v / 10));
+            s.push(digit(v));
         }
         // A year before 0 or after 9999: only a wild page date gives one.
         _ => s.push_str(&format!("{v:0width$}")),
@@ -572,27 +578,42 @@ impl<'a> Scan<'a> {
             .unwrap_or("")
     }
 
+    /// Whether token i is the mark or the folded word `w`. The grammar asks this of most
+    /// tokens it looks at, and the answer is nearly always no: the kind and the length
+    /// decide that inline, the letters are compared only when those agree.
+    #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
-        let Some(t) = self.tok(i) else { return false };
+        self.tok(i).is_some_and(|t| self.tok_is(t, w))
+    }
+
+    #[inline]
+    fn tok_is(&self, t: &Tok, w: &str) -> bool {
         match t.kind {
-            Kind::Punct => {
-                let mut cs = w.chars();
-                cs.next() == Some(t.punct) && cs.next().is_none()
-            }
-            Kind::Word if usize::from(t.nchars) == w.len() => {
-                let s = self.s(i);
-                if t.ascii {
-                    s.eq_ignore_ascii_case(w)
-                } else {
-                    fold_eq(s, w)
-                }
-            }
+            Kind::Punct => w.len() == t.punct.len_utf8() && w.starts_with(t.punct),
+            Kind::Word if usize::from(t.nchars) == w.len() => self.word_is(t, w),
             _ => false,
         }
     }
 
+    fn word_is(&self, t: &Tok, w: &str) -> bool {
+        let s = self.text.get(t.start()..t.end()).unwrap_or("");
+        if t.ascii {
+            s.eq_ignore_ascii_case(w)
+        } else {
+            fold_eq(s, w)
+        }
+    }
+
+    /// `is` for each of `ws`, the token read once.
+    #[inline]
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        ws.iter().any(|w| self.is(i, w))
+        match self.tok(i) {
+            // Numbers are none of the words and marks asked for.
+            Some(t) if matches!(t.kind, Kind::Word | Kind::Punct) => {
+                ws.iter().any(|w| self.tok_is(t, w))
+            }
+            _ => false,
+        }
     }
 
     fn punct(&self, i: usize) -> Option<char> {
@@ -2189,13 +2210,23 @@ impl<'a> Scan<'a> {
         }
     }
 
-    pub(super) fn run(&self) -> Vec<DateExpr> {
+    /// The expressions of the text, read at the tokens `marks` (`lex::Tokens::marks`): at
+    /// any other token the reading would only step on.
+    pub(super) fn run(&self, marks: &[u32]) -> Vec<DateExpr> {
         let mut out = Vec::new();
         let mut min = 0;
         let mut t = 0;
         let n = self.toks.len();
-        while t < n {
-            let tok = &self.toks[t];
+        for &mark in marks {
+            let Ok(mark) = usize::try_from(mark) else {
+                break;
+            };
+            // Tokens already read by an expression or a URL.
+            if mark < t {
+                continue;
+            }
+            t = mark;
+            let Some(tok) = self.tok(t) else { break };
             if tok.kind == Kind::Word && self.url_at(t) {
                 t += 1;
                 while t < n
@@ -2394,10 +2425,10 @@ mod tests {
     fn token_keys_match_folded_text() {
         let text = "Début d’ici l'an FIN-2025 – mi-mars, The Year ÉTÉ été \
                     participants extraordinairement Straße 1er";
-        let mut toks = Vec::new();
-        lex::tokenize(text, &mut toks);
-        let scan = Scan::new(text, &toks, None);
-        for (i, t) in toks.iter().enumerate() {
+        let mut tokens = lex::Tokens::new();
+        lex::tokenize(text, &mut tokens);
+        let scan = Scan::new(text, &tokens.toks, None);
+        for (i, t) in tokens.toks.iter().enumerate() {
             let s = scan.s(i);
             let mut buf = [0u8; FOLD_MAX];
             let plain = match t.kind {

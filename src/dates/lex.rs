@@ -63,9 +63,49 @@ fn fold_punct(c: char) -> char {
     }
 }
 
+/// The tokens of a text, and those the grammar has something to do at.
+#[derive(Debug, Default)]
+pub(super) struct Tokens {
+    pub toks: Vec<Tok>,
+    /// Indices of the tokens where a parse may start, in order: the triggers, and the words
+    /// before a ':' or '.', which may open a URL that the grammar skips. The grammar visits
+    /// these alone rather than every token.
+    pub marks: Vec<u32>,
+}
+
+impl Tokens {
+    pub(super) const fn new() -> Tokens {
+        Tokens {
+            toks: Vec::new(),
+            marks: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn push_word(&mut self, tok: Tok) {
+        if tok.trigger {
+            self.marks.push(offset(self.toks.len()));
+        }
+        self.toks.push(tok);
+    }
+
+    #[inline]
+    fn push_punct(&mut self, tok: Tok) {
+        if matches!(tok.punct, '.' | ':') && self.toks.last().is_some_and(|t| t.kind == Kind::Word)
+        {
+            let word = offset(self.toks.len() - 1);
+            if self.marks.last() != Some(&word) {
+                self.marks.push(word);
+            }
+        }
+        self.toks.push(tok);
+    }
+}
+
 /// Cuts `text` into tokens; `out` is cleared first.
-pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
-    out.clear();
+pub(super) fn tokenize(text: &str, out: &mut Tokens) {
+    out.toks.clear();
+    out.marks.clear();
     let lexicon = &*LEXICON;
     let b = text.as_bytes();
     let mut i = 0;
@@ -80,15 +120,12 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             (i, seen) = ascii_run(b, i);
             // Most words end at an ASCII byte or a mark ("d’", "2030\u{a0}"); one that goes
             // on past ASCII ("réunion") is read again by the general reading.
-            let goes_on = b.get(i).is_some_and(|&c| c >= 0x80)
-                && text
-                    .get(i..)
-                    .and_then(|s| s.chars().next())
-                    .is_some_and(is_alnum);
-            if goes_on {
-                i = word(text, start, space, nl, lexicon, out);
+            if goes_on(text, i) {
+                let tok;
+                (tok, i) = word(text, start, space, nl, lexicon);
+                out.push_word(tok);
             } else {
-                out.push(ascii_word(b, start, i, seen, space, nl, lexicon));
+                out.push_word(ascii_word(b, start, i, seen, space, nl, lexicon));
             }
             space = false;
             nl = 0;
@@ -101,7 +138,7 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                     nl = nl.saturating_add(1);
                 }
             } else {
-                out.push(punct_tok(i, i + 1, fold_punct(char::from(c)), space, nl));
+                out.push_punct(punct_tok(i, i + 1, fold_punct(char::from(c)), space, nl));
                 space = false;
                 nl = 0;
             }
@@ -113,7 +150,9 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         };
         let len = ch.len_utf8();
         if is_alnum(ch) {
-            i = word(text, i, space, nl, lexicon, out);
+            let tok;
+            (tok, i) = word(text, i, space, nl, lexicon);
+            out.push_word(tok);
             space = false;
             nl = 0;
         } else if is_space(ch) {
@@ -123,12 +162,76 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             }
             i += len;
         } else {
-            out.push(punct_tok(i, i + len, fold_punct(ch), space, nl));
+            out.push_punct(punct_tok(i, i + len, fold_punct(ch), space, nl));
             space = false;
             nl = 0;
             i += len;
         }
     }
+}
+
+/// Whether the ASCII run of letters and digits ending at `i` goes on with a letter beyond
+/// ASCII ("r" of "réunion").
+#[inline]
+fn goes_on(text: &str, i: usize) -> bool {
+    text.as_bytes().get(i).is_some_and(|&c| c >= 0x80)
+        && text
+            .get(i..)
+            .and_then(|s| s.chars().next())
+            .is_some_and(is_alnum)
+}
+
+/// Whether `text` may hold a date: false only when none of its tokens could start one, so
+/// that the many sentences without a number or a date word are not tokenized at all. Says
+/// yes for any ASCII digit, since every number starts a date; otherwise reads the words as
+/// `tokenize` cuts them and asks the lexicon whether one is a trigger.
+pub(super) fn may_hold_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    if has_ascii_digit(b) {
+        return true;
+    }
+    // Without digits every run of letters and digits is a word (`Kind::Word`).
+    let lexicon = &*LEXICON;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let start = i;
+        if ASCII_CLASS[usize::from(c)] & ALNUM != 0 {
+            (i, _) = ascii_run(b, i);
+            if !goes_on(text, i) {
+                if b.get(start..i).is_some_and(|w| lexicon.is_trigger_ascii(w)) {
+                    return true;
+                }
+                continue;
+            }
+        } else if c < 0x80 {
+            i += 1;
+            continue;
+        } else {
+            let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            if !is_alnum(ch) {
+                i += ch.len_utf8();
+                continue;
+            }
+        }
+        let run = read_run(text, start);
+        i = run.end;
+        if run.entry(lexicon).is_some_and(Lex::is_trigger) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `b` holds an ASCII digit, read a block at a time without a branch per byte.
+fn has_ascii_digit(b: &[u8]) -> bool {
+    b.chunks(32).any(|block| {
+        block
+            .iter()
+            .fold(0u8, |any, &c| any | u8::from(c.wrapping_sub(b'0') < 10))
+            != 0
+    })
 }
 
 /// Where the run of ASCII letters and digits at `i` ends, and the classes it holds.
@@ -171,10 +274,16 @@ fn ascii_word(
         kind,
         nl,
         space,
-        cap: letters != 0
-            && w.iter()
-                .find(|c| c.is_ascii_alphabetic())
-                .is_some_and(u8::is_ascii_uppercase),
+        // A word's first byte is its first letter; a code's may be a digit ("9e").
+        cap: match kind {
+            Kind::Word => w.first().is_some_and(u8::is_ascii_uppercase),
+            _ => {
+                letters != 0
+                    && w.iter()
+                        .find(|c| c.is_ascii_alphabetic())
+                        .is_some_and(u8::is_ascii_uppercase)
+            }
+        },
         upper: w.len() >= 2 && letters == UPPER,
         ascii: true,
         trigger: is_trigger(kind, w.first().copied(), lex),
@@ -263,54 +372,107 @@ static ASCII_CLASS: [u8; 256] = {
     t
 };
 
-/// Reads the run of letters and digits at `start`, pushes it, returns where it ends: the
-/// general reading, for words with letters beyond ASCII.
-fn word(
-    text: &str,
-    start: usize,
-    space: bool,
-    nl: u8,
-    lexicon: &Lexicon,
-    out: &mut Vec<Tok>,
-) -> usize {
-    let b = text.as_bytes();
-    let mut i = start;
-    // Bits of the classes seen.
-    let mut seen = 0u8;
-    let mut nchars = 0usize;
-    let mut ascii = true;
-    // The first letter when it is not ASCII ("Élysée"); an ASCII one is found afterwards.
-    let mut first_wide: Option<char> = None;
-    loop {
-        let run = i;
-        let classes;
-        (i, classes) = ascii_run(b, i);
-        seen |= classes;
-        nchars += i - run;
-        if b.get(i).is_none_or(|&c| c < 0x80) {
-            break;
-        }
-        let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
-            break;
-        };
-        if !is_alnum(ch) {
-            break;
-        }
-        let upper = match ch {
-            '\u{C0}'..='\u{DE}' => true,
-            '\u{DF}'..='\u{FF}' => false,
-            _ => ch.is_uppercase(),
-        };
-        if seen & (LOWER | UPPER) == 0 {
-            first_wide = Some(ch);
-        }
-        seen |= if upper { UPPER } else { LOWER };
-        ascii = false;
-        nchars += 1;
-        i += ch.len_utf8();
+/// A run of letters and digits as the general reading sees it.
+struct Run {
+    end: usize,
+    /// Bits of the classes seen.
+    seen: u8,
+    nchars: usize,
+    /// No letter beyond ASCII.
+    ascii: bool,
+    /// The first letter when it is not ASCII ("Élysée"); an ASCII one is found afterwards.
+    first_wide: Option<char>,
+    /// `key` of the folded run, read along with it; None when no word of the lexicon can
+    /// be this one (too long, a digit, a letter that does not fold).
+    key: Option<u64>,
+}
+
+impl Run {
+    fn kind(&self) -> Kind {
+        kind_of(self.seen)
     }
-    let kind = kind_of(seen);
-    let cap = match first_wide {
+
+    /// The lexicon's entry for the run, if it is a word.
+    fn entry(&self, lexicon: &Lexicon) -> Option<Lex> {
+        match self.kind() {
+            Kind::Word => lexicon.words.get(&self.key?).copied(),
+            _ => None,
+        }
+    }
+}
+
+/// Reads the run of letters and digits at `start`, letters beyond ASCII included, a
+/// character at a time: such a run alternates short ASCII pieces with accented letters.
+fn read_run(text: &str, start: usize) -> Run {
+    let b = text.as_bytes();
+    let mut run = Run {
+        end: start,
+        seen: 0,
+        nchars: 0,
+        ascii: true,
+        first_wide: None,
+        key: None,
+    };
+    // The folded letters, five bits each, while every one folds (a digit, seen in `seen`,
+    // also leaves the run without a key).
+    let mut key = 0u64;
+    let mut keyed = true;
+    let mut i = start;
+    while let Some(&c) = b.get(i) {
+        let (class, folded, len) = if c < 0x80 {
+            let class = ASCII_CLASS[usize::from(c)] & ALNUM;
+            if class == 0 {
+                break;
+            }
+            (class, Some(c), 1)
+        } else {
+            // The letters of French are two bytes from U+00C0 on: read without decoding.
+            let (ch, folded) = match b.get(i + 1) {
+                Some(&d) if c == 0xC3 && d & 0xC0 == 0x80 => {
+                    let low = d & 0x3F;
+                    let folded = LATIN1_FOLD[usize::from(low)];
+                    (char::from(0xC0 | low), (folded != 0).then_some(folded))
+                }
+                _ => match text.get(i..).and_then(|s| s.chars().next()) {
+                    Some(ch) => (ch, fold_char(ch)),
+                    None => break,
+                },
+            };
+            if !is_alnum(ch) {
+                break;
+            }
+            let upper = match ch {
+                '\u{C0}'..='\u{DE}' => true,
+                '\u{DF}'..='\u{FF}' => false,
+                _ => ch.is_uppercase(),
+            };
+            if run.seen & (LOWER | UPPER) == 0 {
+                run.first_wide = Some(ch);
+            }
+            run.ascii = false;
+            (if upper { UPPER } else { LOWER }, folded, ch.len_utf8())
+        };
+        run.seen |= class;
+        run.nchars += 1;
+        match folded {
+            Some(f) => key = key << 5 | u64::from(f & 31),
+            None => keyed = false,
+        }
+        i += len;
+    }
+    run.key = (keyed && run.seen & DIGIT == 0 && run.nchars <= LEXICON_MAX).then_some(key);
+    run.end = i;
+    run
+}
+
+/// The token of the run of letters and digits at `start`, and where it ends: the general
+/// reading, for words with letters beyond ASCII.
+fn word(text: &str, start: usize, space: bool, nl: u8, lexicon: &Lexicon) -> (Tok, usize) {
+    let b = text.as_bytes();
+    let run = read_run(text, start);
+    let (i, seen, nchars) = (run.end, run.seen, run.nchars);
+    let kind = run.kind();
+    let cap = match run.first_wide {
         Some(c) => c.is_uppercase(),
         // No letter came before the first wide one: the first letter is ASCII.
         None => b
@@ -318,14 +480,9 @@ fn word(
             .and_then(|w| w.iter().find(|c| c.is_ascii_alphabetic()))
             .is_some_and(u8::is_ascii_uppercase),
     };
-    let lex = match kind {
-        Kind::Word => text
-            .get(start..i)
-            .and_then(|w| lexicon.find(w, nchars, ascii)),
-        _ => None,
-    };
+    let lex = run.entry(lexicon);
     let trigger = is_trigger(kind, b.get(start).copied(), lex);
-    out.push(Tok {
+    let tok = Tok {
         start: offset(start),
         end: offset(i),
         punct: '\0',
@@ -335,15 +492,15 @@ fn word(
         space,
         cap,
         upper: nchars >= 2 && seen & UPPER != 0 && seen & LOWER == 0,
-        ascii,
+        ascii: run.ascii,
         trigger,
         lex,
-    });
-    i
+    };
+    (tok, i)
 }
 
 /// One letter in folded form, or None for a letter outside the Latin set we know.
-pub(super) fn fold_char(c: char) -> Option<u8> {
+pub(super) const fn fold_char(c: char) -> Option<u8> {
     if c.is_ascii_alphanumeric() {
         return Some(c.to_ascii_lowercase() as u8);
     }
@@ -365,6 +522,22 @@ pub(super) fn fold_char(c: char) -> Option<u8> {
         _ => return None,
     })
 }
+
+/// `fold_char` of U+00C0 to U+00FF, the accented letters of French, 0 for a character
+/// that does not fold: looked up by `read_run` rather than matched.
+static LATIN1_FOLD: [u8; 64] = {
+    let mut table = [0u8; 64];
+    let mut k = 0;
+    while k < 64 {
+        if let Some(c) = char::from_u32(0xC0 + k as u32)
+            && let Some(f) = fold_char(c)
+        {
+            table[k] = f;
+        }
+        k += 1;
+    }
+    table
+};
 
 pub(super) const FOLD_MAX: usize = 24;
 
@@ -445,13 +618,48 @@ impl Lex {
 struct Lexicon {
     /// By `key` of the folded word.
     words: rustc_hash::FxHashMap<u64, Lex>,
-    /// Bit `n` of `by_start[first][second]`: some word of n letters starts with those two
-    /// letters (a word of one letter counts its letter twice); `by_end` likewise for its
-    /// first and last letters. Together they turn nine words in ten away before any
-    /// folding. Letters index them by their last five bits, which tells apart the 26 of
-    /// either case.
+    /// Of every word, and of the words that may start a date.
+    all: Filter,
+    triggers: Filter,
+}
+
+/// Which words may be in a set, from their length and three of their letters. Bit `n` of
+/// `by_start[first][second]`: some word of n letters starts with those two letters (a word
+/// of one letter counts its letter twice); `by_end` likewise for its first and last
+/// letters. Together they turn nine words in ten away before any hashing. Letters index
+/// them by their last five bits, which tells apart the 26 of either case.
+struct Filter {
     by_start: [[u32; 32]; 32],
     by_end: [[u32; 32]; 32],
+}
+
+impl Filter {
+    const EMPTY: Filter = Filter {
+        by_start: [[0; 32]; 32],
+        by_end: [[0; 32]; 32],
+    };
+
+    fn add(&mut self, folded: &[u8]) {
+        let (Some(&a), Some(&z)) = (folded.first(), folded.last()) else {
+            return;
+        };
+        let b = folded.get(1).copied().unwrap_or(a);
+        let ix = |c: u8| usize::from(c & 31);
+        self.by_start[ix(a)][ix(b)] |= 1 << folded.len();
+        self.by_end[ix(a)][ix(z)] |= 1 << folded.len();
+    }
+
+    /// Whether the set may hold the word of ASCII letters `w`: never false for one it
+    /// holds, in either case; may be true for other bytes than letters.
+    fn may_hold(&self, w: &[u8]) -> bool {
+        let (Some(&a), Some(&z)) = (w.first(), w.last()) else {
+            return false;
+        };
+        let b = w.get(1).copied().unwrap_or(a);
+        let ix = |c: u8| usize::from(c & 31);
+        let bit = 1u32 << w.len().min(31);
+        self.by_start[ix(a)][ix(b)] & self.by_end[ix(a)][ix(z)] & bit != 0
+    }
 }
 
 /// No word of the lexicon is longer; `key` tells apart words of up to this many letters.
@@ -478,40 +686,22 @@ pub(super) fn folded_key(word: &str) -> Option<u64> {
 }
 
 impl Lexicon {
-    /// The entry of the word `w` of `nchars` letters, `ascii` when it has no other letters.
-    fn find(&self, w: &str, nchars: usize, ascii: bool) -> Option<Lex> {
-        if ascii {
-            return self.find_ascii(w.as_bytes());
-        }
-        if nchars > LEXICON_MAX {
-            return None;
-        }
-        let mut cs = w.chars().map(fold_char);
-        let a = cs.next()??;
-        let b = cs.next().unwrap_or(Some(a))?;
-        let z = w.chars().next_back().and_then(fold_char)?;
-        if !self.may_hold(a, b, z, nchars) {
-            return None;
-        }
-        self.words.get(&folded_key(w)?).copied()
-    }
-
-    /// `find` for a word of ASCII letters.
+    /// The entry of a word of ASCII letters.
     fn find_ascii(&self, w: &[u8]) -> Option<Lex> {
-        let (&a, &z) = (w.first()?, w.last()?);
-        let b = w.get(1).copied().unwrap_or(a);
-        if w.len() > LEXICON_MAX || !self.may_hold(a, b, z, w.len()) {
+        if w.len() > LEXICON_MAX || !self.all.may_hold(w) {
             return None;
         }
         self.words.get(&key(w)?).copied()
     }
 
-    /// Whether some word of `len` letters starts with the letters `a` and `b` and ends with
-    /// `z`; may say yes for other bytes than letters.
-    fn may_hold(&self, a: u8, b: u8, z: u8, len: usize) -> bool {
-        let ix = |c: u8| usize::from(c & 31);
-        let bit = 1u32 << len.min(31);
-        self.by_start[ix(a)][ix(b)] & self.by_end[ix(a)][ix(z)] & bit != 0
+    /// Whether the word of ASCII letters `w` may start a date: `find_ascii` for the
+    /// question the pre-scan asks, most words turned away by the smaller filter.
+    fn is_trigger_ascii(&self, w: &[u8]) -> bool {
+        w.len() <= LEXICON_MAX
+            && self.triggers.may_hold(w)
+            && key(w)
+                .and_then(|k| self.words.get(&k))
+                .is_some_and(|l| l.is_trigger())
     }
 }
 
@@ -605,20 +795,27 @@ fn entries() -> Vec<(&'static str, Lex)> {
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lexicon = Lexicon {
         words: rustc_hash::FxHashMap::default(),
-        by_start: [[0; 32]; 32],
-        by_end: [[0; 32]; 32],
+        all: Filter::EMPTY,
+        triggers: Filter::EMPTY,
     };
     for (w, lex) in entries() {
         let mut buf = [0u8; FOLD_MAX];
         let Some(f) = fold(w, &mut buf) else { continue };
-        let (Some(&a), Some(&z), Some(k)) = (f.first(), f.last(), key(f)) else {
-            continue;
-        };
-        let b = f.get(1).copied().unwrap_or(a);
-        let ix = |c: u8| usize::from(c & 31);
-        lexicon.by_start[ix(a)][ix(b)] |= 1 << f.len();
-        lexicon.by_end[ix(a)][ix(z)] |= 1 << f.len();
+        let Some(k) = key(f) else { continue };
+        lexicon.all.add(f);
         lexicon.words.insert(k, lex);
+    }
+    // Of two equal folded words the later entry is kept: the filter of triggers is built
+    // from what the table holds.
+    for (w, _) in entries() {
+        let mut buf = [0u8; FOLD_MAX];
+        let Some(f) = fold(w, &mut buf) else { continue };
+        if key(f)
+            .and_then(|k| lexicon.words.get(&k))
+            .is_some_and(|l| l.is_trigger())
+        {
+            lexicon.triggers.add(f);
+        }
     }
     lexicon
 });
@@ -633,9 +830,27 @@ pub(super) fn lookup(folded: &[u8]) -> Option<Lex> {
 mod tests {
     use super::*;
 
+    /// The tokens of `text`, their marks checked against a plain reading of what they are.
+    fn tokens(text: &str) -> Vec<Tok> {
+        let mut out = Tokens::new();
+        tokenize(text, &mut out);
+        let toks = out.toks;
+        let marks: Vec<u32> = (0..toks.len())
+            .filter(|&i| {
+                toks[i].trigger
+                    || toks[i].kind == Kind::Word
+                        && toks
+                            .get(i + 1)
+                            .is_some_and(|t| t.kind == Kind::Punct && matches!(t.punct, '.' | ':'))
+            })
+            .map(|i| i as u32)
+            .collect();
+        assert_eq!(out.marks, marks, "{text:?}");
+        toks
+    }
+
     fn kinds(s: &str) -> Vec<(String, Kind)> {
-        let mut v = Vec::new();
-        tokenize(s, &mut v);
+        let v = tokens(s);
         v.iter()
             .map(|t| (s[t.start()..t.end()].to_string(), t.kind))
             .collect()
@@ -669,11 +884,7 @@ mod tests {
             lookup(b"fevrier").map(|l| matches!(l, Lex::Month { m: 2, .. })),
             Some(true)
         );
-        let trigger = |w: &str| {
-            let mut v = Vec::new();
-            tokenize(w, &mut v);
-            v.first().is_some_and(|t| t.trigger)
-        };
+        let trigger = |w: &str| tokens(w).first().is_some_and(|t| t.trigger);
         assert!(trigger("Septembre"));
         assert!(trigger("année"));
         assert!(trigger("AUJOURD"));
@@ -692,7 +903,16 @@ mod tests {
             assert!(entry.is_some(), "{w}");
             let upper = w.to_uppercase();
             for form in [w, upper.as_str()] {
-                assert_eq!(LEXICON.find(form, n, form.is_ascii()), entry, "{form}");
+                let toks = tokens(form);
+                assert_eq!(toks.len(), 1, "{form}");
+                assert_eq!(toks[0].lex, entry, "{form}");
+                assert_eq!(toks[0].nchars as usize, n, "{form}");
+                let trigger = entry.is_some_and(Lex::is_trigger);
+                assert_eq!(may_hold_date(form), trigger, "{form}");
+                if form.is_ascii() {
+                    assert_eq!(LEXICON.find_ascii(form.as_bytes()), entry, "{form}");
+                    assert_eq!(LEXICON.is_trigger_ascii(form.as_bytes()), trigger, "{form}");
+                }
             }
         }
     }
@@ -803,9 +1023,8 @@ mod tests {
     }
 
     fn described(text: &str) -> Vec<String> {
-        let mut v = Vec::new();
-        tokenize(text, &mut v);
-        v.iter()
+        tokens(text)
+            .iter()
             .map(|t| match t.kind {
                 Kind::Punct => format!(
                     "{}..{} Punct {:?} nl={} space={}",
@@ -866,7 +1085,58 @@ mod tests {
     fn tokens_match_the_plain_reading_on_tricky_text() {
         for text in TRICKY {
             assert_eq!(described(text), reference::tokens(text), "{text:?}");
+            pre_scan_agrees(text);
         }
+    }
+
+    /// `may_hold_date` never turns away a text with a trigger, and without digits it says
+    /// exactly whether the tokens hold one.
+    #[track_caller]
+    fn pre_scan_agrees(text: &str) {
+        let trigger = tokens(text).iter().any(|t| t.trigger);
+        if text.bytes().any(|c| c.is_ascii_digit()) {
+            assert!(may_hold_date(text), "{text:?}");
+        } else {
+            assert_eq!(may_hold_date(text), trigger, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn latin1_table_folds_as_fold_char() {
+        for k in 0..64u32 {
+            let c = char::from_u32(0xC0 + k).expect("a Latin-1 letter");
+            let f = LATIN1_FOLD[k as usize];
+            assert_eq!(fold_char(c), (f != 0).then_some(f), "{c}");
+        }
+    }
+
+    #[test]
+    fn pre_scan_finds_every_date_word() {
+        for text in [
+            "aujourd’hui",
+            "l’année",
+            "ÉTÉ",
+            "d’été",
+            "«décembre»",
+            "moitié",
+            "Août",
+            "févr.",
+            "x\u{a0}an",
+            "an",
+            "réunion annuelle",
+            "the summer",
+            "sept",
+            "Q",
+            "une",
+        ] {
+            pre_scan_agrees(text);
+        }
+        assert!(!may_hold_date("réunion du conseil, à Bruxelles"));
+        assert!(!may_hold_date("Élysée: l’Europe et l’Ukraine"));
+        assert!(may_hold_date("Élysée: l’Europe, l’été"));
+        assert!(may_hold_date("G7"));
+        assert!(!may_hold_date(&"anan ".repeat(200)));
+        assert!(may_hold_date(&format!("{}demain", "anan ".repeat(200))));
     }
 
     #[test]
@@ -914,6 +1184,14 @@ mod tests {
             "\u{85}",
             "×",
             "€",
+            "été",
+            "ÉTÉ",
+            "août",
+            "moitié",
+            "demain",
+            "week",
+            "summer",
+            "x",
         ];
         let mut state = 0x9E37_79B9_7F4A_7C15u64;
         let mut next = move || {
@@ -928,6 +1206,7 @@ mod tests {
                 .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
                 .collect();
             assert_eq!(described(&text), reference::tokens(&text), "{text:?}");
+            pre_scan_agrees(&text);
         }
     }
 }
