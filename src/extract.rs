@@ -575,9 +575,13 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 continue;
             }
         };
-        let first_veto = hits
-            .iter()
-            .find_map(|i| i.as_usize().checked_sub(rules.triggers.len()))
+        // The vetoes are the set's last patterns: asked for one by one, rather than by
+        // walking the whole set's answer again past every trigger.
+        let first_veto = (0..rules.vetoes.len())
+            .find(|&k| {
+                regex_automata::PatternID::new(rules.triggers.len() + k)
+                    .is_ok_and(|id| hits.contains(id))
+            })
             .and_then(|k| rules.vetoes.get(k));
         if let Some(veto) = first_veto {
             out.rejected
