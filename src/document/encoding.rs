@@ -69,7 +69,7 @@ fn utf8(bytes: &[u8], bom: u32) -> Result<Decoded<'_>, DecodeError> {
     // UTF-8, not Windows-1252: decoding it as 1252 would garble every accented letter.
     let (mut multi, mut invalid) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
-        multi += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        multi += non_ascii_chars(chunk.valid());
         invalid += chunk.invalid().len();
     }
     if multi >= 4 * invalid {
@@ -77,6 +77,13 @@ fn utf8(bytes: &[u8], bom: u32) -> Result<Decoded<'_>, DecodeError> {
     }
     let encoding = declared_single_byte(bytes).unwrap_or(encoding_rs::WINDOWS_1252);
     Ok(single_byte(bytes, bom, encoding))
+}
+
+/// The characters of `s` that are not ASCII, counted by their lead bytes (0xC0 and up; the
+/// bytes that continue a character are 0x80..0xBF) in a loop that vectorises: a 1252 file is
+/// read through to the end before it is known not to be UTF-8.
+fn non_ascii_chars(s: &str) -> usize {
+    s.bytes().filter(|&b| b >= 0xC0).count()
 }
 
 fn lossy_utf8(bytes: &[u8], bom: u32) -> Decoded<'_> {
@@ -110,9 +117,13 @@ fn single_byte<'a>(
 ) -> Decoded<'a> {
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     let mut map = Vec::with_capacity(text.len() + 1);
-    for (i, c) in text.chars().enumerate() {
-        map.extend(std::iter::repeat_n(bom + i as u32, c.len_utf8()));
-    }
+    // Each byte of the text maps to the index of its character, counted by the bytes that
+    // start one: a byte loop, not a character loop that extends the map by each one's length.
+    let mut char_start = bom.wrapping_sub(1);
+    map.extend(text.bytes().map(|b| {
+        char_start = char_start.wrapping_add(u32::from(b & 0xC0 != 0x80));
+        char_start
+    }));
     map.push(bom + bytes.len() as u32);
     Decoded {
         text: Cow::Owned(text.into_owned()),
@@ -290,6 +301,40 @@ mod tests {
             decode(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00"),
             Err(DecodeError::Binary)
         ));
+    }
+
+    #[test]
+    fn single_byte_maps_every_byte_of_a_character_to_its_source_byte() {
+        let bytes: Vec<u8> = (0x20..=0xFFu8).chain(*b"caf\xe9 \x92x\x80").collect();
+        for bom in [0, 3] {
+            let d = single_byte(&bytes, bom, encoding_rs::WINDOWS_1252);
+            let mut by_chars = Vec::new();
+            for (i, c) in d.text.chars().enumerate() {
+                by_chars.extend(std::iter::repeat_n(bom + i as u32, c.len_utf8()));
+            }
+            by_chars.push(bom + bytes.len() as u32);
+            let Map::Table(map) = &d.map else {
+                panic!("a table")
+            };
+            assert_eq!(map, &by_chars);
+        }
+    }
+
+    #[test]
+    fn non_ascii_characters_counted_by_lead_bytes() {
+        for s in [
+            "",
+            "abc",
+            "é",
+            "aé€😀b",
+            "\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}",
+        ] {
+            assert_eq!(
+                non_ascii_chars(s),
+                s.chars().filter(|c| !c.is_ascii()).count(),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]
