@@ -226,7 +226,10 @@ impl Builder {
                         self.last = last_char;
                         self.last_end = start + to as u32;
                     } else {
-                        self.push_str_slow(&s[to..i + run], start + to as u32);
+                        // What `push` does with a plain character, the segment being empty:
+                        // it is kept as it is and starts a segment.
+                        self.segment
+                            .push((last_char, start + to as u32, start + (i + run) as u32));
                     }
                     i += run;
                     continue;
