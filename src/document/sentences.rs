@@ -199,15 +199,47 @@ const ABBREVIATIONS: &[&str] = &[
     "doc", "réf", "Réf", "ref", "Ref",
 ];
 
-/// Whether the full stop after `before` (which ends with the word it closes) belongs to an
-/// abbreviation rather than ending the sentence, `next` being what follows the space.
-fn abbreviation(before: &str, next: char) -> bool {
-    let word_start = before
+/// Where the word that ends `before` starts: after the last character that is neither
+/// alphanumeric nor a full stop.
+fn word_start(before: &str) -> usize {
+    // ASCII bytes are told by themselves; the first that is not stops the scan, as it stops
+    // the scan by characters, which goes on only from a character that is not ASCII.
+    let bytes = before.as_bytes();
+    let mut p = bytes.len();
+    while p > 0 && (bytes[p - 1].is_ascii_alphanumeric() || bytes[p - 1] == b'.') {
+        p -= 1;
+    }
+    if p == 0 || bytes[p - 1].is_ascii() {
+        return p;
+    }
+    word_start_by_chars(&before[..p])
+}
+
+fn word_start_by_chars(before: &str) -> usize {
+    before
         .char_indices()
         .rev()
         .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
-        .map_or(0, |(p, c)| p + c.len_utf8());
-    let word = &before[word_start..];
+        .map_or(0, |(p, c)| p + c.len_utf8())
+}
+
+/// Whether the full stop after `before` (which ends with the word it closes) belongs to an
+/// abbreviation rather than ending the sentence, `next` being what follows the space.
+fn abbreviation(before: &str, next: char) -> bool {
+    // Seven ASCII letters or digits before the stop are a word longer than any entry, or a
+    // part of a dotted word ("N.B", "U.E") longer than three: most sentences end so.
+    if before
+        .as_bytes()
+        .get(before.len().wrapping_sub(7)..)
+        .is_some_and(|last| last.iter().all(u8::is_ascii_alphanumeric))
+    {
+        return false;
+    }
+    abbreviated(&before[word_start(before)..], next)
+}
+
+/// Whether `word`, before a full stop, is an abbreviation.
+fn abbreviated(word: &str, next: char) -> bool {
     if word.is_empty() {
         return false;
     }
@@ -257,6 +289,78 @@ mod tests {
 
     fn sentences(s: &str) -> Vec<&str> {
         split_block(s).into_iter().map(|r| &s[r]).collect()
+    }
+
+    /// `abbreviation` as it read before it looked at the last seven bytes and scanned
+    /// ASCII bytes by themselves.
+    fn abbreviation_by_chars(before: &str, next: char) -> bool {
+        abbreviated(&before[word_start_by_chars(before)..], next)
+    }
+
+    #[test]
+    fn abbreviations_are_told_as_by_characters() {
+        for s in [
+            "le Dr",
+            "la Réf",
+            "selon le N.B",
+            "les U.S.A",
+            "les U.S.AB",
+            "a.b.c.d.e.f.g",
+            "abcdefg",
+            "abcdef",
+            "x abcdefgh",
+            "ab.cdefghi",
+            "abcdefg.h",
+            "le 17 janv",
+            "ÉTATS-UNIS.U.E",
+            "Mme",
+            "en 2026",
+            "A",
+            "l'été",
+        ] {
+            for (i, _) in s.char_indices().chain([(s.len(), ' ')]) {
+                for next in ['M', '2'] {
+                    assert_eq!(
+                        abbreviation(&s[..i], next),
+                        abbreviation_by_chars(&s[..i], next),
+                        "{:?} {next}",
+                        &s[..i]
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn words_start_where_the_scan_by_characters_finds_them() {
+        for s in [
+            "",
+            "a",
+            ".",
+            "Mr",
+            "le Dr",
+            "la Réf",
+            "N.B",
+            "éd",
+            "l'été",
+            "x\u{a0}Mme",
+            "2026",
+            "(art",
+            "«\u{a0}Gén",
+            "Ωmega",
+            "word ÉTATS-UNIS.U.E",
+            "a\u{300}b",
+            "日本語",
+        ] {
+            for (i, _) in s.char_indices().chain([(s.len(), ' ')]) {
+                let before = &s[..i];
+                assert_eq!(
+                    word_start(before),
+                    word_start_by_chars(before),
+                    "{before:?}"
+                );
+            }
+        }
     }
 
     #[test]
