@@ -187,7 +187,8 @@ fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
 /// NUL bytes, or mostly control characters, in the first 8 KiB.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
+    // The memchr crate's search: the standard library's reads a word at a time.
+    if memchr::memchr(0, head).is_some() {
         return true;
     }
     // Counted in byte lanes, 64 bytes at a time (a u8 cannot overflow): without a branch or
