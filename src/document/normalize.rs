@@ -51,36 +51,77 @@ pub(crate) struct Built {
 /// Where each byte of the text came from in the decoded source.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SourceMap {
-    /// Source offset of each byte. A character copied from the source maps byte for byte; one
-    /// that stands for a source range of another length (an entity, a folded apostrophe, the
-    /// line end between joined lines) has its start on every byte and an entry in `wide`.
-    starts: Vec<u32>,
-    /// Index of the last byte of each such character, and the end of its source range.
+    /// Bytes of text mapped.
+    len: u32,
+    /// Where the map changes course, in order of the text: most text is copied from the
+    /// source in runs, and a run costs one entry, not one a byte.
+    runs: Vec<Run>,
+    /// Index of the last byte of each character that stands for a source range of another
+    /// length (an entity, a folded apostrophe, the line end between joined lines), and the
+    /// end of that range.
     wide: Vec<(u32, u32)>,
+}
+
+/// From text byte `at` on, until the next run: the bytes copied one for one from `source`
+/// on (`copied`), or the bytes of one character that all map to its source start.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    at: u32,
+    source: u32,
+    copied: bool,
 }
 
 impl SourceMap {
     /// Source start of the character at byte `i`.
     pub fn start(&self, i: usize) -> Option<u32> {
-        self.starts.get(i).copied()
+        if i >= self.len as usize {
+            return None;
+        }
+        let run = self.runs[self.runs.partition_point(|r| r.at as usize <= i) - 1];
+        Some(if run.copied {
+            run.source + (i as u32 - run.at)
+        } else {
+            run.source
+        })
     }
 
     /// Source end of the character whose last byte is `i`.
     pub fn end(&self, i: usize) -> Option<u32> {
-        let start = *self.starts.get(i)?;
+        let start = self.start(i)?;
         Some(match self.wide.binary_search_by_key(&(i as u32), |w| w.0) {
             Ok(k) => self.wide[k].1,
             Err(_) => start + 1,
         })
     }
 
-    fn push(&mut self, index: usize, c: char, start: u32, end: u32) {
+    /// `n` bytes copied from the source at `from`: a run, unless they continue the last one.
+    fn push_copied(&mut self, from: u32, n: u32) {
+        let continues = self
+            .runs
+            .last()
+            .is_some_and(|r| r.copied && r.source + (self.len - r.at) == from);
+        if !continues {
+            self.runs.push(Run {
+                at: self.len,
+                source: from,
+                copied: true,
+            });
+        }
+        self.len += n;
+    }
+
+    fn push(&mut self, c: char, start: u32, end: u32) {
         let n = c.len_utf8() as u32;
         if end.checked_sub(start) == Some(n) {
-            self.starts.extend(start..end);
+            self.push_copied(start, n);
         } else {
-            self.starts.extend(std::iter::repeat_n(start, n as usize));
-            self.wide.push(((index + n as usize - 1) as u32, end));
+            self.runs.push(Run {
+                at: self.len,
+                source: start,
+                copied: false,
+            });
+            self.len += n;
+            self.wide.push((self.len - 1, end));
         }
     }
 }
@@ -115,10 +156,7 @@ impl Builder {
     pub fn new(capacity: usize, join: bool) -> Self {
         Builder {
             text: String::with_capacity(capacity),
-            map: SourceMap {
-                starts: Vec::with_capacity(capacity),
-                wide: Vec::new(),
-            },
+            map: SourceMap::default(),
             blocks: Vec::new(),
             segment: Vec::with_capacity(4),
             space: None,
@@ -220,8 +258,7 @@ impl Builder {
                     }
                     self.text.push_str(&s[from..to]);
                     self.map
-                        .starts
-                        .extend(start + from as u32..start + to as u32);
+                        .push_copied(start + from as u32, (to - from) as u32);
                     if last == 0 {
                         self.last = last_char;
                         self.last_end = start + to as u32;
@@ -383,7 +420,7 @@ impl Builder {
     }
 
     fn write(&mut self, c: char, start: u32, end: u32) {
-        self.map.push(self.text.len(), c, start, end);
+        self.map.push(c, start, end);
         self.text.push(c);
     }
 
@@ -545,6 +582,37 @@ mod tests {
         }
     }
 
+    impl SourceMap {
+        /// The source start of every byte.
+        fn starts(&self) -> Vec<u32> {
+            (0..self.len as usize)
+                .filter_map(|i| self.start(i))
+                .collect()
+        }
+    }
+
+    #[test]
+    fn runs_map_every_byte() {
+        let mut map = SourceMap::default();
+        map.push_copied(10, 3);
+        map.push_copied(13, 2);
+        map.push('\'', 15, 18);
+        map.push('\u{e9}', 18, 20);
+        map.push(' ', 25, 30);
+        map.push_copied(30, 2);
+        map.push('\u{e9}', 40, 48);
+        assert_eq!(
+            map.starts(),
+            [10, 11, 12, 13, 14, 15, 18, 19, 25, 30, 31, 40, 40]
+        );
+        assert_eq!(map.runs.len(), 6);
+        assert_eq!(map.start(13), None);
+        let ends: Vec<_> = (0..14).map(|i| map.end(i)).collect();
+        let expected = [11, 12, 13, 14, 15, 18, 19, 20, 30, 31, 32, 41, 48];
+        assert_eq!(ends[..13], expected.map(Some));
+        assert_eq!(ends[13], None);
+    }
+
     type Pushed = (String, Vec<u32>, Vec<(u32, u32)>, Vec<Block>);
 
     /// The text, map and blocks of `pieces` pushed one after the other on lines of their own
@@ -566,7 +634,7 @@ mod tests {
             at += piece.len() as u32;
         }
         let built = b.finish();
-        (built.text, built.map.starts, built.map.wide, built.blocks)
+        (built.text, built.map.starts(), built.map.wide, built.blocks)
     }
 
     proptest::proptest! {
@@ -635,7 +703,7 @@ mod tests {
             Kind::Para,
         )]);
         assert_eq!(b.text, "l'Union « ok » \"x\" coop non-stop");
-        assert_eq!(b.map.starts.len(), b.text.len());
+        assert_eq!(b.map.starts().len(), b.text.len());
     }
 
     #[test]
