@@ -87,11 +87,19 @@ impl<F: Fn() -> usize> Lazy<F> {
     }
 }
 
+/// How many `»` the text holds: found by its last byte, which ends no other character
+/// after 0xC2, with the memchr crate.
+fn closing_guillemets(text: &[u8]) -> usize {
+    memchr::memchr_iter(0xBB, text)
+        .filter(|&p| p > 0 && text[p - 1] == 0xC2)
+        .count()
+}
+
 fn split_block(s: &str) -> Vec<Range<usize>> {
     let bytes = s.as_bytes();
     let mut guillemets = Lazy {
         count: None,
-        make: || s.matches('»').count(),
+        make: || closing_guillemets(bytes),
     };
     let mut quotes = Lazy {
         count: None,
@@ -328,6 +336,23 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn closing_guillemets_are_counted_as_characters() {
+        for s in [
+            "",
+            "»",
+            "« a » b »",
+            "\u{23b}\u{bb}»",
+            "\u{bb}\u{1bb}\u{fbbb}»x",
+        ] {
+            assert_eq!(
+                closing_guillemets(s.as_bytes()),
+                s.matches('»').count(),
+                "{s:?}"
+            );
         }
     }
 
