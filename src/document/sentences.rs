@@ -13,18 +13,20 @@ pub(crate) struct Piece {
 }
 
 pub(crate) fn split(text: &str, blocks: &[Block]) -> Vec<Piece> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(blocks.len());
+    // One buffer for the pieces of every block: most blocks are a sentence or two, and a
+    // vector of their own would be most of the cost of their allocations.
+    let mut pieces = Vec::new();
     for (index, block) in blocks.iter().enumerate() {
         let Some(s) = text.get(block.range.clone()) else {
             continue;
         };
         let base = block.range.start;
-        let pieces: Vec<Range<usize>> = split_block(s)
-            .into_iter()
-            .filter(|r| s[r.clone()].chars().any(char::is_alphanumeric))
-            .collect();
+        pieces.clear();
+        split_block(s, &mut pieces);
+        pieces.retain(|r: &Range<usize>| s[r.clone()].chars().any(char::is_alphanumeric));
         let single = pieces.len() == 1;
-        for r in pieces {
+        for r in pieces.drain(..) {
             let heading = match block.kind {
                 Kind::Heading(_) => true,
                 Kind::Item => false,
@@ -95,7 +97,8 @@ fn closing_guillemets(text: &[u8]) -> usize {
         .count()
 }
 
-fn split_block(s: &str) -> Vec<Range<usize>> {
+/// The sentences of a block, pushed onto `out`.
+fn split_block(s: &str, out: &mut Vec<Range<usize>>) {
     let bytes = s.as_bytes();
     let mut guillemets = Lazy {
         count: None,
@@ -106,7 +109,6 @@ fn split_block(s: &str) -> Vec<Range<usize>> {
         make: || memchr::memchr_iter(b'"', bytes).count(),
     };
     let (mut depth, mut closed, mut quotes_seen) = (0usize, 0usize, 0usize);
-    let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     let mut next = Next {
@@ -186,7 +188,6 @@ fn split_block(s: &str) -> Vec<Range<usize>> {
     if start < s.len() {
         out.push(start..s.len());
     }
-    out
 }
 
 const MONTHS: &[&str] = &[
@@ -296,7 +297,9 @@ mod tests {
     use super::*;
 
     fn sentences(s: &str) -> Vec<&str> {
-        split_block(s).into_iter().map(|r| &s[r]).collect()
+        let mut ranges = Vec::new();
+        split_block(s, &mut ranges);
+        ranges.into_iter().map(|r| &s[r]).collect()
     }
 
     /// `abbreviation` as it read before it looked at the last seven bytes and scanned
