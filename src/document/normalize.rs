@@ -56,42 +56,80 @@ pub(crate) struct SourceMap {
     /// Where the map changes course, in order of the text: most text is copied from the
     /// source in runs, and a run costs one entry, not one a byte.
     runs: Vec<Run>,
-    /// Index of the last byte of each character that stands for a source range of another
-    /// length (an entity, a folded apostrophe, the line end between joined lines), and the
-    /// end of that range.
-    wide: Vec<(u32, u32)>,
+    /// For every `STRIDE` bytes of text, the run that holds the first: a lookup searches the
+    /// runs of one stride, not all of them (a report maps a span of every sentence it shows).
+    strides: Vec<u32>,
 }
 
-/// From text byte `at` on, until the next run: the bytes copied one for one from `source`
-/// on (`copied`), or the bytes of one character that all map to its source start.
+const STRIDE: usize = 256;
+
+/// From text byte `at` on, until the next run: bytes copied one for one from `source` on, or
+/// one character that stands for a source range of another length (an entity, a folded
+/// apostrophe, the line end between joined lines), all of whose bytes map to its start and
+/// whose last byte maps to the range's `end`.
 #[derive(Debug, Clone, Copy)]
 struct Run {
     at: u32,
     source: u32,
-    copied: bool,
+    /// The end of the range of a character that stands for one of another length.
+    end: Option<u32>,
 }
 
 impl SourceMap {
+    /// The run that holds byte `i` (of the text mapped) and where the next starts.
+    fn run(&self, i: usize) -> (Run, usize) {
+        let (from, to) = match self.strides.get(i / STRIDE) {
+            Some(&from) => {
+                let to = self.strides.get(i / STRIDE + 1);
+                (
+                    from as usize,
+                    to.map_or(self.runs.len(), |&to| to as usize + 1),
+                )
+            }
+            None => (0, self.runs.len()),
+        };
+        let k = from + self.runs[from..to].partition_point(|r| r.at as usize <= i) - 1;
+        let next = self.runs.get(k + 1).map_or(self.len, |r| r.at);
+        (self.runs[k], next as usize)
+    }
+
     /// Source start of the character at byte `i`.
     pub fn start(&self, i: usize) -> Option<u32> {
         if i >= self.len as usize {
             return None;
         }
-        let run = self.runs[self.runs.partition_point(|r| r.at as usize <= i) - 1];
-        Some(if run.copied {
-            run.source + (i as u32 - run.at)
-        } else {
-            run.source
+        let (run, _) = self.run(i);
+        Some(match run.end {
+            None => run.source + (i as u32 - run.at),
+            Some(_) => run.source,
         })
     }
 
     /// Source end of the character whose last byte is `i`.
     pub fn end(&self, i: usize) -> Option<u32> {
-        let start = self.start(i)?;
-        Some(match self.wide.binary_search_by_key(&(i as u32), |w| w.0) {
-            Ok(k) => self.wide[k].1,
-            Err(_) => start + 1,
+        if i >= self.len as usize {
+            return None;
+        }
+        let (run, next) = self.run(i);
+        Some(match run.end {
+            None => run.source + (i as u32 - run.at) + 1,
+            Some(end) if i + 1 == next => end,
+            Some(_) => run.source + 1,
         })
+    }
+
+    /// Notes where each stride starts, once the map is whole.
+    fn index(&mut self) {
+        let mut run = 0;
+        self.strides = (0..self.len as usize)
+            .step_by(STRIDE)
+            .map(|at| {
+                while self.runs.get(run + 1).is_some_and(|r| r.at as usize <= at) {
+                    run += 1;
+                }
+                run as u32
+            })
+            .collect();
     }
 
     /// `n` bytes copied from the source at `from`: a run, unless they continue the last one.
@@ -99,12 +137,12 @@ impl SourceMap {
         let continues = self
             .runs
             .last()
-            .is_some_and(|r| r.copied && r.source + (self.len - r.at) == from);
+            .is_some_and(|r| r.end.is_none() && r.source + (self.len - r.at) == from);
         if !continues {
             self.runs.push(Run {
                 at: self.len,
                 source: from,
-                copied: true,
+                end: None,
             });
         }
         self.len += n;
@@ -118,10 +156,9 @@ impl SourceMap {
             self.runs.push(Run {
                 at: self.len,
                 source: start,
-                copied: false,
+                end: Some(end),
             });
             self.len += n;
-            self.wide.push((self.len - 1, end));
         }
     }
 }
@@ -427,6 +464,7 @@ impl Builder {
     pub fn finish(mut self) -> Built {
         self.flush_segment();
         self.close_block();
+        self.map.index();
         Built {
             text: self.text,
             map: self.map,
@@ -613,7 +651,28 @@ mod tests {
         assert_eq!(ends[13], None);
     }
 
-    type Pushed = (String, Vec<u32>, Vec<(u32, u32)>, Vec<Block>);
+    #[test]
+    fn lookups_by_stride_find_what_a_search_of_every_run_finds() {
+        let mut map = SourceMap::default();
+        let mut source = 0;
+        for k in 0..400u32 {
+            match k % 7 {
+                0 => map.push('\u{e9}', source, source + 8),
+                3 => map.push_copied(source + 1, 300 + k % 5),
+                _ => map.push_copied(source, k % 11),
+            }
+            source += 400;
+        }
+        let whole = map.starts();
+        let ends: Vec<_> = (0..=map.len as usize).map(|i| map.end(i)).collect();
+        map.index();
+        assert!(map.strides.len() > 10);
+        assert_eq!(map.starts(), whole);
+        let indexed: Vec<_> = (0..=map.len as usize).map(|i| map.end(i)).collect();
+        assert_eq!(indexed, ends);
+    }
+
+    type Pushed = (String, Vec<u32>, Vec<Option<u32>>, Vec<Block>);
 
     /// The text, map and blocks of `pieces` pushed one after the other on lines of their own
     /// (`\n` starts one), by `push_str` or a character at a time.
@@ -634,7 +693,8 @@ mod tests {
             at += piece.len() as u32;
         }
         let built = b.finish();
-        (built.text, built.map.starts(), built.map.wide, built.blocks)
+        let ends = (0..built.text.len()).map(|i| built.map.end(i)).collect();
+        (built.text, built.map.starts(), ends, built.blocks)
     }
 
     proptest::proptest! {
