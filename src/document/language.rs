@@ -18,59 +18,81 @@ const ENGLISH: &[&str] = &[
 ];
 
 /// A word of up to eight bytes as a number, to look it up with integer comparisons.
-fn key(word: &[u8]) -> u64 {
-    let mut buf = [0u8; 8];
-    buf[..word.len()].copy_from_slice(word);
-    buf.make_ascii_lowercase();
-    u64::from_le_bytes(buf)
+const fn key(word: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < word.len() {
+        k |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    k
 }
 
-const SLOTS: usize = 256;
+const SLOTS: usize = 1024;
 
-fn slot(k: u64) -> usize {
-    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
-}
-
-/// The stop words in an open-addressing table: a word costs a multiplication and a probe or
-/// two, which matters when every word of every page is looked up.
+/// The stop words by a perfect hash: each has a slot of its own, so that a word costs a
+/// multiplication and one comparison, which matters when every word of every page is looked
+/// up. Built at compile time, with the first multiplier from a fixed start that separates
+/// them all.
 struct Table {
+    multiplier: u64,
     keys: [u64; SLOTS],
     /// 0 empty, 1 French, 2 English.
     langs: [u8; SLOTS],
 }
 
+const fn slot(k: u64, multiplier: u64) -> usize {
+    (k.wrapping_mul(multiplier) >> (64 - SLOTS.trailing_zeros())) as usize
+}
+
 impl Table {
     /// The language of the stop word whose key is `k`: 1 French, 2 English, 0 if none.
     fn lang(&self, k: u64) -> usize {
-        let mut at = slot(k);
-        while self.langs[at] != 0 {
-            if self.keys[at] == k {
-                return usize::from(self.langs[at]);
-            }
-            at = (at + 1) % SLOTS;
+        let at = slot(k, self.multiplier);
+        if self.keys[at] == k {
+            usize::from(self.langs[at])
+        } else {
+            0
         }
-        0
+    }
+
+    /// The table for `multiplier`, if it gives every stop word a slot of its own.
+    const fn build(multiplier: u64) -> Option<Table> {
+        let mut t = Table {
+            multiplier,
+            keys: [0; SLOTS],
+            langs: [0; SLOTS],
+        };
+        let lists: [(u8, &[&str]); 2] = [(1, FRENCH), (2, ENGLISH)];
+        let mut l = 0;
+        while l < lists.len() {
+            let (lang, words) = lists[l];
+            let mut w = 0;
+            while w < words.len() {
+                let k = key(words[w].as_bytes());
+                let at = slot(k, multiplier);
+                if t.langs[at] != 0 {
+                    return None;
+                }
+                t.keys[at] = k;
+                t.langs[at] = lang;
+                w += 1;
+            }
+            l += 1;
+        }
+        Some(t)
     }
 }
 
-static TABLE: std::sync::LazyLock<Table> = std::sync::LazyLock::new(|| {
-    let mut t = Table {
-        keys: [0; SLOTS],
-        langs: [0; SLOTS],
-    };
-    for (lang, words) in [(1u8, FRENCH), (2, ENGLISH)] {
-        for w in words {
-            let k = key(w.as_bytes());
-            let mut i = slot(k);
-            while t.langs[i] != 0 && t.keys[i] != k {
-                i = (i + 1) % SLOTS;
-            }
-            t.keys[i] = k;
-            t.langs[i] = lang;
+static TABLE: Table = {
+    let mut multiplier = 0x9E37_79B9_7F4A_7C15u64;
+    loop {
+        if let Some(t) = Table::build(multiplier) {
+            break t;
         }
+        multiplier = multiplier.wrapping_add(0x2545_F491_4F6C_DD1D);
     }
-    t
-});
+};
 
 /// Bytes that belong to words: ASCII letters and anything not ASCII.
 #[cfg(test)]
@@ -127,7 +149,7 @@ fn next_lane(bytes: &[u8], mut i: usize, want: bool) -> usize {
 
 /// Stop words seen in `s`: (French, English).
 pub(crate) fn counts(s: &str) -> (u32, u32) {
-    let t = &*TABLE;
+    let t = &TABLE;
     let mut n = [0u32; 3];
     let bytes = s.as_bytes();
     // Words are runs of ASCII letters and non-ASCII bytes: cheaper than asking Unicode about
@@ -160,7 +182,7 @@ pub(crate) fn counts(s: &str) -> (u32, u32) {
 /// `counts` a byte at a time, as it read before words were read eight bytes at once.
 #[cfg(test)]
 fn counts_bytewise(s: &str) -> (u32, u32) {
-    let t = &*TABLE;
+    let t = &TABLE;
     let mut n = [0u32; 3];
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -214,6 +236,22 @@ mod tests {
         assert_eq!(decide(counts("Cyberespace"), Lang::En), Lang::En);
         // Words read eight bytes at a time and at the end of the text count alike.
         assert_eq!(counts("LES été, The À. les"), (3, 1));
+    }
+
+    #[test]
+    fn every_stop_word_and_only_they_are_in_the_table() {
+        for (lang, words) in [(1, FRENCH), (2, ENGLISH)] {
+            for w in words {
+                assert_eq!(TABLE.lang(key(w.as_bytes())), lang, "{w}");
+                let upper = w.to_ascii_uppercase();
+                assert_eq!(TABLE.lang(key(upper.as_bytes())), lang, "{w}");
+            }
+        }
+        let slots = TABLE.langs.iter().filter(|&&l| l != 0).count();
+        assert_eq!(slots, FRENCH.len() + ENGLISH.len());
+        for w in ["", "x", "lex", "thee", "dans1", "\u{e9}t\u{e9}s"] {
+            assert_eq!(TABLE.lang(key(w.as_bytes())), 0, "{w}");
+        }
     }
 
     #[test]

@@ -268,15 +268,51 @@ fn parenthesised_url(s: &str, i: usize, c: &mut Closers) -> Option<usize> {
 /// Bytes that may start Markdown syntax inside a line.
 const SPECIAL: [bool; 256] = super::byte_table(b"\\![(<`*_~|");
 
+/// Length of the run at the start of `b` in which no byte may start Markdown syntax.
+fn plain_len(b: &[u8]) -> usize {
+    let mut i = 0;
+    // Eight bytes at a time while they are letters, spaces or not ASCII, as most of a line
+    // is; a byte of another kind is looked up in `SPECIAL`, and the scan goes on after it.
+    while let Some(eight) = b.get(i..i + 8) {
+        let lanes =
+            letters_spaces_non_ascii(u64::from_le_bytes(eight.try_into().unwrap_or_default()));
+        if lanes == HIGH {
+            i += 8;
+            continue;
+        }
+        i += (!lanes & HIGH).trailing_zeros() as usize / 8;
+        if SPECIAL[b[i] as usize] {
+            return i;
+        }
+        i += 1;
+    }
+    i + b[i..]
+        .iter()
+        .position(|&c| SPECIAL[c as usize])
+        .unwrap_or(b.len() - i)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is an ASCII letter, a space or not ASCII: none of
+/// them starts Markdown syntax. Every sum is on seven-bit values, so no carry crosses bytes.
+fn letters_spaces_non_ascii(x: u64) -> u64 {
+    let lower = (x | (ONES * 0x20)) & !HIGH;
+    let from_a = lower + ONES * (0x80 - u64::from(b'a'));
+    let past_z = lower + ONES * (0x80 - u64::from(b'z') - 1);
+    let letters = from_a & !past_z;
+    let diff = x ^ (ONES * u64::from(b' '));
+    let spaces = !(((diff & !HIGH) + !HIGH) | diff);
+    (x | letters | spaces) & HIGH
+}
+
 fn inline(s: &str, base: u32, b: &mut Builder, in_label: bool, table: bool) {
     let bytes = s.as_bytes();
     let mut closers = Closers::default();
     let mut i = 0;
     while i < bytes.len() {
-        let run = bytes[i..]
-            .iter()
-            .position(|&c| SPECIAL[c as usize])
-            .unwrap_or(bytes.len() - i);
+        let run = plain_len(&bytes[i..]);
         if run > 0 {
             b.push_str(&s[i..i + run], base + i as u32);
             i += run;
@@ -372,6 +408,35 @@ mod tests {
             .map(|bl| (bl.kind, built.text[bl.range.clone()].to_string()))
             .collect();
         (built.text, blocks)
+    }
+
+    #[test]
+    fn plain_runs_end_at_the_first_special_byte_as_by_the_table() {
+        let by_table = |b: &[u8]| {
+            b.iter()
+                .position(|&c| SPECIAL[c as usize])
+                .unwrap_or(b.len())
+        };
+        for byte in 0..=255u8 {
+            for lane in 0..12 {
+                for fill in [b'a', b' ', b'Z', 0xC3, b'.', b'0', b'@', b'{'] {
+                    let mut bytes = [fill; 14];
+                    bytes[lane] = byte;
+                    for from in 0..3 {
+                        assert_eq!(
+                            plain_len(&bytes[from..]),
+                            by_table(&bytes[from..]),
+                            "{byte:#x} in lane {lane} of {fill:#x}, from {from}"
+                        );
+                    }
+                }
+            }
+        }
+        let line = "Un texte [lien](https://x.eu) et `code`, l'été * 2 _x_ ~y~ | fin\\.";
+        for from in 0..line.len() {
+            let b = &line.as_bytes()[from..];
+            assert_eq!(plain_len(b), by_table(b), "{from}");
+        }
     }
 
     #[test]

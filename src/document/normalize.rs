@@ -55,36 +55,114 @@ pub(crate) struct Built {
 /// Where each byte of the text came from in the decoded source.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SourceMap {
-    /// Source offset of each byte. A character copied from the source maps byte for byte; one
-    /// that stands for a source range of another length (an entity, a folded apostrophe, the
-    /// line end between joined lines) has its start on every byte and an entry in `wide`.
-    starts: Vec<u32>,
-    /// Index of the last byte of each such character, and the end of its source range.
-    wide: Vec<(u32, u32)>,
+    /// Bytes of text mapped.
+    len: u32,
+    /// Where the map changes course, in order of the text: most text is copied from the
+    /// source in runs, and a run costs one entry, not one a byte.
+    runs: Vec<Run>,
+    /// For every `STRIDE` bytes of text, the run that holds the first: a lookup searches the
+    /// runs of one stride, not all of them (a report maps a span of every sentence it shows).
+    strides: Vec<u32>,
+}
+
+const STRIDE: usize = 256;
+
+/// From text byte `at` on, until the next run: bytes copied one for one from `source` on, or
+/// one character that stands for a source range of another length (an entity, a folded
+/// apostrophe, the line end between joined lines), all of whose bytes map to its start and
+/// whose last byte maps to the range's `end`.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    at: u32,
+    source: u32,
+    /// The end of the range of a character that stands for one of another length.
+    end: Option<u32>,
 }
 
 impl SourceMap {
+    /// The run that holds byte `i` (of the text mapped) and where the next starts.
+    fn run(&self, i: usize) -> (Run, usize) {
+        let (from, to) = match self.strides.get(i / STRIDE) {
+            Some(&from) => {
+                let to = self.strides.get(i / STRIDE + 1);
+                (
+                    from as usize,
+                    to.map_or(self.runs.len(), |&to| to as usize + 1),
+                )
+            }
+            None => (0, self.runs.len()),
+        };
+        let k = from + self.runs[from..to].partition_point(|r| r.at as usize <= i) - 1;
+        let next = self.runs.get(k + 1).map_or(self.len, |r| r.at);
+        (self.runs[k], next as usize)
+    }
+
     /// Source start of the character at byte `i`.
     pub fn start(&self, i: usize) -> Option<u32> {
-        self.starts.get(i).copied()
+        if i >= self.len as usize {
+            return None;
+        }
+        let (run, _) = self.run(i);
+        Some(match run.end {
+            None => run.source + (i as u32 - run.at),
+            Some(_) => run.source,
+        })
     }
 
     /// Source end of the character whose last byte is `i`.
     pub fn end(&self, i: usize) -> Option<u32> {
-        let start = *self.starts.get(i)?;
-        Some(match self.wide.binary_search_by_key(&(i as u32), |w| w.0) {
-            Ok(k) => self.wide[k].1,
-            Err(_) => start + 1,
+        if i >= self.len as usize {
+            return None;
+        }
+        let (run, next) = self.run(i);
+        Some(match run.end {
+            None => run.source + (i as u32 - run.at) + 1,
+            Some(end) if i + 1 == next => end,
+            Some(_) => run.source + 1,
         })
     }
 
-    fn push(&mut self, index: usize, c: char, start: u32, end: u32) {
+    /// Notes where each stride starts, once the map is whole.
+    fn index(&mut self) {
+        let mut run = 0;
+        self.strides = (0..self.len as usize)
+            .step_by(STRIDE)
+            .map(|at| {
+                while self.runs.get(run + 1).is_some_and(|r| r.at as usize <= at) {
+                    run += 1;
+                }
+                run as u32
+            })
+            .collect();
+    }
+
+    /// `n` bytes copied from the source at `from`: a run, unless they continue the last one.
+    fn push_copied(&mut self, from: u32, n: u32) {
+        let continues = self
+            .runs
+            .last()
+            .is_some_and(|r| r.end.is_none() && r.source + (self.len - r.at) == from);
+        if !continues {
+            self.runs.push(Run {
+                at: self.len,
+                source: from,
+                end: None,
+            });
+        }
+        self.len += n;
+    }
+
+    fn push(&mut self, c: char, start: u32, end: u32) {
         let n = c.len_utf8() as u32;
         if end.checked_sub(start) == Some(n) {
-            self.starts.extend(start..end);
+            self.push_copied(start, n);
         } else {
-            self.starts.extend(std::iter::repeat_n(start, n as usize));
-            self.wide.push(((index + n as usize - 1) as u32, end));
+            self.runs.push(Run {
+                at: self.len,
+                source: start,
+                end: Some(end),
+            });
+            self.len += n;
         }
     }
 }
@@ -119,10 +197,7 @@ impl Builder {
     pub fn new(capacity: usize, join: bool) -> Self {
         Builder {
             text: String::with_capacity(capacity),
-            map: SourceMap {
-                starts: Vec::with_capacity(capacity),
-                wide: Vec::new(),
-            },
+            map: SourceMap::default(),
             blocks: Vec::new(),
             segment: Vec::with_capacity(4),
             space: None,
@@ -224,13 +299,15 @@ impl Builder {
                     }
                     self.text.push_str(&s[from..to]);
                     self.map
-                        .starts
-                        .extend(start + from as u32..start + to as u32);
+                        .push_copied(start + from as u32, (to - from) as u32);
                     if last == 0 {
                         self.last = last_char;
                         self.last_end = start + to as u32;
                     } else {
-                        self.push_str_slow(&s[to..i + run], start + to as u32);
+                        // What `push` does with a plain character, the segment being empty:
+                        // it is kept as it is and starts a segment.
+                        self.segment
+                            .push((last_char, start + to as u32, start + (i + run) as u32));
                     }
                     i += run;
                     continue;
@@ -387,13 +464,14 @@ impl Builder {
     }
 
     fn write(&mut self, c: char, start: u32, end: u32) {
-        self.map.push(self.text.len(), c, start, end);
+        self.map.push(c, start, end);
         self.text.push(c);
     }
 
     pub fn finish(mut self) -> Built {
         self.flush_segment();
         self.close_block();
+        self.map.index();
         Built {
             text: self.text,
             map: self.map,
@@ -549,7 +627,59 @@ mod tests {
         }
     }
 
-    type Pushed = (String, Vec<u32>, Vec<(u32, u32)>, Vec<Block>);
+    impl SourceMap {
+        /// The source start of every byte.
+        fn starts(&self) -> Vec<u32> {
+            (0..self.len as usize)
+                .filter_map(|i| self.start(i))
+                .collect()
+        }
+    }
+
+    #[test]
+    fn runs_map_every_byte() {
+        let mut map = SourceMap::default();
+        map.push_copied(10, 3);
+        map.push_copied(13, 2);
+        map.push('\'', 15, 18);
+        map.push('\u{e9}', 18, 20);
+        map.push(' ', 25, 30);
+        map.push_copied(30, 2);
+        map.push('\u{e9}', 40, 48);
+        assert_eq!(
+            map.starts(),
+            [10, 11, 12, 13, 14, 15, 18, 19, 25, 30, 31, 40, 40]
+        );
+        assert_eq!(map.runs.len(), 6);
+        assert_eq!(map.start(13), None);
+        let ends: Vec<_> = (0..14).map(|i| map.end(i)).collect();
+        let expected = [11, 12, 13, 14, 15, 18, 19, 20, 30, 31, 32, 41, 48];
+        assert_eq!(ends[..13], expected.map(Some));
+        assert_eq!(ends[13], None);
+    }
+
+    #[test]
+    fn lookups_by_stride_find_what_a_search_of_every_run_finds() {
+        let mut map = SourceMap::default();
+        let mut source = 0;
+        for k in 0..400u32 {
+            match k % 7 {
+                0 => map.push('\u{e9}', source, source + 8),
+                3 => map.push_copied(source + 1, 300 + k % 5),
+                _ => map.push_copied(source, k % 11),
+            }
+            source += 400;
+        }
+        let whole = map.starts();
+        let ends: Vec<_> = (0..=map.len as usize).map(|i| map.end(i)).collect();
+        map.index();
+        assert!(map.strides.len() > 10);
+        assert_eq!(map.starts(), whole);
+        let indexed: Vec<_> = (0..=map.len as usize).map(|i| map.end(i)).collect();
+        assert_eq!(indexed, ends);
+    }
+
+    type Pushed = (String, Vec<u32>, Vec<Option<u32>>, Vec<Block>);
 
     /// The text, map and blocks of `pieces` pushed one after the other on lines of their own
     /// (`\n` starts one), by `push_str` or a character at a time.
@@ -570,7 +700,8 @@ mod tests {
             at += piece.len() as u32;
         }
         let built = b.finish();
-        (built.text, built.map.starts, built.map.wide, built.blocks)
+        let ends = (0..built.text.len()).map(|i| built.map.end(i)).collect();
+        (built.text, built.map.starts(), ends, built.blocks)
     }
 
     proptest::proptest! {
@@ -639,7 +770,7 @@ mod tests {
             Kind::Para,
         )]);
         assert_eq!(b.text, "l'Union « ok » \"x\" coop non-stop");
-        assert_eq!(b.map.starts.len(), b.text.len());
+        assert_eq!(b.map.starts().len(), b.text.len());
     }
 
     #[test]

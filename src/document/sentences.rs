@@ -13,18 +13,20 @@ pub(crate) struct Piece {
 }
 
 pub(crate) fn split(text: &str, blocks: &[Block]) -> Vec<Piece> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(blocks.len());
+    // One buffer for the pieces of every block: most blocks are a sentence or two, and a
+    // vector of their own would be most of the cost of their allocations.
+    let mut pieces = Vec::new();
     for (index, block) in blocks.iter().enumerate() {
         let Some(s) = text.get(block.range.clone()) else {
             continue;
         };
         let base = block.range.start;
-        let pieces: Vec<Range<usize>> = split_block(s)
-            .into_iter()
-            .filter(|r| s[r.clone()].chars().any(char::is_alphanumeric))
-            .collect();
+        pieces.clear();
+        split_block(s, &mut pieces);
+        pieces.retain(|r: &Range<usize>| s[r.clone()].chars().any(char::is_alphanumeric));
         let single = pieces.len() == 1;
-        for r in pieces {
+        for r in pieces.drain(..) {
             let heading = match block.kind {
                 Kind::Heading(_) => true,
                 Kind::Item => false,
@@ -87,18 +89,26 @@ impl<F: Fn() -> usize> Lazy<F> {
     }
 }
 
-fn split_block(s: &str) -> Vec<Range<usize>> {
+/// How many `»` the text holds: found by its last byte, which ends no other character
+/// after 0xC2, with the memchr crate.
+fn closing_guillemets(text: &[u8]) -> usize {
+    memchr::memchr_iter(0xBB, text)
+        .filter(|&p| p > 0 && text[p - 1] == 0xC2)
+        .count()
+}
+
+/// The sentences of a block, pushed onto `out`.
+fn split_block(s: &str, out: &mut Vec<Range<usize>>) {
     let bytes = s.as_bytes();
     let mut guillemets = Lazy {
         count: None,
-        make: || s.matches('»').count(),
+        make: || closing_guillemets(bytes),
     };
     let mut quotes = Lazy {
         count: None,
         make: || memchr::memchr_iter(b'"', bytes).count(),
     };
     let (mut depth, mut closed, mut quotes_seen) = (0usize, 0usize, 0usize);
-    let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     let mut next = Next {
@@ -180,7 +190,6 @@ fn split_block(s: &str) -> Vec<Range<usize>> {
     if start < s.len() {
         out.push(start..s.len());
     }
-    out
 }
 
 const MONTHS: &[&str] = &[
@@ -201,15 +210,47 @@ const ABBREVIATIONS: &[&str] = &[
     "doc", "réf", "Réf", "ref", "Ref",
 ];
 
-/// Whether the full stop after `before` (which ends with the word it closes) belongs to an
-/// abbreviation rather than ending the sentence, `next` being what follows the space.
-fn abbreviation(before: &str, next: char) -> bool {
-    let word_start = before
+/// Where the word that ends `before` starts: after the last character that is neither
+/// alphanumeric nor a full stop.
+fn word_start(before: &str) -> usize {
+    // ASCII bytes are told by themselves; the first that is not stops the scan, as it stops
+    // the scan by characters, which goes on only from a character that is not ASCII.
+    let bytes = before.as_bytes();
+    let mut p = bytes.len();
+    while p > 0 && (bytes[p - 1].is_ascii_alphanumeric() || bytes[p - 1] == b'.') {
+        p -= 1;
+    }
+    if p == 0 || bytes[p - 1].is_ascii() {
+        return p;
+    }
+    word_start_by_chars(&before[..p])
+}
+
+fn word_start_by_chars(before: &str) -> usize {
+    before
         .char_indices()
         .rev()
         .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
-        .map_or(0, |(p, c)| p + c.len_utf8());
-    let word = &before[word_start..];
+        .map_or(0, |(p, c)| p + c.len_utf8())
+}
+
+/// Whether the full stop after `before` (which ends with the word it closes) belongs to an
+/// abbreviation rather than ending the sentence, `next` being what follows the space.
+fn abbreviation(before: &str, next: char) -> bool {
+    // Seven ASCII letters or digits before the stop are a word longer than any entry, or a
+    // part of a dotted word ("N.B", "U.E") longer than three: most sentences end so.
+    if before
+        .as_bytes()
+        .get(before.len().wrapping_sub(7)..)
+        .is_some_and(|last| last.iter().all(u8::is_ascii_alphanumeric))
+    {
+        return false;
+    }
+    abbreviated(&before[word_start(before)..], next)
+}
+
+/// Whether `word`, before a full stop, is an abbreviation.
+fn abbreviated(word: &str, next: char) -> bool {
     if word.is_empty() {
         return false;
     }
@@ -258,7 +299,98 @@ mod tests {
     use super::*;
 
     fn sentences(s: &str) -> Vec<&str> {
-        split_block(s).into_iter().map(|r| &s[r]).collect()
+        let mut ranges = Vec::new();
+        split_block(s, &mut ranges);
+        ranges.into_iter().map(|r| &s[r]).collect()
+    }
+
+    /// `abbreviation` as it read before it looked at the last seven bytes and scanned
+    /// ASCII bytes by themselves.
+    fn abbreviation_by_chars(before: &str, next: char) -> bool {
+        abbreviated(&before[word_start_by_chars(before)..], next)
+    }
+
+    #[test]
+    fn abbreviations_are_told_as_by_characters() {
+        for s in [
+            "le Dr",
+            "la Réf",
+            "selon le N.B",
+            "les U.S.A",
+            "les U.S.AB",
+            "a.b.c.d.e.f.g",
+            "abcdefg",
+            "abcdef",
+            "x abcdefgh",
+            "ab.cdefghi",
+            "abcdefg.h",
+            "le 17 janv",
+            "ÉTATS-UNIS.U.E",
+            "Mme",
+            "en 2026",
+            "A",
+            "l'été",
+        ] {
+            for (i, _) in s.char_indices().chain([(s.len(), ' ')]) {
+                for next in ['M', '2'] {
+                    assert_eq!(
+                        abbreviation(&s[..i], next),
+                        abbreviation_by_chars(&s[..i], next),
+                        "{:?} {next}",
+                        &s[..i]
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn closing_guillemets_are_counted_as_characters() {
+        for s in [
+            "",
+            "»",
+            "« a » b »",
+            "\u{23b}\u{bb}»",
+            "\u{bb}\u{1bb}\u{fbbb}»x",
+        ] {
+            assert_eq!(
+                closing_guillemets(s.as_bytes()),
+                s.matches('»').count(),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_start_where_the_scan_by_characters_finds_them() {
+        for s in [
+            "",
+            "a",
+            ".",
+            "Mr",
+            "le Dr",
+            "la Réf",
+            "N.B",
+            "éd",
+            "l'été",
+            "x\u{a0}Mme",
+            "2026",
+            "(art",
+            "«\u{a0}Gén",
+            "Ωmega",
+            "word ÉTATS-UNIS.U.E",
+            "a\u{300}b",
+            "日本語",
+        ] {
+            for (i, _) in s.char_indices().chain([(s.len(), ' ')]) {
+                let before = &s[..i];
+                assert_eq!(
+                    word_start(before),
+                    word_start_by_chars(before),
+                    "{before:?}"
+                );
+            }
+        }
     }
 
     #[test]
