@@ -1642,8 +1642,20 @@ fn attribution(text: &str, rules: &Rules) -> Vec<String> {
             .as_bytes()
             .windows(phrase.len())
             .position(|w| w.eq_ignore_ascii_case(phrase.as_bytes()))?;
-        let ids = rules.registry.ids(&after[at..]);
-        (!ids.is_empty()).then_some(ids)
+        let behalf = &after[at + phrase.len()..];
+        let ids = rules.registry.ids(behalf);
+        if !ids.is_empty() {
+            return Some(ids);
+        }
+        // "au nom de la présidence", "on behalf of the Presidency": of the Council of the EU,
+        // the only presidency a statement speaks for without naming it.
+        let presidency = ["la presidence", "the presidency"].iter().any(|p| {
+            behalf
+                .trim_start()
+                .get(..p.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(p))
+        });
+        presidency.then(|| vec!["EU".to_string()])
     });
     if let Some(ids) = on_behalf {
         return ids;
