@@ -20,7 +20,7 @@ mod language;
 mod markdown;
 mod meta;
 mod normalize;
-mod sentences;
+pub(crate) mod sentences;
 
 /// The language a bilingual page opens with: where each language has at least three
 /// sentences in ten of the body, the page is in the first one, as a reader sees it (a joint

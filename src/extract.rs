@@ -743,8 +743,12 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         // will ...") is the clause's deadline, not when it was made: "by"/"d'ici" always point
         // ahead; "in"/"en" only before a future tense, for "En 2023, les Alliés sont convenus"
         // says when they agreed.
+        // A quotation kept whole may hold several sentences ("La France ne relâchera pas son
+        // effort. Nous poursuivrons ..."): the commitment is the trigger's own sentence, and
+        // the dates of the ones before it are not its own.
+        let own_start = own_sentence_start(text, candidate.start);
         let fronted_due = |d: &DateExpr| {
-            local(d) < subject_start
+            (own_start..subject_start).contains(&local(d))
                 && (matches!(d.relation, Relation::By | Relation::Before)
                     || trigger.future && d.relation == Relation::In)
                 && d.deadline()
@@ -759,7 +763,10 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         };
         let made = sentence_dates
             .iter()
-            .filter(|d| local(d) < subject_start && doc_date.is_none_or(|dd| d.first_day <= dd))
+            .filter(|d| {
+                (own_start..subject_start).contains(&local(d))
+                    && doc_date.is_none_or(|dd| d.first_day <= dd)
+            })
             .filter(|d| !fronted_due(d))
             .rfind(|d| !matches!(d.relation, Relation::Since | Relation::After))
             .or_else(|| {
@@ -791,7 +798,8 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         )
         .or_else(|| first_deadline(sentence_dates.iter().filter(|d| fronted_due(d)), made_floor));
         let milestone = milestone(&folded, original, candidate.start, rules);
-        let quote = clean_quote(original);
+        let own_offset = folded.original(own_start).min(original.len());
+        let quote = clean_quote(original.get(own_offset..).unwrap_or(original));
         // The words after the trigger say what is committed to; the trigger's own words ("sont
         // convenus de") would make every id alike.
         let after = IdWords::of(&text[candidate.end..]);
@@ -804,7 +812,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         out.commitments.push(Commitment {
             id,
             quote: quote.to_string(),
-            span: doc.source_span(sentence.span.clone()),
+            span: doc.source_span(sentence.span.start + own_offset..sentence.span.end),
             actors: actors.clone(),
             strength: trigger.strength,
             deadline,
@@ -975,7 +983,7 @@ fn best_trigger<'r>(
                 // A quotation kept whole may hold several sentences ("Today we are changing
                 // that. We will back every council"): a relative pronoun counts in the
                 // trigger's own.
-                let own_sentence = &before[own_sentence_start(before)..];
+                let own_sentence = &before[own_sentence_start(text, m.start())..];
                 if let Some(rel) = rules.relative.find(own_sentence)
                     && !rules.declaratives.is_match(&own_sentence[..rel.start()])
                     && !rules.connective.is_match(own_sentence)
@@ -1122,17 +1130,27 @@ fn relative_adverb_len(piece: &str) -> usize {
     .map_or(0, |adverb| lead + adverb.len())
 }
 
-/// Where the last sentence of `text` starts: after its last full stop, exclamation or question
-/// mark followed by a space, a stop after an initial or an abbreviation aside.
-fn own_sentence_start(text: &str) -> usize {
+/// Where the sentence of `text` (folded) that holds offset `before` starts: after the last
+/// full stop, exclamation
+/// or question mark followed by a space and a capital, a figure or a quotation mark. A stop
+/// after an abbreviation ("Mr. J. Smith", "f.f. de la division") ends no sentence, as the
+/// reader decides (`crate::document::sentences::abbreviation`).
+fn own_sentence_start(text: &str, before: usize) -> usize {
     let bytes = text.as_bytes();
-    (1..bytes.len())
+    let abbreviation = |stop: usize| {
+        crate::document::sentences::abbreviation(&text[..stop], char::from(bytes[stop + 2]))
+    };
+    (1..before.min(bytes.len().saturating_sub(1)))
         .rev()
         .find(|&i| {
+            let opens = bytes[i + 1].is_ascii_uppercase()
+                || bytes[i + 1].is_ascii_digit()
+                || bytes[i + 1] == b'"';
             bytes[i] == b' '
+                && opens
                 && match bytes[i - 1] {
                     b'!' | b'?' => true,
-                    b'.' => !is_abbreviation(text, i - 1),
+                    b'.' => !is_abbreviation(text, i - 1) && !abbreviation(i - 1),
                     _ => false,
                 }
         })
@@ -2420,6 +2438,26 @@ mod tests {
             Le ministère portera les effectifs de la réserve à 1 000 réservistes d'ici 2030.\n";
         let doc = Document::from_bytes("gov.txt", text.as_bytes()).expect("reads");
         assert!(extract(&doc, &Rules::default()).commitments.is_empty());
+    }
+
+    #[test]
+    fn in_a_quotation_of_several_sentences_the_commitment_is_the_trigger_s_own() {
+        let text = "Communiqué\n\nPublié le 4 novembre 2026\n\n\
+            « En 2019, la France a créé le COMCYBER. Nous poursuivrons sa montée en puissance », \
+            a déclaré la ministre des Armées.\n";
+        let doc = Document::from_bytes("quote.txt", text.as_bytes()).expect("reads");
+        let found = extract(&doc, &Rules::default()).commitments;
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].quote.starts_with("Nous poursuivrons"),
+            "{found:#?}"
+        );
+        assert_eq!(found[0].made.as_deref(), Some("2026-11-04"));
+        let [start, end] = found[0].span;
+        assert!(
+            text[start..end].starts_with("Nous poursuivrons"),
+            "{start}..{end}"
+        );
     }
 
     #[test]

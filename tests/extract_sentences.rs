@@ -43,13 +43,15 @@ fn sentences_of_our_own() {
         );
         let doc = Document::from_bytes("case.txt", body.as_bytes()).expect("reads");
         let found = extract(&doc, &rules);
+        // The quote is the sentence, or within a quotation of several sentences the
+        // trigger's own.
         let hit = found.commitments.iter().find(|c| {
             let quote = c.quote.replace('’', "'");
-            case.text
-                .replace('’', "'")
-                .trim_start_matches(['«', '"', '“', ' '])
+            let text = case.text.replace('’', "'");
+            text.trim_start_matches(['«', '"', '“', ' '])
                 .starts_with(quote.trim_end_matches('.'))
                 || quote.contains(case.text.trim_end_matches('.'))
+                || text.contains(quote.trim_end_matches('.'))
         });
         match (case.commitment, hit) {
             (false, Some(c)) => failures.push(format!(

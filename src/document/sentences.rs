@@ -236,7 +236,7 @@ fn word_start_by_chars(before: &str) -> usize {
 
 /// Whether the full stop after `before` (which ends with the word it closes) belongs to an
 /// abbreviation rather than ending the sentence, `next` being what follows the space.
-fn abbreviation(before: &str, next: char) -> bool {
+pub(crate) fn abbreviation(before: &str, next: char) -> bool {
     // Seven ASCII letters or digits before the stop are a word longer than any entry, or a
     // part of a dotted word ("N.B", "U.E") longer than three: most sentences end so.
     if before
