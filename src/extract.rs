@@ -875,6 +875,8 @@ fn is_list_item(lead: &LeadIn, sentence: &crate::document::Sentence, folded: &st
     let item = folded.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
     sentence.block != lead.block
         && !sentence.heading
+        // "6." alone, a paragraph's number that the reader set apart, is no item.
+        && item.split_whitespace().nth(1).is_some()
         && (item
             .chars()
             .next()
@@ -2416,6 +2418,15 @@ mod tests {
             Lang::Fr
         ));
         assert!(!opens_with_bare_verb("Entre les deux pays", Lang::Fr));
+        // A paragraph's number after the list is no item of it.
+        let text = "<html><body><h1>Communiqué</h1><p>5. La France et le Brésil ont décidé :</p>\
+            <ul><li>d'organiser un séminaire régional en 2027 ;</li>\
+            <li>d'échanger chaque année leurs bonnes pratiques.</li></ul>\
+            <p>6. Nous convenons de tenir le prochain dialogue à Paris.</p></body></html>";
+        let doc = Document::from_bytes("list.html", text.as_bytes()).expect("reads");
+        let found = extract(&doc, &Rules::default()).commitments;
+        assert!(found.iter().all(|c| c.quote != "6."), "{found:#?}");
+        assert_eq!(found.len(), 3, "{found:#?}");
     }
 
     #[test]

@@ -1622,6 +1622,14 @@ impl<'a> Scan<'a> {
                     u32::try_from(idx.rem_euclid(12)).ok()? + 1,
                 )
             }
+            // "la fin de l'année 2027": the year printed after the noun, not this one.
+            (Unit::Year, None) if offset.is_none() && self.year_ref(end).is_some() => {
+                let (y, e, rel) = self.year_ref(end)?;
+                end = e;
+                relative = rel;
+                explicit_year = true;
+                Val::Year(y)
+            }
             (Unit::Year, _) => Val::Year(anchor?.year().checked_add(offset.unwrap_or(0))?),
             (Unit::Day, _) => return None,
         };
