@@ -76,10 +76,17 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
         (0..body_start).find_map(|i| {
             let l = line(i);
             let short = l.len() <= SHORT_LINE && l.split_whitespace().nth(25).is_none();
-            if !short || is_updated_line(l) {
+            if !short {
                 return None;
             }
-            page_date(l, true).map(|d| (i, d))
+            // "14 Apr. 2026 - | Last updated: 15 Apr. 2026 09:20": the page's date is the
+            // one before the updated stamp, when the line has one.
+            let own = if is_updated_line(l) {
+                UPDATED.find(l).map_or("", |m| &l[..m.start()])
+            } else {
+                l
+            };
+            page_date(own, true).map(|d| (i, d))
         })
     });
     let date_line = dated_line.as_ref().map(|(i, _)| *i);
@@ -707,6 +714,11 @@ mod tests {
             *Publié le 27/01/2026 à 17h45 — Mis à jour le 28/01/2026 à 09h10*\n\n\
             Le 26 janvier 2026, à Rome, les deux ministres ont signé une déclaration conjointe.\n";
         assert_eq!(meta_of_text(page).1.as_deref(), Some("2026-01-27"));
+        // A date line that carries the updated stamp after the page's own date.
+        let page = "Press conference by the Secretary General\n\n\
+            14 Apr. 2026 - | Last updated: 15 Apr. 2026 09:20\n\n\
+            Good afternoon. The Council has just met to discuss the wave of cyber activity.\n";
+        assert_eq!(meta_of_text(page).1.as_deref(), Some("2026-04-14"));
         // "published in January 2022" in running text is no stamp.
         assert!(!PUBLISHED.is_match("The strategy, published in January 2022, committed"));
         assert!(PUBLISHED.is_match("Publié le : 19 mai 2026"));
