@@ -1142,21 +1142,19 @@ fn own_sentence_start(text: &str, before: usize) -> usize {
     let abbreviation = |stop: usize| {
         crate::document::sentences::abbreviation(&text[..stop], char::from(bytes[stop + 2]))
     };
-    (1..before.min(bytes.len().saturating_sub(1)))
-        .rev()
-        .find(|&i| {
-            let opens = bytes[i + 1].is_ascii_uppercase()
-                || bytes[i + 1].is_ascii_digit()
-                || bytes[i + 1] == b'"';
-            bytes[i] == b' '
+    // Every commitment asks, and most sentences have no stop before their trigger: the
+    // stops are found by memchr, not by testing every byte.
+    let end = before.min(bytes.len().saturating_sub(1));
+    memchr::memrchr3_iter(b'.', b'!', b'?', &bytes[..end.saturating_sub(1)])
+        .find(|&stop| {
+            let opens = bytes[stop + 2].is_ascii_uppercase()
+                || bytes[stop + 2].is_ascii_digit()
+                || bytes[stop + 2] == b'"';
+            bytes[stop + 1] == b' '
                 && opens
-                && match bytes[i - 1] {
-                    b'!' | b'?' => true,
-                    b'.' => !is_abbreviation(text, i - 1) && !abbreviation(i - 1),
-                    _ => false,
-                }
+                && (bytes[stop] != b'.' || !is_abbreviation(text, stop) && !abbreviation(stop))
         })
-        .map_or(0, |i| i + 1)
+        .map_or(0, |stop| stop + 2)
 }
 
 /// Whether the full stop at `i` closes an initial ("U.S.", "M. Dupont") rather than a
