@@ -68,9 +68,7 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
         .find_map(|i| {
             let l = line(i);
             let marker = PUBLISHED.find(l).filter(|m| m.start() <= 40)?;
-            let rest = &l[marker.end()..];
-            let rest = UPDATED.find(rest).map_or(rest, |u| &rest[..u.start()]);
-            page_date(rest, false).map(|d| (i, d))
+            page_date(before_updated_stamp(&l[marker.end()..]), false).map(|d| (i, d))
         });
     let dated_line = stamped.or_else(|| {
         (0..body_start).find_map(|i| {
@@ -81,12 +79,7 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
             }
             // "14 Apr. 2026 - | Last updated: 15 Apr. 2026 09:20": the page's date is the
             // one before the updated stamp, when the line has one.
-            let own = if is_updated_line(l) {
-                UPDATED.find(l).map_or("", |m| &l[..m.start()])
-            } else {
-                l
-            };
-            page_date(own, true).map(|d| (i, d))
+            page_date(before_updated_stamp(l), true).map(|d| (i, d))
         })
     });
     let date_line = dated_line.as_ref().map(|(i, _)| *i);
@@ -195,8 +188,13 @@ fn header_and_footer(blocks: usize) -> impl Iterator<Item = usize> {
         .chain(blocks.saturating_sub(HEADER_BLOCKS).max(HEADER_BLOCKS)..blocks)
 }
 
-fn is_updated_line(l: &str) -> bool {
-    may_be_updated(l) && UPDATED.is_match(l)
+/// The part of a line before its updated stamp ("Publié le 27/01/2026 — Mis à jour le ..."),
+/// or the whole line when it has none.
+fn before_updated_stamp(l: &str) -> &str {
+    if !may_be_updated(l) {
+        return l;
+    }
+    UPDATED.find(l).map_or(l, |m| &l[..m.start()])
 }
 
 /// Words without one of which `UPDATED` cannot match ("mise à jour", "updated", "modifié",
