@@ -499,6 +499,9 @@ struct Candidate<'r> {
     trigger: &'r Trigger,
     start: usize,
     end: usize,
+    /// Where the trigger's own sentence starts (`own_sentence_start`): past the first
+    /// sentences of a quotation kept whole.
+    sentence_start: usize,
 }
 
 pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
@@ -739,14 +742,14 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         let sentence_dates = dates_by_sentence.of(index);
         // Where a date stands in the folded sentence, to compare with the trigger's place.
         let local = |d: &DateExpr| folded.folded(d.span.start - sentence.span.start);
+        // A quotation kept whole may hold several sentences ("La France ne relâchera pas son
+        // effort. Nous poursuivrons ..."): the commitment is the trigger's own sentence, and
+        // the dates of the ones before it are not its own.
+        let own_start = candidate.sentence_start;
         // A fronted time adverbial that points ahead ("D'ici 2026, l'UE ...", "In 2025, Allies
         // will ...") is the clause's deadline, not when it was made: "by"/"d'ici" always point
         // ahead; "in"/"en" only before a future tense, for "En 2023, les Alliés sont convenus"
         // says when they agreed.
-        // A quotation kept whole may hold several sentences ("La France ne relâchera pas son
-        // effort. Nous poursuivrons ..."): the commitment is the trigger's own sentence, and
-        // the dates of the ones before it are not its own.
-        let own_start = own_sentence_start(text, candidate.start);
         let fronted_due = |d: &DateExpr| {
             (own_start..subject_start).contains(&local(d))
                 && (matches!(d.relation, Relation::By | Relation::Before)
@@ -981,11 +984,11 @@ fn best_trigger<'r>(
             {
                 continue;
             }
+            // A quotation kept whole may hold several sentences ("Today we are changing that.
+            // We will back every council"): a relative pronoun counts in the trigger's own.
+            let sentence_start = own_sentence_start(text, m.start());
             if trigger.future {
-                // A quotation kept whole may hold several sentences ("Today we are changing
-                // that. We will back every council"): a relative pronoun counts in the
-                // trigger's own.
-                let own_sentence = &before[own_sentence_start(text, m.start())..];
+                let own_sentence = &before[sentence_start..];
                 if let Some(rel) = rules.relative.find(own_sentence)
                     && !rules.declaratives.is_match(&own_sentence[..rel.start()])
                     && !rules.connective.is_match(own_sentence)
@@ -1008,6 +1011,7 @@ fn best_trigger<'r>(
                 trigger,
                 start: m.start(),
                 end: m.end(),
+                sentence_start,
             }));
         }
     }
@@ -1133,10 +1137,10 @@ fn relative_adverb_len(piece: &str) -> usize {
 }
 
 /// Where the sentence of `text` (folded) that holds offset `before` starts: after the last
-/// full stop, exclamation
-/// or question mark followed by a space and a capital, a figure or a quotation mark. A stop
-/// after an abbreviation ("Mr. J. Smith", "f.f. de la division") ends no sentence, as the
-/// reader decides (`crate::document::sentences::abbreviation`).
+/// full stop, exclamation or question mark followed by a space and a capital, a figure or a
+/// quotation mark. A stop after an abbreviation ("Mr. J. Smith", "f.f. de la division") ends
+/// no sentence, as the reader decides (`crate::document::sentences::abbreviation`, which
+/// knows initials too).
 fn own_sentence_start(text: &str, before: usize) -> usize {
     let bytes = text.as_bytes();
     let abbreviation = |stop: usize| {
@@ -1150,9 +1154,7 @@ fn own_sentence_start(text: &str, before: usize) -> usize {
             let opens = bytes[stop + 2].is_ascii_uppercase()
                 || bytes[stop + 2].is_ascii_digit()
                 || bytes[stop + 2] == b'"';
-            bytes[stop + 1] == b' '
-                && opens
-                && (bytes[stop] != b'.' || !is_abbreviation(text, stop) && !abbreviation(stop))
+            bytes[stop + 1] == b' ' && opens && (bytes[stop] != b'.' || !abbreviation(stop))
         })
         .map_or(0, |stop| stop + 2)
 }
