@@ -15,7 +15,7 @@ use crate::actors::{Mention, MentionKind, Registry};
 use crate::config::{Config, Party};
 use crate::dates::{DateExpr, Precision, Relation};
 use crate::document::{Document, Lang};
-use crate::fold::{Folded, FoldedRef, ascii_pattern};
+use crate::fold::{Folded, FoldedRef, PatternSet, ascii_pattern};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -295,34 +295,6 @@ impl Rules {
             relative: builtin_pattern(RELATIVE)?,
             registry: Registry::new(&config.actor),
         })
-    }
-}
-
-/// Patterns searched together, saying which of them match a text: `regex::RegexSet`
-/// without literal extraction (`crate::fold::set_without_literals`), which was half the cost
-/// of loading the rules, paid by every run however small.
-#[derive(Debug, Clone)]
-struct PatternSet {
-    regex: regex_automata::meta::Regex,
-}
-
-impl PatternSet {
-    /// Err: the builder's message.
-    fn new(patterns: &[String]) -> Result<PatternSet, String> {
-        crate::fold::set_without_literals(patterns).map(|regex| PatternSet { regex })
-    }
-
-    /// An empty set of pattern ids to pass to `matches`, again and again.
-    fn hits(&self) -> regex_automata::PatternSet {
-        regex_automata::PatternSet::new(self.regex.pattern_len())
-    }
-
-    /// The patterns that match somewhere in `text`, in `found` (cleared first), in ascending
-    /// order by `iter`.
-    fn matches(&self, text: &str, found: &mut regex_automata::PatternSet) {
-        found.clear();
-        self.regex
-            .which_overlapping_matches(&regex_automata::Input::new(text), found);
     }
 }
 

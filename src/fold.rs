@@ -6,6 +6,9 @@
 //! made extraction a hundred times slower than reading. Folding "décidé" to "decide" (and
 //! the patterns likewise) keeps every match the same and every search on the fast path.
 
+mod set;
+
+pub use set::PatternSet;
 use unicode_normalization::char::decompose_canonical;
 
 /// The folded text and where each of its bytes comes from in the original.
@@ -279,38 +282,11 @@ pub fn ascii_pattern(pattern: &str) -> String {
 /// rest of compiling the pattern, and searching gains nothing from them. For folded text
 /// only: the pattern may be read byte by byte, which on other text matches differently.
 pub fn regex_without_literals(pattern: &str) -> Option<regex_automata::meta::Regex> {
-    build_without_literals(&[pattern], regex_automata::MatchKind::LeftmostFirst).ok()
-}
-
-/// `regex_without_literals`, or a regex that matches nothing where the pattern does not
-/// compile: for patterns whose errors are reported elsewhere or cannot happen.
-pub fn regex_without_literals_or_nothing(pattern: &str) -> regex_automata::meta::Regex {
-    regex_without_literals(pattern)
-        .or_else(|| regex_without_literals(r"[^\s\S]"))
-        .expect("the empty class compiles")
-}
-
-/// The regex crate's `RegexSet`, built without literal extraction: for hundreds of patterns
-/// that extraction finds no literal worth searching for. Err: the builder's message. For
-/// folded text only, as `regex_without_literals`.
-pub fn set_without_literals(patterns: &[String]) -> Result<regex_automata::meta::Regex, String> {
-    build_without_literals(patterns, regex_automata::MatchKind::All)
-}
-
-fn build_without_literals<P: AsRef<str>>(
-    patterns: &[P],
-    match_kind: regex_automata::MatchKind,
-) -> Result<regex_automata::meta::Regex, String> {
-    use regex_automata::{MatchKind, meta, nfa::thompson::WhichCaptures, util::syntax};
-    // A set only says which patterns match; a regex is asked where, never for its groups.
-    let captures = match match_kind {
-        MatchKind::All => WhichCaptures::None,
-        _ => WhichCaptures::Implicit,
-    };
+    use regex_automata::{meta, nfa::thompson::WhichCaptures, util::syntax};
     let build = |bytes: bool| {
         let config = meta::Config::new()
-            .match_kind(match_kind)
-            .which_captures(captures)
+            // Asked where a pattern matches, never for its groups.
+            .which_captures(WhichCaptures::Implicit)
             .utf8_empty(!bytes)
             .auto_prefilter(false)
             // The regex crate's limits.
@@ -319,8 +295,8 @@ fn build_without_literals<P: AsRef<str>>(
         meta::Builder::new()
             .configure(config)
             .syntax(syntax::Config::new().unicode(!bytes).utf8(!bytes))
-            .build_many(patterns)
-            .map_err(|e| e.to_string())
+            .build(pattern)
+            .ok()
     };
     // Every text these run on is folded, hence ASCII, where a pattern read byte by byte
     // matches exactly what its Unicode reading does ("[^.;]", "(?i)s" and "." included), and
@@ -328,7 +304,15 @@ fn build_without_literals<P: AsRef<str>>(
     // the Kelvin sign that "(?i)k" also matches: a run on the seeds, mostly loading the
     // rules, took a seventh fewer instructions. A user's pattern that needs Unicode ("\p{L}")
     // keeps it.
-    build(true).or_else(|_| build(false))
+    build(true).or_else(|| build(false))
+}
+
+/// `regex_without_literals`, or a regex that matches nothing where the pattern does not
+/// compile: for patterns whose errors are reported elsewhere or cannot happen.
+pub fn regex_without_literals_or_nothing(pattern: &str) -> regex_automata::meta::Regex {
+    regex_without_literals(pattern)
+        .or_else(|| regex_without_literals(r"[^\s\S]"))
+        .expect("the empty class compiles")
 }
 
 #[cfg(test)]
@@ -409,7 +393,7 @@ mod tests {
     fn a_pattern_that_needs_unicode_still_compiles() {
         let letters = regex_without_literals(r"\p{L}+").unwrap();
         assert!(letters.is_match("abc"));
-        assert!(set_without_literals(&[r"\p{Lu}".to_string(), "x".to_string()]).is_ok());
+        assert!(PatternSet::new(&[r"\p{Lu}", "x"]).is_ok());
         assert!(regex_without_literals("(").is_none());
     }
 

@@ -1,0 +1,256 @@
+//! Which of many patterns match a folded text, anywhere in it.
+//!
+//! The regex crate answers this (`RegexSet`, `meta::Regex::which_overlapping_matches`) with
+//! an overlapping search that reports one match at a time and keeps its position in memory
+//! between bytes: its authors leave that loop unoptimised, expecting overlapping searches to
+//! be dominated by their matches. Extraction asks it of every sentence, and most bytes of a
+//! sentence match nothing: the loop was an eighth of the time of a whole run. Only which
+//! patterns matched is wanted, never where, so the loop here walks the same lazy DFA byte by
+//! byte and reads the patterns off each match state it passes, through the crate's public
+//! API; where the lazy DFA cannot answer, the crate's PikeVM does.
+
+use std::panic::{RefUnwindSafe, UnwindSafe};
+use std::sync::Arc;
+
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson::{self, WhichCaptures, pikevm::PikeVM};
+use regex_automata::util::{pool::Pool, syntax};
+use regex_automata::{Input, MatchKind};
+
+type NewCache = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+/// Patterns searched together, saying which of them match a text. For folded text, as
+/// `super::regex_without_literals`: a pattern may be read byte by byte.
+#[derive(Clone)]
+pub struct PatternSet {
+    dfa: DFA,
+    /// The lazy DFA's states, built as texts need them and kept for the next text; one cache
+    /// per thread at a time. Shared by the clones of a set, which search alike.
+    caches: Arc<Pool<Cache, NewCache>>,
+    /// For a text the lazy DFA gives up on: a Unicode word boundary (only a user's pattern
+    /// has one) next to a non-ASCII byte.
+    pikevm: PikeVM,
+}
+
+impl std::fmt::Debug for PatternSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PatternSet")
+            .field("patterns", &self.dfa.pattern_len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why the lazy DFA could not say: the text is then searched by the PikeVM.
+struct GaveUp;
+
+impl PatternSet {
+    /// Err: the compiler's message, which names no pattern when the set as a whole is too
+    /// big.
+    pub fn new<P: AsRef<str>>(patterns: &[P]) -> Result<PatternSet, String> {
+        // As `super::regex_without_literals`: byte by byte where every pattern allows it,
+        // Unicode otherwise; and the regex crate's limits.
+        let compile = |bytes: bool| {
+            thompson::Compiler::new()
+                .syntax(syntax::Config::new().unicode(!bytes).utf8(!bytes))
+                .configure(
+                    thompson::Config::new()
+                        .utf8(!bytes)
+                        .which_captures(WhichCaptures::None)
+                        .nfa_size_limit(Some(10 << 20)),
+                )
+                .build_many(patterns)
+                .map_err(|e| e.to_string())
+        };
+        let nfa = compile(true).or_else(|_| compile(false))?;
+        let dfa = DFA::builder()
+            .configure(
+                DFA::config()
+                    .match_kind(MatchKind::All)
+                    .unicode_word_boundary(true)
+                    .cache_capacity(2 << 20),
+            )
+            .build_from_nfa(nfa.clone())
+            .map_err(|e| e.to_string())?;
+        let pikevm = PikeVM::builder()
+            .configure(PikeVM::config().match_kind(MatchKind::All))
+            .build_from_nfa(nfa)
+            .map_err(|e| e.to_string())?;
+        let for_cache = dfa.clone();
+        let new_cache: NewCache = Box::new(move || for_cache.create_cache());
+        Ok(PatternSet {
+            dfa,
+            caches: Arc::new(Pool::new(new_cache)),
+            pikevm,
+        })
+    }
+
+    pub fn pattern_len(&self) -> usize {
+        self.dfa.pattern_len()
+    }
+
+    /// An empty set of pattern ids to pass to `matches`, again and again.
+    pub fn hits(&self) -> regex_automata::PatternSet {
+        regex_automata::PatternSet::new(self.pattern_len())
+    }
+
+    /// The patterns that match somewhere in `text`, in `found` (cleared first).
+    pub fn matches(&self, text: &str, found: &mut regex_automata::PatternSet) {
+        found.clear();
+        let mut cache = self.caches.get();
+        if self.scan(&mut cache, text, found).is_err() {
+            found.clear();
+            let mut cache = self.pikevm.create_cache();
+            self.pikevm
+                .which_overlapping_matches(&mut cache, &Input::new(text), found);
+        }
+    }
+
+    fn scan(
+        &self,
+        cache: &mut Cache,
+        text: &str,
+        found: &mut regex_automata::PatternSet,
+    ) -> Result<(), GaveUp> {
+        let mut state = self
+            .dfa
+            .start_state_forward(cache, &Input::new(text))
+            .map_err(|_| GaveUp)?;
+        cache.search_start(0);
+        for &byte in text.as_bytes() {
+            // From an untagged state, the transition is one look-up, without the checks
+            // `next_state` makes for every kind of state; a transition not built yet comes
+            // back unknown, and `next_state` builds it.
+            let mut next = if state.is_tagged() {
+                self.dfa.next_state(cache, state, byte)
+            } else {
+                Ok(self.dfa.next_state_untagged(cache, state, byte))
+            }
+            .map_err(|_| GaveUp)?;
+            // Match, dead, quit and unknown states are tagged (start states are not: no
+            // prefilter), so one test per byte lets the others through.
+            if next.is_tagged() {
+                if next.is_unknown() {
+                    next = self
+                        .dfa
+                        .next_state(cache, state, byte)
+                        .map_err(|_| GaveUp)?;
+                }
+                if next.is_match() {
+                    self.record(cache, next, found);
+                } else if next.is_dead() {
+                    state = next;
+                    break;
+                } else if next.is_quit() {
+                    return Err(GaveUp);
+                }
+            }
+            state = next;
+        }
+        // A match is seen one byte after its end: the end of the text is one more step.
+        if !state.is_dead() {
+            state = self.dfa.next_eoi_state(cache, state).map_err(|_| GaveUp)?;
+            if state.is_match() {
+                self.record(cache, state, found);
+            }
+        }
+        cache.search_finish(text.len());
+        Ok(())
+    }
+
+    fn record(
+        &self,
+        cache: &Cache,
+        state: regex_automata::hybrid::LazyStateID,
+        found: &mut regex_automata::PatternSet,
+    ) {
+        for index in 0..self.dfa.match_len(cache, state) {
+            found.insert(self.dfa.match_pattern(cache, state, index));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The set's answer, against each pattern searched for alone by the regex crate. On
+    /// ASCII text, or with a pattern that needs Unicode (then all are read as Unicode).
+    #[track_caller]
+    fn agrees_with_each_pattern(patterns: &[&str], text: &str) {
+        let set = PatternSet::new(patterns).unwrap();
+        let mut found = set.hits();
+        set.matches(text, &mut found);
+        let got: Vec<usize> = found.iter().map(|p| p.as_usize()).collect();
+        let expected: Vec<usize> = patterns
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| regex::Regex::new(p).unwrap().is_match(text))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(got, expected, "{patterns:?} on {text:?}");
+    }
+
+    #[test]
+    fn says_which_patterns_match_anywhere() {
+        let patterns = [
+            r"(?i)\bwill\b",
+            r"(?i)\bagreed\s+to\b",
+            r"(?i)\w{3,}(?:eront|iront)\b",
+            r"\d{4}$",
+            r"^Les",
+            r"(?i)x+",
+            r"a|b",
+        ];
+        for text in [
+            "",
+            "Les parties poursuivront leurs travaux en 2025",
+            "They agreed to meet; they will.",
+            "will",
+            "xxx",
+            "nothing here",
+            "a",
+            "The two sides agreed  to hold it in 2025",
+        ] {
+            agrees_with_each_pattern(&patterns, text);
+        }
+    }
+
+    #[test]
+    fn an_overlapping_match_is_found_inside_another() {
+        agrees_with_each_pattern(&["abcd", "bc", "c", "abce"], "xabcdx");
+    }
+
+    #[test]
+    fn a_unicode_word_boundary_next_to_a_non_ascii_letter_still_gets_an_answer() {
+        // The lazy DFA quits at "é" for a Unicode `\b`: the PikeVM answers instead.
+        let patterns = [r"\bdécidé\b", r"\p{Lu}"];
+        let set = PatternSet::new(&patterns).unwrap();
+        let mut found = set.hits();
+        let mut cache = set.dfa.create_cache();
+        assert!(
+            set.scan(&mut cache, "Ils ont décidé de", &mut found)
+                .is_err()
+        );
+        agrees_with_each_pattern(&patterns, "Ils ont décidé de");
+        agrees_with_each_pattern(&[r"\bcafé\b", r"\p{L}z"], "un café noir");
+    }
+
+    #[test]
+    fn the_same_set_answers_text_after_text_and_from_its_clones() {
+        let set = PatternSet::new(&["alpha", "beta"]).unwrap();
+        let clone = set.clone();
+        let mut found = set.hits();
+        for (text, expected) in [("alpha", vec![0]), ("beta alpha", vec![0, 1]), ("", vec![])] {
+            for s in [&set, &clone] {
+                s.matches(text, &mut found);
+                let got: Vec<usize> = found.iter().map(|p| p.as_usize()).collect();
+                assert_eq!(got, expected, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_pattern_that_does_not_compile_is_an_error() {
+        assert!(PatternSet::new(&["(", "x"]).is_err());
+    }
+}
