@@ -1866,11 +1866,16 @@ fn milestone(
     let mut name = matched;
     // Stop the name before a date or a place: "4e dialogue UE-Ukraine sur le cyberespace en
     // 2025" names the dialogue, the year is its deadline.
+    // Every stop opens with a space: it is looked for at the few spaces of the name, which
+    // costs less than setting up a substring search for each of them.
     for stop in [
         " en 20", " in 20", " a ", " in ", " d'ici", " by ", " avant ", " before ", " qui ",
         " which ",
     ] {
-        if let Some(i) = name.find(stop) {
+        let bytes = name.as_bytes();
+        if let Some(i) =
+            memchr::memchr_iter(b' ', bytes).find(|&i| bytes[i..].starts_with(stop.as_bytes()))
+        {
             name = &name[..i];
         }
     }
