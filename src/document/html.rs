@@ -17,6 +17,10 @@ pub(crate) struct HtmlMeta {
     pub canonical: Option<String>,
     pub published: Option<String>,
     pub modified: Option<String>,
+    /// The `datetime` of the page's first `<time>` element outside its navigation: where a
+    /// page marks up its dateline ("Jakarta, <time datetime=...>09.10.2025</time>") and has
+    /// no meta tag for it.
+    pub first_time: Option<String>,
 }
 
 /// Whether bytes that did not come with an `.html` name are a page.
@@ -507,6 +511,11 @@ fn page_meta(tag: &Tag, meta: &mut HtmlMeta) {
                     meta.modified = value(content)
                 }
                 _ => {}
+            }
+        }
+        "time" if meta.first_time.is_none() => {
+            if let Some(datetime) = tag.attr("datetime") {
+                meta.first_time = value(datetime);
             }
         }
         _ => {}

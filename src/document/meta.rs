@@ -89,6 +89,12 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
             html.and_then(|h| h.published.as_deref())
                 .and_then(iso_page_date)
         })
+        // Before the body's first date: that is the event's, which often comes the day
+        // before the page.
+        .or_else(|| {
+            html.and_then(|h| h.first_time.as_deref())
+                .and_then(iso_page_date)
+        })
         .or_else(|| {
             body.iter()
                 .find_map(|&i| event_date(first_sentence(line(i))))
@@ -509,10 +515,45 @@ const FURNITURE_STARTS: &[&str] = &[
     "bureau de presse",
 ];
 
+/// The labels of the fields a page prints about itself ("Type: Press release", "Thèmes :
+/// Europe"): such a line describes the page, it is not its headline.
+const FIELD_LABELS: &[&str] = &[
+    "type",
+    "content type",
+    "date",
+    "topic",
+    "topics",
+    "tags",
+    "subject",
+    "subjects",
+    "category",
+    "categories",
+    "section",
+    "reference",
+    "author",
+    "location",
+    "thème",
+    "thèmes",
+    "sujet",
+    "sujets",
+    "catégorie",
+    "catégories",
+    "rubrique",
+    "mots-clés",
+    "mots clés",
+    "auteur",
+    "lieu",
+    "référence",
+];
+
 fn boilerplate(l: &str) -> bool {
     let lower = l.to_lowercase();
     let core = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    FURNITURE.contains(&core)
+    let field = lower
+        .split_once(':')
+        .is_some_and(|(label, _)| FIELD_LABELS.contains(&label.trim()));
+    field
+        || FURNITURE.contains(&core)
         || FURNITURE_STARTS.iter().any(|p| lower.starts_with(p))
         || lower.contains(" | ")
         || lower.contains(" > ")
@@ -585,6 +626,13 @@ mod tests {
             "From: Foreign, Commonwealth & Development Office"
         ));
         assert!(!headline("Service de presse du Conseil"));
+        // A field the page prints about itself, not a headline that happens to hold a colon.
+        assert!(!headline("Type: Press release"));
+        assert!(!headline("Thèmes : Europe, Défense"));
+        assert!(headline(
+            "Cybersécurité: L'UE tient le 8e dialogue avec les États-Unis"
+        ));
+        assert!(headline("Date limite pour la cyberrésilience en Europe"));
     }
 
     #[test]
@@ -659,6 +707,39 @@ mod tests {
         let doc =
             crate::document::Document::from_bytes("page.txt", page.as_bytes()).expect("reads");
         (doc.title, doc.published.map(|p| p.date.to_string()))
+    }
+
+    #[test]
+    fn a_dateline_marked_up_as_a_time_element_beats_the_event_s_date() {
+        let page = "<html><body><nav><time datetime='2020-01-01'>1 Jan</time></nav>\
+            <h1>EU and Indonesia hold second Cyber Consultations</h1>\
+            <div>Jakarta, <time datetime='2025-10-09T10:30:00+07:00'>09.10.2025</time> \
+            Press and information team of the Delegation</div>\
+            <p>On 8 October 2025, the European Union and Indonesia held their second \
+            consultations.</p></body></html>";
+        let doc =
+            crate::document::Document::from_bytes("page.html", page.as_bytes()).expect("reads");
+        assert_eq!(
+            doc.published.map(|p| p.value).as_deref(),
+            Some("2025-10-09T10:30")
+        );
+    }
+
+    #[test]
+    fn a_field_the_page_prints_about_itself_is_not_its_title() {
+        let page = "Federal Ministry of the Interior\n\nHome > Press > Press releases > 2026\n\n\
+            Type: Press release\nDate: 2 July 2026\n\n\
+            Federal Cabinet adopts Cyber Security Strategy for Germany 2026\n\n\
+            Topics: IT and cyber security | Europe\n\n\
+            The Federal Cabinet today adopted the new Cyber Security Strategy for Germany. It \
+            replaces the strategy of 2021.\n";
+        assert_eq!(
+            meta_of_text(page),
+            (
+                Some("Federal Cabinet adopts Cyber Security Strategy for Germany 2026".into()),
+                Some("2026-07-02".into())
+            )
+        );
     }
 
     #[test]
