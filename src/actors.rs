@@ -31,6 +31,10 @@ pub struct ActorEntry {
     /// country before a hyphen and another party's adjective.
     #[serde(default)]
     pub prefixes: Vec<String>,
+    /// A group that speaks under one name ("Triangle de Weimar"): each mention of it is a
+    /// mention of every member.
+    #[serde(default)]
+    pub members: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -65,6 +69,8 @@ pub struct Registry {
     lookup: rustc_hash::FxHashMap<String, (String, MentionKind, Option<String>)>,
     /// Folded, lower case: "franco" → FR.
     prefixes: rustc_hash::FxHashMap<String, String>,
+    /// A group's id → its members' ids.
+    groups: rustc_hash::FxHashMap<String, Vec<String>>,
     head_nouns_before: Regex,
     head_nouns_after: Regex,
 }
@@ -83,7 +89,11 @@ impl Registry {
         let mut lookup = rustc_hash::FxHashMap::default();
         let mut alternatives: Vec<String> = Vec::new();
         let mut prefixes = rustc_hash::FxHashMap::default();
+        let mut groups = rustc_hash::FxHashMap::default();
         for entry in builtin.actor.iter().chain(extra) {
+            if !entry.members.is_empty() {
+                groups.insert(entry.id.clone(), entry.members.clone());
+            }
             for prefix in &entry.prefixes {
                 prefixes.insert(fold(prefix.trim()).to_lowercase(), entry.id.clone());
             }
@@ -125,6 +135,7 @@ impl Registry {
             pattern,
             lookup,
             prefixes,
+            groups,
             head_nouns_before: Regex::new(&ascii_pattern(HEAD_NOUNS_BEFORE))
                 .expect("head noun pattern compiles"),
             head_nouns_after: Regex::new(&ascii_pattern(HEAD_NOUNS_AFTER))
@@ -207,11 +218,18 @@ impl Registry {
             } else {
                 id
             };
-            out.push(Mention {
-                id: id.to_string(),
-                span: original(m.start)..original(m.end),
-                kind: *kind,
-            });
+            match self.groups.get(id) {
+                Some(members) => out.extend(members.iter().map(|member| Mention {
+                    id: member.clone(),
+                    span: original(m.start)..original(m.end),
+                    kind: *kind,
+                })),
+                None => out.push(Mention {
+                    id: id.to_string(),
+                    span: original(m.start)..original(m.end),
+                    kind: *kind,
+                }),
+            }
         }
         out
     }
@@ -399,10 +417,33 @@ mod tests {
             adjectives: vec![],
             metonyms: vec![],
             prefixes: vec![],
+            members: vec![],
         };
         assert_eq!(
             Registry::new(&[extra]).ids("La CEDEAO et l'UE"),
             ["ECOWAS", "EU"]
+        );
+    }
+
+    #[test]
+    fn a_group_is_each_of_its_members() {
+        assert_eq!(
+            ids("Les ministres du Triangle de Weimar et l'UE"),
+            ["DE", "FR", "PL", "EU"]
+        );
+        assert_eq!(ids("the Baltic States"), ["EE", "LT", "LV"]);
+        // A user's group, of the registry's members.
+        let extra = ActorEntry {
+            id: "LUBLIN".into(),
+            names: vec!["Triangle de Lublin".into()],
+            adjectives: vec![],
+            metonyms: vec![],
+            prefixes: vec![],
+            members: vec!["LT".into(), "PL".into(), "UA".into()],
+        };
+        assert_eq!(
+            Registry::new(&[extra]).ids("le Triangle de Lublin"),
+            ["LT", "PL", "UA"]
         );
     }
 }
