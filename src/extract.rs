@@ -308,7 +308,7 @@ fn user_then_builtin<'a, T>(user: &'a [T], builtin: &'a [T]) -> Vec<(&'a T, bool
 }
 
 /// Folded, like the text they are looked for in.
-const EVENT_NOUNS: [&str; 29] = [
+const EVENT_NOUNS: [&str; 35] = [
     "dialogue",
     "reunion",
     "sommet",
@@ -340,6 +340,13 @@ const EVENT_NOUNS: [&str; 29] = [
     "cooperation council",
     "conseil de cooperation",
     "ministerial council",
+    // The bodies two parties set up to follow their work: "un comité de suivi se réunira".
+    "comite de suivi",
+    "comite de pilotage",
+    "comite mixte",
+    "steering committee",
+    "joint committee",
+    "follow-up committee",
 ];
 
 /// All the event nouns in one automaton, anywhere in a word ("dialogues", "cyberdialogue"):
@@ -1108,6 +1115,34 @@ fn relative_adverb_len(piece: &str) -> usize {
     .map_or(0, |adverb| lead + adverb.len())
 }
 
+/// The length of what opens `piece` up to the "que", "qu'" or "that" after a verb of saying
+/// ("a souligné que", "stressed that"), where a party is named after it; 0 when none is. A
+/// pronoun after it ("qu'elle s'était engagée") is left to stand for the subject before.
+fn completive_len(piece: &str, rules: &Rules) -> usize {
+    let bytes = piece.as_bytes();
+    let word_start = |i: usize| i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+    (0..bytes.len())
+        .rev()
+        .filter(|&i| word_start(i))
+        .find_map(|i| {
+            let rest = &piece[i..];
+            let len = ["que ", "qu'", "that "].iter().find_map(|c| {
+                rest.get(..c.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(c))
+                    .then_some(c.len())
+            })?;
+            let after = i + len;
+            (rules.declaratives.is_match(&piece[..i])
+                && rules
+                    .registry
+                    .mentions(&piece[after..])
+                    .iter()
+                    .any(|m| m.kind != MentionKind::Metonym))
+            .then_some(after)
+        })
+        .unwrap_or(0)
+}
+
 /// Where the sentence of `text` (folded) that holds offset `before` starts: after the last
 /// full stop, exclamation or question mark followed by a space and a capital, a figure or a
 /// quotation mark. A stop after an abbreviation ("Mr. J. Smith", "f.f. de la division") ends
@@ -1219,6 +1254,13 @@ impl<'t, 'r> Clause<'t, 'r> {
         } else {
             skip
         };
+        // "La ministre a souligné que l'Espagne restait engagée": what is said has a subject
+        // of its own, after the verb of saying.
+        let skip = if index + 1 == self.cut.len() && skip == 0 {
+            completive_len(piece, rules)
+        } else {
+            skip
+        };
         let (start, piece) = (start + skip, &piece[skip..]);
         let head = first_verb(piece, rules).map_or(piece, |v| &piece[..v.start()]);
         // Folded, "à Bruxelles" opens an adverbial as "a"; in English "a" is the
@@ -1259,11 +1301,26 @@ fn subject_in(clause: &Clause<'_, '_>, rules: &Rules) -> Subject {
             let mut ids: Vec<String> = Vec::new();
             // "L'UE, les États-Unis et le Japon sont convenus": earlier pieces that are
             // nothing but names belong to the same subject.
+            let mut listed = 0;
             for earlier in (0..index).rev().map(|i| clause.piece(i).1) {
                 if !is_name_list(earlier, rules) {
                     break;
                 }
                 push_ids(&mut ids, rules.registry.ids(earlier));
+                listed += 1;
+            }
+            // "Les ministres de l'Allemagne, de la France et de la Pologne", "the ministers
+            // of Germany, France and Poland": the enumeration began at the end of the piece
+            // before.
+            if listed == 0
+                && index > 0
+                && opens_enumeration_item(head, &mentions)
+                && let (_, _, before, false) = clause.piece(index - 1)
+                && let Some(last) = rules.registry.mentions(before).pop()
+                && last.kind != MentionKind::Metonym
+                && last.span.end == before.trim_end().len()
+            {
+                push_ids(&mut ids, vec![last.id]);
             }
             push_ids(&mut ids, mentions.into_iter().map(|m| m.id).collect());
             return Subject::Named(ids);
@@ -1381,9 +1438,44 @@ fn declared_voice(text: &str, rules: &Rules) -> Option<Vec<String>> {
             .filter(|o| o.eq_ignore_ascii_case(we))
             .map(|_| &opening[we.len()..])
     })?;
-    let apposition = rest.split(',').next()?;
-    let ids = rules.registry.ids(apposition);
+    // "Nous, ministres ... de l'Allemagne, de la France et de la Pologne, réunis à ...": the
+    // apposition goes on over the items of its enumeration.
+    let mut pieces = rest.split(',');
+    let mut ids = rules.registry.ids(pieces.next()?);
+    for piece in pieces {
+        let item = strip_conjunction(piece).trim_start();
+        // "de la France", "of the Republic of Poland": a complement like the first one's,
+        // with its party among its first words.
+        let of = ["de ", "d'", "du ", "des ", "of "].iter().any(|p| {
+            item.get(..p.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(p))
+        });
+        let near = item
+            .char_indices()
+            .filter(|&(_, c)| c == ' ')
+            .nth(4)
+            .map_or(item.len(), |(i, _)| i);
+        let mentions = rules.registry.mentions(item);
+        if !of || mentions.first().is_none_or(|m| m.span.start >= near) {
+            break;
+        }
+        push_ids(&mut ids, mentions.into_iter().map(|m| m.id).collect());
+    }
     (!ids.is_empty()).then_some(ids)
+}
+
+/// `piece` without the "et" or "and" that opens it, if any.
+fn strip_conjunction(piece: &str) -> &str {
+    let trimmed = piece.trim_start();
+    ["et ", "and "]
+        .iter()
+        .find_map(|c| {
+            trimmed
+                .get(..c.len())
+                .filter(|w| w.eq_ignore_ascii_case(c))
+                .map(|_| &trimmed[c.len()..])
+        })
+        .unwrap_or(piece)
 }
 
 /// "EU Statement on ...", "Statement by the High Representative on behalf of the EU",
@@ -1552,6 +1644,33 @@ fn push_ids(into: &mut Vec<String>, ids: Vec<String>) {
     }
 }
 
+/// Whether `head` opens with a name, after "de", "of" and an article: the next item of an
+/// enumeration of names ("..., de la France et de la Pologne").
+fn opens_enumeration_item(head: &str, mentions: &[Mention]) -> bool {
+    let Some(first) = mentions.first() else {
+        return false;
+    };
+    let mut rest = head.trim_start();
+    for lead in [
+        [
+            "de la ", "de l'", "du ", "des ", "d'", "de ", "of the ", "of ",
+        ]
+        .as_slice(),
+        ["la ", "le ", "les ", "l'", "the "].as_slice(),
+    ] {
+        if let Some(word) = lead.iter().find(|w| {
+            rest.get(..w.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(w))
+        }) {
+            if first.span.start == head.len() - rest.len() {
+                return true;
+            }
+            rest = &rest[word.len()..];
+        }
+    }
+    first.span.start == head.len() - rest.len()
+}
+
 /// A piece made only of party names, articles and conjunctions.
 fn is_name_list(piece: &str, rules: &Rules) -> bool {
     let mentions = rules.registry.mentions(piece);
@@ -1672,6 +1791,15 @@ fn document_parties(doc: &Document, doc_folded: &Folded, rules: &Rules) -> Vec<S
                 ids.push(mention.id);
             }
         }
+        // "Sénégal – Communiqué conjoint ..." on the French ministry's site: a joint text
+        // whose headline names one party is also the publisher's.
+        if ids.len() == 1
+            && is_joint(title)
+            && let Some(publisher) = publisher(doc, doc_folded, rules)
+            && !ids.contains(&publisher)
+        {
+            ids.insert(0, publisher);
+        }
         if !ids.is_empty() {
             return ids;
         }
@@ -1698,6 +1826,20 @@ fn document_parties(doc: &Document, doc_folded: &Folded, rules: &Rules) -> Vec<S
         return named;
     }
     publisher(doc, doc_folded, rules).into_iter().collect()
+}
+
+/// Whether a headline calls its text joint: "communiqué conjoint", "déclaration commune",
+/// "joint statement".
+fn is_joint(title: &str) -> bool {
+    let folded = crate::fold::fold(title).to_ascii_lowercase();
+    [
+        "communique conjoint",
+        "declaration conjointe",
+        "declaration commune",
+        "joint ",
+    ]
+    .iter()
+    .any(|w| folded.contains(w))
 }
 
 /// Whose site the page is on, where its header names it ("Ministère des Armées", "Cookies on
@@ -2426,6 +2568,32 @@ mod tests {
             Le ministère portera les effectifs de la réserve à 1 000 réservistes d'ici 2030.\n";
         let doc = Document::from_bytes("gov.txt", text.as_bytes()).expect("reads");
         assert!(extract(&doc, &Rules::default()).commitments.is_empty());
+    }
+
+    #[test]
+    fn a_joint_text_whose_headline_names_one_party_is_also_the_publisher_s() {
+        let page = |headline: &str| {
+            format!(
+                "France Diplomatie - Ministère de l'Europe et des Affaires étrangères\n\n\
+                 {headline}\n\nParis, le 27 janvier 2026\n\n\
+                 La partie sénégalaise a présenté sa stratégie.\n\n\
+                 Les deux pays sont convenus de renforcer leur coopération.\n"
+            )
+        };
+        let actors = |headline: &str| {
+            let doc = Document::from_bytes("joint.txt", page(headline).as_bytes()).expect("reads");
+            let found = extract(&doc, &Rules::default()).commitments;
+            found.into_iter().map(|c| c.actors).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            actors("Sénégal – Communiqué conjoint sur la coopération numérique"),
+            [["FR", "SN"]]
+        );
+        // Not joint: the page is about the one party it names.
+        assert_eq!(
+            actors("Sénégal – Visite du ministre de la communication"),
+            [["SN"]]
+        );
     }
 
     #[test]
