@@ -543,286 +543,364 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         {
             continue;
         }
-        let folded = doc_folded.slice(sentence.span.clone());
-        let text = folded.text;
-        rules.prefilter.matches(text, &mut hits);
-        let candidate = match best_trigger(text, sentence.language, rules, &hits) {
-            Ok(Some(c)) => c,
-            Ok(None) => {
-                continue;
-            }
-            Err(reason) => {
-                out.rejected
-                    .push(rejected(doc, sentence.span.clone(), reason));
-                continue;
-            }
-        };
-        // The vetoes are the set's last patterns: asked for one by one, rather than by
-        // walking the whole set's answer again past every trigger.
-        let first_veto = (0..rules.vetoes.len())
-            .find(|&k| {
-                regex_automata::PatternID::new(rules.triggers.len() + k)
-                    .is_ok_and(|id| hits.contains(id))
-            })
-            .and_then(|k| rules.vetoes.get(k));
-        if let Some(veto) = first_veto {
-            out.rejected
-                .push(rejected(doc, sentence.span.clone(), veto.reason.clone()));
-            continue;
-        }
-        let trigger = candidate.trigger;
-        // Who "ils" or an implicit subject stands for is only worked out for the sentences
-        // that need it: most sentences of a page commit to nothing, and most that commit
-        // name their parties.
-        let context = std::cell::LazyCell::new(|| {
-            antecedent(
-                &dates_by_sentence,
-                &doc_folded,
-                rules,
-                index,
-                &found_actors,
-                &doc_parties,
-            )
-        });
-        let clause = Clause::new(text, candidate.start, sentence.language, rules);
-        let subject = subject_in(&clause, rules);
-        let subject_start = clause.subject_start();
-        if trigger.future && is_evolution(&text[candidate.start..], rules) {
-            out.rejected.push(rejected(
-                doc,
-                sentence.span.clone(),
-                format!("{}: a forecast of a trend, not a plan", trigger.rule),
-            ));
-            continue;
-        }
-        if trigger.future
-            && matches!(subject, Subject::Implicit { .. })
-            && (rules
-                .forecasts
-                .is_match(&text[subject_start.min(candidate.start)..candidate.start])
-                && !is_passive(&text[candidate.start..])
-                || rules.assessments.is_match(&text[candidate.start..]))
-        {
-            out.rejected.push(rejected(
-                doc,
-                sentence.span.clone(),
-                format!("{}: a forecast, not a plan", trigger.rule),
-            ));
-            continue;
-        }
-        // From the trigger's start: "the EU's determination" names its party inside it.
-        let named_after = match trigger.party {
-            Party::After => party_after(text, candidate.start, candidate.end, rules),
-            _ => Vec::new(),
-        };
-        // Otherwise the subject commits, also for a trigger whose party follows it when none
-        // does: in "Germany announced that it would contribute", "it" is Germany.
-        let actors = if !named_after.is_empty() {
-            named_after
-        } else {
-            // A pronoun stands for the parties named before; "nous" in a quotation, for
-            // the speaker's, where the attribution names them.
-            let earlier = || {
-                if context.parties.is_empty() {
-                    doc_parties.clone()
-                } else {
-                    context.parties.clone()
-                }
-            };
-            let pronoun = |first_person: bool| {
-                let attributed = if first_person {
-                    attribution(text, rules)
-                } else {
-                    Vec::new()
-                };
-                match (attributed.is_empty(), &authors) {
-                    (false, _) => attributed,
-                    (true, Some(authors)) if first_person => authors.clone(),
-                    // "« Nous ... », a déclaré le ministre": a speaker the attribution does not
-                    // place speaks for the document's parties, not for the last one named.
-                    (true, None) if first_person && is_quoted(text) && !doc_parties.is_empty() => {
-                        doc_parties.clone()
-                    }
-                    _ => earlier(),
-                }
-            };
-            let governing = matches!(
-                subject,
-                Subject::Pronoun {
-                    first_person: false,
-                    ..
-                }
-            )
-            .then(|| governing_subject(text, subject_start, sentence.language, rules))
-            .flatten();
-            match subject.clone() {
-                // Triggers such as "nous continuerons" hold their own subject.
-                Subject::Implicit { .. }
-                    if rules
-                        .pronouns
-                        .is_match(&text[candidate.start..candidate.end]) =>
-                {
-                    pronoun(true)
-                }
-                Subject::Named(ids) => ids,
-                // "Both sides" after a sentence about one of them still means both: the
-                // document's parties, where it has two or more.
-                Subject::Pronoun { both: true, .. }
-                    if context.parties.len() < 2 && doc_parties.len() >= 2 =>
-                {
-                    doc_parties.clone()
-                }
-                // "Les deux pays rappellent qu'en 2024 ils étaient convenus": the subject of
-                // the verb whose clause holds the pronoun, where the sentence names it.
-                Subject::Pronoun {
-                    first_person: false,
-                    ..
-                } if governing.is_some() => match governing.clone() {
-                    Some(Subject::Named(ids)) => ids,
-                    _ if doc_parties.len() >= 2 => doc_parties.clone(),
-                    _ => earlier(),
-                },
-                Subject::Pronoun { first_person, .. } => pronoun(first_person),
-                Subject::Implicit { .. } if trigger.party == Party::Explicit => {
-                    out.rejected.push(rejected(
-                        doc,
-                        sentence.span.clone(),
-                        format!("{}: the subject is not a party", trigger.rule),
-                    ));
+        // The whole sentence, for who is quoted saying it: "« ..., et nous défendrons ... »,
+        // a déclaré la ministre" attributes both of its clauses.
+        let whole = doc_folded.slice(sentence.span.clone()).text;
+        let (first, second) = coordinated_clauses(sentence, &doc_folded, rules, &mut hits);
+        for sentence in std::iter::once(&first).chain(second.as_ref()) {
+            let original = doc.sentence_text(sentence);
+            let folded = doc_folded.slice(sentence.span.clone());
+            let text = folded.text;
+            rules.prefilter.matches(text, &mut hits);
+            let candidate = match best_trigger(text, sentence.language, rules, &hits) {
+                Ok(Some(c)) => c,
+                Ok(None) => {
                     continue;
                 }
-                Subject::Implicit { event: true, .. } if !doc_parties.is_empty() => {
-                    doc_parties.clone()
+                Err(reason) => {
+                    out.rejected
+                        .push(rejected(doc, sentence.span.clone(), reason));
+                    continue;
                 }
-                Subject::Implicit { .. } => earlier(),
+            };
+            // The vetoes are the set's last patterns: asked for one by one, rather than by
+            // walking the whole set's answer again past every trigger.
+            let first_veto = (0..rules.vetoes.len())
+                .find(|&k| {
+                    regex_automata::PatternID::new(rules.triggers.len() + k)
+                        .is_ok_and(|id| hits.contains(id))
+                })
+                .and_then(|k| rules.vetoes.get(k));
+            if let Some(veto) = first_veto {
+                out.rejected
+                    .push(rejected(doc, sentence.span.clone(), veto.reason.clone()));
+                continue;
             }
-        };
-        if actors.is_empty() {
-            out.rejected.push(rejected(
-                doc,
-                sentence.span.clone(),
-                format!("{}: no committing party", trigger.rule),
-            ));
-            continue;
-        }
-        // "Les ministres sont convenus" at NATO: the ministers are the member states', and
-        // what they agree binds the Allies, not the organisation. So does the "we" of a
-        // summit's or a ministerial meeting's statement ("We task the Council"), though not
-        // that of the Secretary General quoted.
-        let actors = if actors == ["NATO"]
-            && matches!(subject, Subject::Pronoun { .. })
-            && (names_members_people(&text[subject_start..])
-                || opens_with_we(&text[subject_start..]) && !is_quoted(text))
-        {
-            vec!["ALLIES".to_string()]
-        } else {
-            actors
-        };
-        let sentence_dates = dates_by_sentence.of(index);
-        // Where a date stands in the folded sentence, to compare with the trigger's place.
-        let local = |d: &DateExpr| folded.folded(d.span.start - sentence.span.start);
-        // A quotation kept whole may hold several sentences ("La France ne relâchera pas son
-        // effort. Nous poursuivrons ..."): the commitment is the trigger's own sentence, and
-        // the dates of the ones before it are not its own.
-        let own_start = candidate.sentence_start;
-        // A fronted time adverbial that points ahead ("D'ici 2026, l'UE ...", "In 2025, Allies
-        // will ...") is the clause's deadline, not when it was made: "by"/"d'ici" always point
-        // ahead; "in"/"en" only before a future tense, for "En 2023, les Alliés sont convenus"
-        // says when they agreed.
-        let fronted_due = |d: &DateExpr| {
-            (own_start..subject_start).contains(&local(d))
-                && (matches!(d.relation, Relation::By | Relation::Before)
-                    || trigger.future && d.relation == Relation::In)
-                && d.deadline()
-                    .is_some_and(|due| doc_date.is_none_or(|dd| due >= dd))
-        };
-        // "s'était engagé en 2021 à", "a annoncé ce jeudi 12 février, à Lyon, une enveloppe":
-        // a date inside a past trigger says when it was done, never when it is due.
-        let within_trigger = |d: &DateExpr| {
-            !trigger.future
-                && matches!(d.relation, Relation::In | Relation::On)
-                && (candidate.start..candidate.end).contains(&local(d))
-        };
-        let made = sentence_dates
-            .iter()
-            .filter(|d| {
-                (own_start..subject_start).contains(&local(d))
-                    && doc_date.is_none_or(|dd| d.first_day <= dd)
-            })
-            .filter(|d| !fronted_due(d))
-            .rfind(|d| !matches!(d.relation, Relation::Since | Relation::After))
-            .or_else(|| {
-                sentence_dates
-                    .iter()
-                    .filter(|d| within_trigger(d))
-                    .rfind(|d| doc_date.is_none_or(|dd| d.first_day <= dd))
-            })
-            .map(|d| d.value.clone())
-            .or_else(|| {
-                let demonstrative = matches!(
+            let trigger = candidate.trigger;
+            // Who "ils" or an implicit subject stands for is only worked out for the sentences
+            // that need it: most sentences of a page commit to nothing, and most that commit
+            // name their parties.
+            let context = std::cell::LazyCell::new(|| {
+                antecedent(
+                    &dates_by_sentence,
+                    &doc_folded,
+                    rules,
+                    index,
+                    &found_actors,
+                    &doc_parties,
+                )
+            });
+            let clause = Clause::new(text, candidate.start, sentence.language, rules);
+            let subject = subject_in(&clause, rules);
+            let subject_start = clause.subject_start();
+            // "We" are no trend: "we will intensify practical cooperation" is a plan, though no
+            // determiner opens its object. (A named subject may still be a trend's: "threats to
+            // the Alliance will continue to grow".)
+            let first_person = matches!(
+                subject,
+                Subject::Pronoun {
+                    first_person: true,
+                    ..
+                }
+            );
+            if trigger.future && !first_person && is_evolution(&text[candidate.start..], rules) {
+                out.rejected.push(rejected(
+                    doc,
+                    sentence.span.clone(),
+                    format!("{}: a forecast of a trend, not a plan", trigger.rule),
+                ));
+                continue;
+            }
+            if trigger.future
+                && matches!(subject, Subject::Implicit { .. })
+                && (rules
+                    .forecasts
+                    .is_match(&text[subject_start.min(candidate.start)..candidate.start])
+                    && !is_passive(&text[candidate.start..])
+                    || rules.assessments.is_match(&text[candidate.start..]))
+            {
+                out.rejected.push(rejected(
+                    doc,
+                    sentence.span.clone(),
+                    format!("{}: a forecast, not a plan", trigger.rule),
+                ));
+                continue;
+            }
+            // From the trigger's start: "the EU's determination" names its party inside it.
+            let named_after = match trigger.party {
+                Party::After => party_after(text, candidate.start, candidate.end, rules),
+                _ => Vec::new(),
+            };
+            // Otherwise the subject commits, also for a trigger whose party follows it when none
+            // does: in "Germany announced that it would contribute", "it" is Germany.
+            let actors = if !named_after.is_empty() {
+                named_after
+            } else {
+                // A pronoun stands for the parties named before; "nous" in a quotation, for
+                // the speaker's, where the attribution names them.
+                let earlier = || {
+                    if context.parties.is_empty() {
+                        doc_parties.clone()
+                    } else {
+                        context.parties.clone()
+                    }
+                };
+                let pronoun = |first_person: bool| {
+                    let attributed = if first_person {
+                        attribution(whole, rules)
+                    } else {
+                        Vec::new()
+                    };
+                    match (attributed.is_empty(), &authors) {
+                        (false, _) => attributed,
+                        (true, Some(authors)) if first_person => authors.clone(),
+                        // "« Nous ... », a déclaré le ministre": a speaker the attribution does not
+                        // place speaks for the document's parties, not for the last one named.
+                        (true, None)
+                            if first_person && is_quoted(whole) && !doc_parties.is_empty() =>
+                        {
+                            doc_parties.clone()
+                        }
+                        _ => earlier(),
+                    }
+                };
+                let governing = matches!(
                     subject,
-                    Subject::Implicit {
-                        demonstrative: true,
+                    Subject::Pronoun {
+                        first_person: false,
                         ..
                     }
-                );
-                demonstrative
-                    .then(|| context.made(&dates_by_sentence))
-                    .flatten()
-            })
-            .or_else(|| doc_made.clone());
-        let made_floor = made.as_deref().and_then(first_day_of).or(doc_date);
-        let deadline = first_deadline(
-            sentence_dates
+                )
+                .then(|| governing_subject(text, subject_start, sentence.language, rules))
+                .flatten();
+                match subject.clone() {
+                    // Triggers such as "nous continuerons" hold their own subject.
+                    Subject::Implicit { .. }
+                        if rules
+                            .pronouns
+                            .is_match(&text[candidate.start..candidate.end]) =>
+                    {
+                        pronoun(true)
+                    }
+                    Subject::Named(ids) => ids,
+                    // "Both sides" after a sentence about one of them still means both: the
+                    // document's parties, where it has two or more.
+                    Subject::Pronoun { both: true, .. }
+                        if context.parties.len() < 2 && doc_parties.len() >= 2 =>
+                    {
+                        doc_parties.clone()
+                    }
+                    // "Les deux pays rappellent qu'en 2024 ils étaient convenus": the subject of
+                    // the verb whose clause holds the pronoun, where the sentence names it.
+                    Subject::Pronoun {
+                        first_person: false,
+                        ..
+                    } if governing.is_some() => match governing.clone() {
+                        Some(Subject::Named(ids)) => ids,
+                        _ if doc_parties.len() >= 2 => doc_parties.clone(),
+                        _ => earlier(),
+                    },
+                    Subject::Pronoun { first_person, .. } => pronoun(first_person),
+                    Subject::Implicit { .. } if trigger.party == Party::Explicit => {
+                        out.rejected.push(rejected(
+                            doc,
+                            sentence.span.clone(),
+                            format!("{}: the subject is not a party", trigger.rule),
+                        ));
+                        continue;
+                    }
+                    Subject::Implicit { event: true, .. } if !doc_parties.is_empty() => {
+                        doc_parties.clone()
+                    }
+                    Subject::Implicit { .. } => earlier(),
+                }
+            };
+            if actors.is_empty() {
+                out.rejected.push(rejected(
+                    doc,
+                    sentence.span.clone(),
+                    format!("{}: no committing party", trigger.rule),
+                ));
+                continue;
+            }
+            // "Les ministres sont convenus" at NATO: the ministers are the member states', and
+            // what they agree binds the Allies, not the organisation. So does the "we" of a
+            // summit's or a ministerial meeting's statement ("We task the Council"), though not
+            // that of the Secretary General quoted.
+            let actors = if actors == ["NATO"]
+                && matches!(subject, Subject::Pronoun { .. })
+                && (names_members_people(&text[subject_start..])
+                    || opens_with_we(&text[subject_start..]) && !is_quoted(whole))
+            {
+                vec!["ALLIES".to_string()]
+            } else {
+                actors
+            };
+            let sentence_dates = dates_by_sentence.within(index, sentence.span.clone());
+            // Where a date stands in the folded sentence, to compare with the trigger's place.
+            let local = |d: &DateExpr| folded.folded(d.span.start - sentence.span.start);
+            // A quotation kept whole may hold several sentences ("La France ne relâchera pas son
+            // effort. Nous poursuivrons ..."): the commitment is the trigger's own sentence, and
+            // the dates of the ones before it are not its own.
+            let own_start = candidate.sentence_start;
+            // A fronted time adverbial that points ahead ("D'ici 2026, l'UE ...", "In 2025, Allies
+            // will ...") is the clause's deadline, not when it was made: "by"/"d'ici" always point
+            // ahead; "in"/"en" only before a future tense, for "En 2023, les Alliés sont convenus"
+            // says when they agreed.
+            let fronted_due = |d: &DateExpr| {
+                (own_start..subject_start).contains(&local(d))
+                    && (matches!(d.relation, Relation::By | Relation::Before)
+                        || trigger.future && d.relation == Relation::In)
+                    && d.deadline()
+                        .is_some_and(|due| doc_date.is_none_or(|dd| due >= dd))
+            };
+            // "s'était engagé en 2021 à", "a annoncé ce jeudi 12 février, à Lyon, une enveloppe":
+            // a date inside a past trigger says when it was done, never when it is due.
+            let within_trigger = |d: &DateExpr| {
+                !trigger.future
+                    && matches!(d.relation, Relation::In | Relation::On)
+                    && (candidate.start..candidate.end).contains(&local(d))
+            };
+            let made = sentence_dates
                 .iter()
-                .filter(|d| local(d) >= candidate.start && !within_trigger(d)),
-            made_floor,
-        )
-        .or_else(|| first_deadline(sentence_dates.iter().filter(|d| fronted_due(d)), made_floor));
-        let milestone = milestone(&folded, original, candidate.start, rules);
-        let own_offset = folded.original(own_start).min(original.len());
-        let quote = clean_quote(original.get(own_offset..).unwrap_or(original));
-        // The words after the trigger say what is committed to; the trigger's own words ("sont
-        // convenus de") would make every id alike.
-        let after = IdWords::of(&text[candidate.end..]);
-        let what = if after.len >= 2 {
-            after
-        } else {
-            IdWords::of(text)
-        };
-        let id = unique_id(&mut used_ids, &actors, made.as_deref(), what.as_slice());
-        out.commitments.push(Commitment {
-            id,
-            quote: quote.to_string(),
-            span: doc.source_span(sentence.span.start + own_offset..sentence.span.end),
-            actors: actors.clone(),
-            strength: trigger.strength,
-            deadline,
-            made: made.clone(),
-            milestone,
-            rule: trigger.rule.clone(),
-        });
-        // The context borrows what the sentences before found; this one's is added now.
-        drop(context);
-        if opens_with_we(text) {
-            authors = Some(actors.clone());
-        }
-        if quote.trim_end().ends_with(':') {
-            lead_in = Some(LeadIn {
-                commitment: out.commitments.len() - 1,
-                block: sentence.block,
+                .filter(|d| {
+                    (own_start..subject_start).contains(&local(d))
+                        && doc_date.is_none_or(|dd| d.first_day <= dd)
+                })
+                .filter(|d| !fronted_due(d))
+                .rfind(|d| !matches!(d.relation, Relation::Since | Relation::After))
+                .or_else(|| {
+                    sentence_dates
+                        .iter()
+                        .filter(|d| within_trigger(d))
+                        .rfind(|d| doc_date.is_none_or(|dd| d.first_day <= dd))
+                })
+                .map(|d| d.value.clone())
+                .or_else(|| {
+                    let demonstrative = matches!(
+                        subject,
+                        Subject::Implicit {
+                            demonstrative: true,
+                            ..
+                        }
+                    );
+                    demonstrative
+                        .then(|| context.made(&dates_by_sentence))
+                        .flatten()
+                })
+                .or_else(|| doc_made.clone());
+            let made_floor = made.as_deref().and_then(first_day_of).or(doc_date);
+            let deadline = first_deadline(
+                sentence_dates
+                    .iter()
+                    .filter(|d| local(d) >= candidate.start && !within_trigger(d)),
+                made_floor,
+            )
+            .or_else(|| {
+                first_deadline(sentence_dates.iter().filter(|d| fronted_due(d)), made_floor)
+            });
+            let milestone = milestone(&folded, original, candidate.start, rules);
+            let own_offset = folded.original(own_start).min(original.len());
+            let quote = clean_quote(original.get(own_offset..).unwrap_or(original));
+            // The words after the trigger say what is committed to; the trigger's own words ("sont
+            // convenus de") would make every id alike.
+            let after = IdWords::of(&text[candidate.end..]);
+            let what = if after.len >= 2 {
+                after
+            } else {
+                IdWords::of(text)
+            };
+            let id = unique_id(&mut used_ids, &actors, made.as_deref(), what.as_slice());
+            out.commitments.push(Commitment {
+                id,
+                quote: quote.to_string(),
+                span: doc.source_span(sentence.span.start + own_offset..sentence.span.end),
                 actors: actors.clone(),
                 strength: trigger.strength,
+                deadline,
+                made: made.clone(),
+                milestone,
                 rule: trigger.rule.clone(),
-                made,
-                made_floor,
-                items: 0,
             });
+            // The context borrows what the sentences before found; this one's is added now.
+            drop(context);
+            if opens_with_we(text) {
+                authors = Some(actors.clone());
+            }
+            if quote.trim_end().ends_with(':') {
+                lead_in = Some(LeadIn {
+                    commitment: out.commitments.len() - 1,
+                    block: sentence.block,
+                    actors: actors.clone(),
+                    strength: trigger.strength,
+                    rule: trigger.rule.clone(),
+                    made,
+                    made_floor,
+                    items: 0,
+                });
+            }
+            found_actors[index] = Some(actors);
         }
-        found_actors[index] = Some(actors);
     }
     close_list(&mut out, lead_in.take());
     out
+}
+
+/// The fewest words a clause of `coordinated_clauses` has.
+const CLAUSE_MIN_WORDS: usize = 6;
+
+/// The clauses of a sentence that each commit, where a first person takes over after a
+/// comma or a semicolon: "Nous continuerons à mobiliser de nouveaux pays, et nous doublerons
+/// notre contribution", "Allies will respond ..., and we will impose costs": two commitments,
+/// each with its own quote and deadline. Otherwise the sentence itself, alone.
+fn coordinated_clauses(
+    sentence: &crate::document::Sentence,
+    doc_folded: &Folded,
+    rules: &Rules,
+    hits: &mut regex_automata::PatternSet,
+) -> (crate::document::Sentence, Option<crate::document::Sentence>) {
+    let folded = doc_folded.slice(sentence.span.clone());
+    let text = folded.text;
+    // At a comma or a semicolon, which most sentences have few of: (where the first clause
+    // ends, where the second starts, at its pronoun).
+    let bytes = text.as_bytes();
+    let boundary = memchr::memchr2_iter(b',', b';', bytes).find_map(|at| {
+        [", et nous ", ", and we ", "; nous ", "; we "]
+            .iter()
+            .find(|b| bytes[at..].starts_with(b.as_bytes()))
+            .map(|b| {
+                let pronoun = b.trim_end().rfind(' ').map_or(0, |k| k + 1);
+                (at, at + pronoun)
+            })
+    });
+    let Some((end_first, start_second)) = boundary else {
+        return (sentence.clone(), None);
+    };
+    // "We will not be intimidated, and we will respond together": a clause too short to say
+    // what is to be done on its own is the sentence's rhetoric, said once.
+    // The second clause is counted without the attribution after it ("», a déclaré la
+    // ministre"): up to a closing quotation mark (folded to '"') or a comma.
+    let second = text[start_second..].split(['"', ',']).next().unwrap_or("");
+    let words = |part: &str| part.split_whitespace().count();
+    if words(&text[..end_first]) < CLAUSE_MIN_WORDS || words(second) < CLAUSE_MIN_WORDS {
+        return (sentence.clone(), None);
+    }
+    let commits = |part: &str, hits: &mut regex_automata::PatternSet| {
+        rules.prefilter.matches(part, hits);
+        best_trigger(part, sentence.language, rules, hits).is_ok_and(|c| c.is_some())
+    };
+    if !commits(&text[..end_first], hits) || !commits(&text[start_second..], hits) {
+        return (sentence.clone(), None);
+    }
+    let at = |i: usize| sentence.span.start + folded.original(i);
+    let clause = |span: std::ops::Range<usize>| crate::document::Sentence {
+        span,
+        ..sentence.clone()
+    };
+    (
+        clause(sentence.span.start..at(end_first)),
+        Some(clause(at(start_second)..sentence.span.end)),
+    )
 }
 
 /// "Les Alliés sont convenus de :" followed by a list: each item is a commitment of the
@@ -971,6 +1049,7 @@ fn best_trigger<'r>(
                 if let Some(rel) = rules.relative.find(own_sentence)
                     && !rules.declaratives.is_match(&own_sentence[..rel.start()])
                     && !rules.connective.is_match(own_sentence)
+                    && !relative_of_a_party(&own_sentence[rel.start()..], rules)
                 {
                     reason = Some(format!("{}: future inside a relative clause", trigger.rule));
                     continue;
@@ -1115,6 +1194,104 @@ fn relative_adverb_len(piece: &str) -> usize {
     .map_or(0, |adverb| lead + adverb.len())
 }
 
+/// Prepositions that open a relative clause with its pronoun ("with whom", "auxquels").
+const RELATIVE_PREPOSITIONS: [&str; 14] = [
+    "with", "to", "by", "for", "from", "on", "in", "through", "avec", "a", "par", "pour", "dans",
+    "sur",
+];
+
+/// The pronoun, and the preposition before it, that open a relative clause whose subject
+/// follows them ("with whom", "to which", "que", "auxquels"), split off `clause`: the
+/// clause's own subject and what follows it. `None` for a pronoun that is itself the subject
+/// ("qui", "who"), or no pronoun at all.
+fn split_relative_pronoun(clause: &str) -> Option<(&str, &str)> {
+    let words: Vec<(usize, &str)> = clause
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .take(2)
+        .collect();
+    let lower = |w: &str| w.to_ascii_lowercase();
+    let (first, second) = (words.first()?, words.get(1));
+    let after_preposition = RELATIVE_PREPOSITIONS.contains(&lower(first.1).as_str());
+    let (pronoun_start, pronoun) = match second {
+        Some(&(start, w)) if after_preposition => (start, lower(w)),
+        _ => (first.0, lower(first.1)),
+    };
+    let object = [
+        "whom",
+        "which",
+        "that",
+        "que",
+        "lequel",
+        "laquelle",
+        "lesquels",
+        "lesquelles",
+    ];
+    let ok = if after_preposition {
+        object.contains(&pronoun.as_str()) || pronoun == "qui"
+    } else {
+        object.contains(&pronoun.as_str())
+            || ["auquel", "auxquels", "auxquelles", "duquel", "desquels"]
+                .contains(&pronoun.as_str())
+    };
+    let end = pronoun_start + pronoun.len();
+    // "qu'" is glued to its subject.
+    let (ok, end) = match clause.get(pronoun_start..pronoun_start + 3) {
+        Some(q) if !ok && !after_preposition && q.eq_ignore_ascii_case("qu'") => {
+            (true, pronoun_start + 3)
+        }
+        _ => (ok, end),
+    };
+    ok.then(|| (&clause[..end], &clause[end..]))
+}
+
+/// The length of the relative pronoun, with its preposition, that opens `piece`, where a
+/// subject follows it; 0 when none does.
+fn relative_pronoun_len(piece: &str) -> usize {
+    let lead = piece.len() - piece.trim_start().len();
+    match split_relative_pronoun(piece.trim_start()) {
+        Some((pronoun, rest)) if !rest.trim().is_empty() => lead + pronoun.len(),
+        _ => 0,
+    }
+}
+
+/// Whether a relative clause, from its pronoun to the verb, has a party of its own as
+/// subject: "with whom we will", "to which the United States will", "que nous mènerons".
+/// A future there is that party's plan, not a description ("les objectifs que les pays
+/// devront atteindre"). After "that" or "que" only "we" counts: "the measures that the EU
+/// will take" describes more often than it commits.
+fn relative_of_a_party(clause: &str, rules: &Rules) -> bool {
+    let Some((pronoun, subject)) = split_relative_pronoun(clause) else {
+        return false;
+    };
+    let subject = subject.trim();
+    let first_person = ["we", "nous"].iter().any(|we| {
+        subject
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case(we))
+    }) && subject.split_whitespace().count() <= 2;
+    let bare = !pronoun.contains(' ');
+    let loose = ["that", "que", "qu'"]
+        .iter()
+        .any(|p| pronoun.eq_ignore_ascii_case(p));
+    if first_person {
+        return true;
+    }
+    !(bare && loose)
+        && subject.split_whitespace().count() <= 6
+        && rules
+            .registry
+            .mentions(subject)
+            .iter()
+            .any(|m| m.kind != MentionKind::Metonym)
+}
+
 /// The length of what opens `piece` up to the "que", "qu'" or "that" after a verb of saying
 /// ("a souligné que", "stressed that"), where a party is named after it; 0 when none is. A
 /// pronoun after it ("qu'elle s'était engagée") is left to stand for the subject before.
@@ -1251,6 +1428,13 @@ impl<'t, 'r> Clause<'t, 'r> {
         // an incise ("Demo Day, where companies will present ..., will be held").
         let skip = if index + 1 == self.cut.len() && skip == 0 {
             relative_adverb_len(piece)
+        } else {
+            skip
+        };
+        // "partners with whom we will intensify", "to which the United States will send":
+        // the relative clause has a subject of its own, after the pronoun.
+        let skip = if index + 1 == self.cut.len() && skip == 0 {
+            relative_pronoun_len(piece)
         } else {
             skip
         };
@@ -2568,6 +2752,58 @@ mod tests {
             Le ministère portera les effectifs de la réserve à 1 000 réservistes d'ici 2030.\n";
         let doc = Document::from_bytes("gov.txt", text.as_bytes()).expect("reads");
         assert!(extract(&doc, &Rules::default()).commitments.is_empty());
+    }
+
+    #[test]
+    fn a_first_person_that_takes_over_after_a_comma_commits_again() {
+        let found = |text: &str| {
+            let doc = Document::from_bytes("two.txt", text.as_bytes()).expect("reads");
+            extract(&doc, &Rules::default())
+                .commitments
+                .into_iter()
+                .map(|c| (c.quote, c.actors, c.deadline.map(|d| d.date)))
+                .collect::<Vec<_>>()
+        };
+        let two = found(
+            "Communiqué\n\nPublié le 9 avril 2026\n\n« Nous continuerons à mobiliser de \
+             nouveaux pays, et nous doublerons notre contribution au fonds d'ici 2027 », a \
+             déclaré le ministre français.\n",
+        );
+        assert_eq!(
+            two,
+            [
+                (
+                    "Nous continuerons à mobiliser de nouveaux pays".to_string(),
+                    vec!["FR".to_string()],
+                    None
+                ),
+                (
+                    "nous doublerons notre contribution au fonds d'ici 2027 », a déclaré le \
+                     ministre français."
+                        .to_string(),
+                    vec!["FR".to_string()],
+                    NaiveDate::from_ymd_opt(2027, 12, 31)
+                ),
+            ]
+        );
+        // Rhetoric too short to say what is to be done leaves the sentence whole.
+        assert_eq!(
+            found(
+                "Statement\n\nPublished 9 April 2026\n\n\"We will not be intimidated, and we \
+                 will respond together,\" said NATO Secretary General Mark Rutte.\n"
+            )
+            .len(),
+            1
+        );
+        // A second clause that commits to nothing leaves the sentence whole.
+        assert_eq!(
+            found(
+                "Communiqué\n\nPublié le 9 avril 2026\n\nLa France continuera à mobiliser de \
+                 nouveaux pays, et nous en sommes fiers.\n"
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]
