@@ -1205,24 +1205,15 @@ const RELATIVE_PREPOSITIONS: [&str; 14] = [
 /// clause's own subject and what follows it. `None` for a pronoun that is itself the subject
 /// ("qui", "who"), or no pronoun at all.
 fn split_relative_pronoun(clause: &str) -> Option<(&str, &str)> {
-    let words: Vec<(usize, &str)> = clause
-        .split(' ')
-        .scan(0, |at, w| {
-            let start = *at;
-            *at += w.len() + 1;
-            Some((start, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .take(2)
-        .collect();
-    let lower = |w: &str| w.to_ascii_lowercase();
-    let (first, second) = (words.first()?, words.get(1));
-    let after_preposition = RELATIVE_PREPOSITIONS.contains(&lower(first.1).as_str());
-    let (pronoun_start, pronoun) = match second {
-        Some(&(start, w)) if after_preposition => (start, lower(w)),
-        _ => (first.0, lower(first.1)),
+    // The word at `from`, past the spaces before it: (where it starts, the word).
+    let word_at = |from: usize| {
+        let rest = clause.get(from..)?;
+        let start = from + (rest.len() - rest.trim_start_matches(' ').len());
+        let word = clause[start..].split(' ').next()?;
+        (!word.is_empty()).then_some((start, word))
     };
-    let object = [
+    let is = |w: &str, list: &[&str]| list.iter().any(|l| l.eq_ignore_ascii_case(w));
+    const OBJECT: [&str; 8] = [
         "whom",
         "which",
         "that",
@@ -1232,22 +1223,25 @@ fn split_relative_pronoun(clause: &str) -> Option<(&str, &str)> {
         "lesquels",
         "lesquelles",
     ];
-    let ok = if after_preposition {
-        object.contains(&pronoun.as_str()) || pronoun == "qui"
+    let (start, first) = word_at(0)?;
+    let end = if is(first, &RELATIVE_PREPOSITIONS) {
+        let (start, pronoun) = word_at(start + first.len())?;
+        (is(pronoun, &OBJECT) || pronoun.eq_ignore_ascii_case("qui")).then(|| start + pronoun.len())
+    } else if is(first, &OBJECT)
+        || is(
+            first,
+            &["auquel", "auxquels", "auxquelles", "duquel", "desquels"],
+        )
+    {
+        Some(start + first.len())
     } else {
-        object.contains(&pronoun.as_str())
-            || ["auquel", "auxquels", "auxquelles", "duquel", "desquels"]
-                .contains(&pronoun.as_str())
-    };
-    let end = pronoun_start + pronoun.len();
-    // "qu'" is glued to its subject.
-    let (ok, end) = match clause.get(pronoun_start..pronoun_start + 3) {
-        Some(q) if !ok && !after_preposition && q.eq_ignore_ascii_case("qu'") => {
-            (true, pronoun_start + 3)
-        }
-        _ => (ok, end),
-    };
-    ok.then(|| (&clause[..end], &clause[end..]))
+        // "qu'" is glued to its subject.
+        clause
+            .get(start..start + 3)
+            .filter(|q| q.eq_ignore_ascii_case("qu'"))
+            .map(|_| start + 3)
+    }?;
+    Some((&clause[..end], &clause[end..]))
 }
 
 /// The length of the relative pronoun, with its preposition, that opens `piece`, where a
@@ -1298,26 +1292,31 @@ fn relative_of_a_party(clause: &str, rules: &Rules) -> bool {
 fn completive_len(piece: &str, rules: &Rules) -> usize {
     let bytes = piece.as_bytes();
     let word_start = |i: usize| i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-    (0..bytes.len())
-        .rev()
+    // The last complementizer only: the one whose clause holds the verb. In lower case, for
+    // a verb of saying comes before it.
+    let Some((at, len)) = memchr::memrchr2_iter(b'q', b't', bytes)
         .filter(|&i| word_start(i))
         .find_map(|i| {
-            let rest = &piece[i..];
-            let len = ["que ", "qu'", "that "].iter().find_map(|c| {
-                rest.get(..c.len())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(c))
-                    .then_some(c.len())
-            })?;
-            let after = i + len;
-            (rules.declaratives.is_match(&piece[..i])
-                && rules
-                    .registry
-                    .mentions(&piece[after..])
-                    .iter()
-                    .any(|m| m.kind != MentionKind::Metonym))
-            .then_some(after)
+            ["que ", "qu'", "that "]
+                .iter()
+                .find_map(|c| bytes[i..].starts_with(c.as_bytes()).then_some((i, c.len())))
         })
-        .unwrap_or(0)
+    else {
+        return 0;
+    };
+    let after = at + len;
+    let named = || {
+        rules
+            .registry
+            .mentions(&piece[after..])
+            .iter()
+            .any(|m| m.kind != MentionKind::Metonym)
+    };
+    if rules.declaratives.is_match(&piece[..at]) && named() {
+        after
+    } else {
+        0
+    }
 }
 
 /// Where the sentence of `text` (folded) that holds offset `before` starts: after the last
@@ -1499,6 +1498,7 @@ fn subject_in(clause: &Clause<'_, '_>, rules: &Rules) -> Subject {
             if listed == 0
                 && index > 0
                 && opens_enumeration_item(head, &mentions)
+                && ends_with_capitalised_word(clause.cut[index - 1].1)
                 && let (_, _, before, false) = clause.piece(index - 1)
                 && let Some(last) = rules.registry.mentions(before).pop()
                 && last.kind != MentionKind::Metonym
@@ -1826,6 +1826,17 @@ fn push_ids(into: &mut Vec<String>, ids: Vec<String>) {
             into.push(id);
         }
     }
+}
+
+/// Whether the last word of `piece` is capitalised ("l'Allemagne", "Germany"), as a name
+/// is: most pieces end otherwise, and are not read for names.
+fn ends_with_capitalised_word(piece: &str) -> bool {
+    piece
+        .trim_end()
+        .rsplit([' ', '\''])
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 /// Whether `head` opens with a name, after "de", "of" and an article: the next item of an
