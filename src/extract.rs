@@ -545,11 +545,16 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         }
         // The whole sentence, for who is quoted saying it: "« ..., et nous défendrons ... »,
         // a déclaré la ministre" attributes both of its clauses.
-        let whole = doc_folded.slice(sentence.span.clone()).text;
-        let (first, second) = coordinated_clauses(sentence, &doc_folded, rules, &mut hits);
+        let whole_folded = doc_folded.slice(sentence.span.clone());
+        let whole = whole_folded.text;
+        let (first, second) = coordinated_clauses(sentence, &whole_folded, rules, &mut hits);
         for sentence in std::iter::once(&first).chain(second.as_ref()) {
             let original = doc.sentence_text(sentence);
-            let folded = doc_folded.slice(sentence.span.clone());
+            // Sliced again only for a clause of a sentence cut in two.
+            let folded = match &second {
+                None => whole_folded,
+                Some(_) => doc_folded.slice(sentence.span.clone()),
+            };
             let text = folded.text;
             rules.prefilter.matches(text, &mut hits);
             let candidate = match best_trigger(text, sentence.language, rules, &hits) {
@@ -855,11 +860,10 @@ const CLAUSE_MIN_WORDS: usize = 6;
 /// each with its own quote and deadline. Otherwise the sentence itself, alone.
 fn coordinated_clauses(
     sentence: &crate::document::Sentence,
-    doc_folded: &Folded,
+    folded: &FoldedRef<'_>,
     rules: &Rules,
     hits: &mut regex_automata::PatternSet,
 ) -> (crate::document::Sentence, Option<crate::document::Sentence>) {
-    let folded = doc_folded.slice(sentence.span.clone());
     let text = folded.text;
     // At a comma or a semicolon, which most sentences have few of: (where the first clause
     // ends, where the second starts, at its pronoun).
@@ -1194,17 +1198,37 @@ fn relative_adverb_len(piece: &str) -> usize {
     .map_or(0, |adverb| lead + adverb.len())
 }
 
-/// Prepositions that open a relative clause with its pronoun ("with whom", "auxquels").
-const RELATIVE_PREPOSITIONS: [&str; 14] = [
-    "with", "to", "by", "for", "from", "on", "in", "through", "avec", "a", "par", "pour", "dans",
-    "sur",
-];
-
 /// The pronoun, and the preposition before it, that open a relative clause whose subject
 /// follows them ("with whom", "to which", "que", "auxquels"), split off `clause`: the
 /// clause's own subject and what follows it. `None` for a pronoun that is itself the subject
 /// ("qui", "who"), or no pronoun at all.
 fn split_relative_pronoun(clause: &str) -> Option<(&str, &str)> {
+    #[derive(PartialEq)]
+    enum Word {
+        Preposition,
+        Object,
+        Qui,
+        Other,
+    }
+    // A word by its lower case, looked up with one `match`: this runs on every clause.
+    let kind = |word: &str| {
+        let mut lower = [0u8; 12];
+        let Some(buf) = lower.get_mut(..word.len()) else {
+            return Word::Other;
+        };
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        match &*buf {
+            b"with" | b"to" | b"by" | b"for" | b"from" | b"on" | b"in" | b"through" | b"avec"
+            | b"a" | b"par" | b"pour" | b"dans" | b"sur" => Word::Preposition,
+            b"whom" | b"which" | b"that" | b"que" | b"lequel" | b"laquelle" | b"lesquels"
+            | b"lesquelles" | b"auquel" | b"auxquels" | b"auxquelles" | b"duquel" | b"desquels" => {
+                Word::Object
+            }
+            b"qui" => Word::Qui,
+            _ => Word::Other,
+        }
+    };
     // The word at `from`, past the spaces before it: (where it starts, the word).
     let word_at = |from: usize| {
         let rest = clause.get(from..)?;
@@ -1212,34 +1236,23 @@ fn split_relative_pronoun(clause: &str) -> Option<(&str, &str)> {
         let word = clause[start..].split(' ').next()?;
         (!word.is_empty()).then_some((start, word))
     };
-    let is = |w: &str, list: &[&str]| list.iter().any(|l| l.eq_ignore_ascii_case(w));
-    const OBJECT: [&str; 8] = [
-        "whom",
-        "which",
-        "that",
-        "que",
-        "lequel",
-        "laquelle",
-        "lesquels",
-        "lesquelles",
-    ];
     let (start, first) = word_at(0)?;
-    let end = if is(first, &RELATIVE_PREPOSITIONS) {
-        let (start, pronoun) = word_at(start + first.len())?;
-        (is(pronoun, &OBJECT) || pronoun.eq_ignore_ascii_case("qui")).then(|| start + pronoun.len())
-    } else if is(first, &OBJECT)
-        || is(
-            first,
-            &["auquel", "auxquels", "auxquelles", "duquel", "desquels"],
-        )
-    {
-        Some(start + first.len())
-    } else {
+    let end = match kind(first) {
+        Word::Preposition => {
+            let (start, pronoun) = word_at(start + first.len())?;
+            // "auquel" takes no preposition before it, "qui" needs one.
+            let contracted = ["auquel", "auxquels", "auxquelles", "duquel", "desquels"]
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(pronoun));
+            (matches!(kind(pronoun), Word::Object | Word::Qui) && !contracted)
+                .then(|| start + pronoun.len())
+        }
+        Word::Object => Some(start + first.len()),
         // "qu'" is glued to its subject.
-        clause
+        _ => clause
             .get(start..start + 3)
             .filter(|q| q.eq_ignore_ascii_case("qu'"))
-            .map(|_| start + 3)
+            .map(|_| start + 3),
     }?;
     Some((&clause[..end], &clause[end..]))
 }
