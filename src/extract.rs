@@ -547,7 +547,9 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         // a déclaré la ministre" attributes both of its clauses.
         let whole_folded = doc_folded.slice(sentence.span.clone());
         let whole = whole_folded.text;
-        let (first, second) = coordinated_clauses(sentence, &whole_folded, rules, &mut hits);
+        // Which triggers and vetoes the sentence holds: a clause holds no others.
+        rules.prefilter.matches(whole, &mut hits);
+        let (first, second) = coordinated_clauses(sentence, &whole_folded, rules, &hits);
         for sentence in std::iter::once(&first).chain(second.as_ref()) {
             let original = doc.sentence_text(sentence);
             // Sliced again only for a clause of a sentence cut in two.
@@ -556,7 +558,6 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 Some(_) => doc_folded.slice(sentence.span.clone()),
             };
             let text = folded.text;
-            rules.prefilter.matches(text, &mut hits);
             let candidate = match best_trigger(text, sentence.language, rules, &hits) {
                 Ok(Some(c)) => c,
                 Ok(None) => {
@@ -862,7 +863,7 @@ fn coordinated_clauses(
     sentence: &crate::document::Sentence,
     folded: &FoldedRef<'_>,
     rules: &Rules,
-    hits: &mut regex_automata::PatternSet,
+    hits: &regex_automata::PatternSet,
 ) -> (crate::document::Sentence, Option<crate::document::Sentence>) {
     let text = folded.text;
     // At a comma or a semicolon, which most sentences have few of: (where the first clause
@@ -889,11 +890,14 @@ fn coordinated_clauses(
     if words(&text[..end_first]) < CLAUSE_MIN_WORDS || words(second) < CLAUSE_MIN_WORDS {
         return (sentence.clone(), None);
     }
-    let commits = |part: &str, hits: &mut regex_automata::PatternSet| {
-        rules.prefilter.matches(part, hits);
-        best_trigger(part, sentence.language, rules, hits).is_ok_and(|c| c.is_some())
+    // A trigger of the sentence's that matches in the clause: whether it commits is then
+    // decided as for any sentence.
+    let commits = |part: &str| {
+        hits.iter()
+            .map_while(|i| rules.triggers.get(i.as_usize()))
+            .any(|t| t.regex().is_match(part))
     };
-    if !commits(&text[..end_first], hits) || !commits(&text[start_second..], hits) {
+    if !commits(&text[..end_first]) || !commits(&text[start_second..]) {
         return (sentence.clone(), None);
     }
     let at = |i: usize| sentence.span.start + folded.original(i);
