@@ -116,35 +116,42 @@ impl PatternSet {
             .start_state_forward(cache, &Input::new(text))
             .map_err(|_| GaveUp)?;
         cache.search_start(0);
-        for &byte in text.as_bytes() {
-            // From an untagged state, the transition is one look-up, without the checks
-            // `next_state` makes for every kind of state; a transition not built yet comes
-            // back unknown, and `next_state` builds it.
-            let mut next = if state.is_tagged() {
-                self.dfa.next_state(cache, state, byte)
-            } else {
-                Ok(self.dfa.next_state_untagged(cache, state, byte))
-            }
-            .map_err(|_| GaveUp)?;
-            // Match, dead, quit and unknown states are tagged (start states are not: no
-            // prefilter), so one test per byte lets the others through.
-            if next.is_tagged() {
-                if next.is_unknown() {
-                    next = self
-                        .dfa
-                        .next_state(cache, state, byte)
-                        .map_err(|_| GaveUp)?;
-                }
-                if next.is_match() {
-                    self.record(cache, next, found);
-                } else if next.is_dead() {
-                    state = next;
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Most bytes lead from an untagged state to another: one look-up each, in a loop
+            // of their own that keeps the tables at hand. Match, dead, quit and unknown
+            // states are tagged (start states are not: no prefilter).
+            while let Some(&byte) = bytes.get(at) {
+                if state.is_tagged() {
                     break;
-                } else if next.is_quit() {
-                    return Err(GaveUp);
                 }
+                let next = self.dfa.next_state_untagged(cache, state, byte);
+                if next.is_tagged() {
+                    break;
+                }
+                state = next;
+                at += 1;
+            }
+            let Some(&byte) = bytes.get(at) else {
+                break;
+            };
+            // The careful step: from a tagged state, or into one, or into a transition not
+            // built yet, which `next_state` builds.
+            let next = self
+                .dfa
+                .next_state(cache, state, byte)
+                .map_err(|_| GaveUp)?;
+            if next.is_match() {
+                self.record(cache, next, found);
+            } else if next.is_dead() {
+                state = next;
+                break;
+            } else if next.is_quit() {
+                return Err(GaveUp);
             }
             state = next;
+            at += 1;
         }
         // A match is seen one byte after its end: the end of the text is one more step.
         if !state.is_dead() {
@@ -212,6 +219,44 @@ mod tests {
             "The two sides agreed  to hold it in 2025",
         ] {
             agrees_with_each_pattern(&patterns, text);
+        }
+    }
+
+    #[test]
+    fn agrees_with_each_pattern_on_many_texts() {
+        // Texts of a small alphabet, so that matches start, overlap and end everywhere.
+        let patterns = [
+            r"(?i)\bwill\s+\w+",
+            r"a[^.,]{0,5}b",
+            r"\bab\b",
+            r"b+$",
+            r"^w",
+            r"(?:,\s*[^,.]{1,4},)?\s+i\b",
+        ];
+        let set = PatternSet::new(&patterns).unwrap();
+        let alone: Vec<regex::Regex> = patterns
+            .iter()
+            .map(|p| regex::Regex::new(p).unwrap())
+            .collect();
+        let mut found = set.hits();
+        let alphabet = ['a', 'b', ' ', ',', '.', 'w', 'i', 'l', 'W'];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..5000 {
+            let len = (seed % 24) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            set.matches(&text, &mut found);
+            let got: Vec<usize> = found.iter().map(|p| p.as_usize()).collect();
+            let expected: Vec<usize> = (0..alone.len())
+                .filter(|&i| alone[i].is_match(&text))
+                .collect();
+            assert_eq!(got, expected, "{text:?}");
         }
     }
 
