@@ -767,6 +767,13 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                     && matches!(d.relation, Relation::In | Relation::On)
                     && (candidate.start..candidate.end).contains(&local(d))
             };
+            let demonstrative = matches!(
+                subject,
+                Subject::Implicit {
+                    demonstrative: true,
+                    ..
+                }
+            );
             let made = sentence_dates
                 .iter()
                 .filter(|d| {
@@ -782,14 +789,25 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                         .rfind(|d| doc_date.is_none_or(|dd| d.first_day <= dd))
                 })
                 .map(|d| d.value.clone())
+                // "« En septembre 2017, l'UE a adopté la communication. Cette nouvelle
+                // communication prévoit ... »": a demonstrative subject was made when what
+                // it points back to was, in the quotation's sentences before, or in the
+                // sentences before the quotation.
                 .or_else(|| {
-                    let demonstrative = matches!(
-                        subject,
-                        Subject::Implicit {
-                            demonstrative: true,
-                            ..
-                        }
-                    );
+                    demonstrative
+                        .then(|| {
+                            sentence_dates
+                                .iter()
+                                .filter(|d| {
+                                    local(d) < own_start
+                                        && doc_date.is_none_or(|dd| d.first_day <= dd)
+                                })
+                                .rfind(|d| !matches!(d.relation, Relation::Since | Relation::After))
+                                .map(|d| d.value.clone())
+                        })
+                        .flatten()
+                })
+                .or_else(|| {
                     demonstrative
                         .then(|| context.made(&dates_by_sentence))
                         .flatten()
@@ -2858,6 +2876,19 @@ mod tests {
             actors("Sénégal – Visite du ministre de la communication"),
             [["SN"]]
         );
+    }
+
+    #[test]
+    fn a_demonstrative_subject_was_made_when_the_quotation_says_its_antecedent_was() {
+        let text = "Communiqué\n\nPublié le 8 décembre 2017\n\n\
+            « En septembre 2017, l'UE a adopté une communication conjointe. Cette nouvelle \
+            communication prévoit le renforcement des capacités de cyberdéfense », a souligné \
+            le directeur.\n";
+        let doc = Document::from_bytes("made.txt", text.as_bytes()).expect("reads");
+        let found = extract(&doc, &Rules::default()).commitments;
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].quote.starts_with("Cette nouvelle communication"));
+        assert_eq!(found[0].made.as_deref(), Some("2017-09"));
     }
 
     #[test]

@@ -13,4 +13,5 @@ fn seeds_match_the_reference_annotation() {
     assert!(score.precision >= 0.95 && score.recall >= 0.95, "{summary}");
     assert!(score.actors >= 0.9 && score.deadline >= 0.95, "{summary}");
     assert!(score.strength >= 0.9, "{summary}");
+    assert!(score.made >= 0.95, "{summary}");
 }

@@ -33,6 +33,7 @@ struct GoldCommitment {
     strength: String,
     actors: Vec<String>,
     deadline: Option<GoldDeadline>,
+    made: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -49,6 +50,9 @@ pub struct Score {
     pub strength: f64,
     /// Language, title and publication date of the documents.
     pub meta: f64,
+    /// When the required commitments were made, where the annotation says (the shared
+    /// scorer leaves it out).
+    pub made: f64,
     pub problems: Vec<String>,
 }
 
@@ -64,7 +68,7 @@ impl Score {
 
     pub fn summary(&self) -> String {
         format!(
-            "P={:.2} R={:.2} F1={:.2} actors={:.2} deadline={:.2} strength={:.2} meta={:.2}\n{}",
+            "P={:.2} R={:.2} F1={:.2} actors={:.2} deadline={:.2} strength={:.2} meta={:.2} made={:.2}\n{}",
             self.precision,
             self.recall,
             self.f1(),
@@ -72,6 +76,7 @@ impl Score {
             self.deadline,
             self.strength,
             self.meta,
+            self.made,
             self.problems.join("\n")
         )
     }
@@ -106,6 +111,7 @@ pub fn score(gold: &str, dir: &str) -> Score {
     let (mut tp, mut fp, mut missed, mut required) = (0, 0, 0, 0);
     let (mut actors_ok, mut deadline_ok, mut strength_ok, mut judged) = (0, 0, 0, 0);
     let (mut meta_ok, mut meta_n) = (0, 0);
+    let (mut made_ok, mut made_n) = (0, 0);
     let mut problems = Vec::new();
     for gd in &gold.document {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -202,6 +208,20 @@ pub fn score(gold: &str, dir: &str) -> Score {
             } else {
                 problems.push(format!("{}: deadline {due:?} for {:?}", gd.file, g.key));
             }
+            if let Some(want) = &g.made {
+                made_n += 1;
+                // To the precision of the less precise of the two: an annotation may give the
+                // month of a page's day ("2022-12" for 2022-12-15).
+                let got = c.made.as_deref().unwrap_or("");
+                if !got.is_empty() && (got.starts_with(want.as_str()) || want.starts_with(got)) {
+                    made_ok += 1;
+                } else {
+                    problems.push(format!(
+                        "{}: made {:?} want {want} for {:?}",
+                        gd.file, c.made, g.key
+                    ));
+                }
+            }
         }
     }
     Score {
@@ -211,6 +231,7 @@ pub fn score(gold: &str, dir: &str) -> Score {
         deadline: share(deadline_ok, judged),
         strength: share(strength_ok, judged),
         meta: share(meta_ok, meta_n),
+        made: share(made_ok, made_n),
         problems,
     }
 }
