@@ -1255,7 +1255,8 @@ fn split_relative_pronoun(clause: &str) -> Option<(&str, &str)> {
     let word_at = |from: usize| {
         let rest = clause.get(from..)?;
         let start = from + (rest.len() - rest.trim_start_matches(' ').len());
-        let word = clause[start..].split(' ').next()?;
+        let rest = &clause[start..];
+        let word = &rest[..memchr::memchr(b' ', rest.as_bytes()).unwrap_or(rest.len())];
         (!word.is_empty()).then_some((start, word))
     };
     let (start, first) = word_at(0)?;
@@ -2218,11 +2219,13 @@ impl<'d> SentenceDates<'d> {
     }
 }
 
+/// The first day of "2025", "2025-06" or "2025-06-17" (a time after it is ignored). Read
+/// without collecting its parts: every commitment asks it.
 fn first_day_of(value: &str) -> Option<NaiveDate> {
-    let parts: Vec<&str> = value.get(..10.min(value.len()))?.split('-').collect();
-    let year = parts.first()?.parse().ok()?;
-    let month = parts.get(1).and_then(|m| m.parse().ok()).unwrap_or(1);
-    let day = parts.get(2).and_then(|d| d.parse().ok()).unwrap_or(1);
+    let mut parts = value.get(..10.min(value.len()))?.split('-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next().and_then(|m| m.parse().ok()).unwrap_or(1);
+    let day = parts.next().and_then(|d| d.parse().ok()).unwrap_or(1);
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
@@ -2876,6 +2879,17 @@ mod tests {
             actors("Sénégal – Visite du ministre de la communication"),
             [["SN"]]
         );
+    }
+
+    #[test]
+    fn the_first_day_of_a_year_a_month_or_a_day() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(first_day_of("2025"), day(2025, 1, 1));
+        assert_eq!(first_day_of("2025-06"), day(2025, 6, 1));
+        assert_eq!(first_day_of("2025-06-17"), day(2025, 6, 17));
+        assert_eq!(first_day_of("2025-06-17T10:30"), day(2025, 6, 17));
+        assert_eq!(first_day_of("soon"), None);
+        assert_eq!(first_day_of("2025-13"), None);
     }
 
     #[test]
