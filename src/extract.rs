@@ -774,14 +774,18 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                     ..
                 }
             );
-            let made = sentence_dates
-                .iter()
-                .filter(|d| {
-                    (own_start..subject_start).contains(&local(d))
-                        && doc_date.is_none_or(|dd| d.first_day <= dd)
-                })
-                .filter(|d| !fronted_due(d))
-                .rfind(|d| !matches!(d.relation, Relation::Since | Relation::After))
+            // The last date in `range` of the folded sentence that tells when something was
+            // done: past, not a deadline, not the start of a span.
+            let last_done_in = |range: std::ops::Range<usize>| {
+                sentence_dates
+                    .iter()
+                    .filter(|d| {
+                        range.contains(&local(d)) && doc_date.is_none_or(|dd| d.first_day <= dd)
+                    })
+                    .filter(|d| !fronted_due(d))
+                    .rfind(|d| !matches!(d.relation, Relation::Since | Relation::After))
+            };
+            let made = last_done_in(own_start..subject_start)
                 .or_else(|| {
                     sentence_dates
                         .iter()
@@ -795,17 +799,9 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 // sentences before the quotation.
                 .or_else(|| {
                     demonstrative
-                        .then(|| {
-                            sentence_dates
-                                .iter()
-                                .filter(|d| {
-                                    local(d) < own_start
-                                        && doc_date.is_none_or(|dd| d.first_day <= dd)
-                                })
-                                .rfind(|d| !matches!(d.relation, Relation::Since | Relation::After))
-                                .map(|d| d.value.clone())
-                        })
+                        .then(|| last_done_in(0..own_start))
                         .flatten()
+                        .map(|d| d.value.clone())
                 })
                 .or_else(|| {
                     demonstrative
@@ -1204,20 +1200,31 @@ fn clause_pieces(text: &str, at: usize) -> Vec<(usize, &str)> {
     pieces
 }
 
+/// `text` after the first of `openings` it starts with, in any case.
+fn after_opening<'t>(text: &'t str, openings: &[&str]) -> Option<&'t str> {
+    openings.iter().find_map(|o| {
+        text.get(..o.len())
+            .filter(|t| t.eq_ignore_ascii_case(o))
+            .map(|_| &text[o.len()..])
+    })
+}
+
 /// The length of the relative adverb that opens `piece` ("where", "où", "when", "lorsque"),
 /// with the space before it; 0 when none does.
 fn relative_adverb_len(piece: &str) -> usize {
-    let word = piece.trim_start();
-    let lead = piece.len() - word.len();
-    [
+    let adverbs = [
         "where ", "when ", "whereas ", "while ", "ou ", "lorsque ", "quand ",
-    ]
-    .iter()
-    .find(|adverb| {
-        word.get(..adverb.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(adverb))
-    })
-    .map_or(0, |adverb| lead + adverb.len())
+    ];
+    after_opening(piece.trim_start(), &adverbs).map_or(0, |rest| piece.len() - rest.len())
+}
+
+/// Whether `text` names a party, not only a capital that may be a place.
+fn names_a_party(text: &str, rules: &Rules) -> bool {
+    rules
+        .registry
+        .mentions(text)
+        .iter()
+        .any(|m| m.kind != MentionKind::Metonym)
 }
 
 /// The pronoun, and the preposition before it, that open a relative clause whose subject
@@ -1313,13 +1320,7 @@ fn relative_of_a_party(clause: &str, rules: &Rules) -> bool {
     if first_person {
         return true;
     }
-    !(bare && loose)
-        && subject.split_whitespace().count() <= 6
-        && rules
-            .registry
-            .mentions(subject)
-            .iter()
-            .any(|m| m.kind != MentionKind::Metonym)
+    !(bare && loose) && subject.split_whitespace().count() <= 6 && names_a_party(subject, rules)
 }
 
 /// The length of what opens `piece` up to the "que", "qu'" or "that" after a verb of saying
@@ -1341,14 +1342,7 @@ fn completive_len(piece: &str, rules: &Rules) -> usize {
         return 0;
     };
     let after = at + len;
-    let named = || {
-        rules
-            .registry
-            .mentions(&piece[after..])
-            .iter()
-            .any(|m| m.kind != MentionKind::Metonym)
-    };
-    if rules.declaratives.is_match(&piece[..at]) && named() {
+    if rules.declaratives.is_match(&piece[..at]) && names_a_party(&piece[after..], rules) {
         after
     } else {
         0
@@ -1461,24 +1455,18 @@ impl<'t, 'r> Clause<'t, 'r> {
         // "the Washington Summit, where Allies agreed to": a relative adverb opens the
         // verb's own clause, whose subject follows it. Before another piece, it opens
         // an incise ("Demo Day, where companies will present ..., will be held").
-        let skip = if index + 1 == self.cut.len() && skip == 0 {
-            relative_adverb_len(piece)
-        } else {
+        // In the verb's own piece, a relative pronoun ("partners with whom we will intensify",
+        // "to which the United States will send") and a verb of saying ("La ministre a
+        // souligné que l'Espagne restait engagée") likewise come before a subject of their
+        // own: the first of the three that opens the piece is passed over.
+        let skip = if skip > 0 || index + 1 < self.cut.len() {
             skip
-        };
-        // "partners with whom we will intensify", "to which the United States will send":
-        // the relative clause has a subject of its own, after the pronoun.
-        let skip = if index + 1 == self.cut.len() && skip == 0 {
-            relative_pronoun_len(piece)
         } else {
-            skip
-        };
-        // "La ministre a souligné que l'Espagne restait engagée": what is said has a subject
-        // of its own, after the verb of saying.
-        let skip = if index + 1 == self.cut.len() && skip == 0 {
-            completive_len(piece, rules)
-        } else {
-            skip
+            [relative_adverb_len, relative_pronoun_len]
+                .iter()
+                .map(|len| len(piece))
+                .find(|&len| len > 0)
+                .unwrap_or_else(|| completive_len(piece, rules))
         };
         let (start, piece) = (start + skip, &piece[skip..]);
         let head = first_verb(piece, rules).map_or(piece, |v| &piece[..v.start()]);
@@ -1629,11 +1617,7 @@ fn governing_subject(text: &str, pronoun_at: usize, lang: Lang, rules: &Rules) -
         ["que", "qu'", "that"].into_iter().any(opens).then_some(i)
     })?;
     // A place after a preposition ("à New Delhi") names no one the pronoun could be.
-    let named_between = rules
-        .registry
-        .mentions(&before[complementizer..])
-        .iter()
-        .any(|m| m.kind != MentionKind::Metonym);
+    let named_between = names_a_party(&before[complementizer..], rules);
     let governing = &before[..complementizer];
     if named_between || governing.trim().is_empty() {
         return None;
@@ -1652,24 +1636,19 @@ fn governing_subject(text: &str, pronoun_at: usize, lang: Lang, rules: &Rules) -
 fn declared_voice(text: &str, rules: &Rules) -> Option<Vec<String>> {
     // Past a paragraph number ("1. We, ...") or an opening quotation mark.
     let opening = text.trim_start_matches(|c: char| !c.is_alphabetic());
-    let rest = ["we,", "nous,"].iter().find_map(|we| {
-        opening
-            .get(..we.len())
-            .filter(|o| o.eq_ignore_ascii_case(we))
-            .map(|_| &opening[we.len()..])
-    })?;
+    let rest = after_opening(opening, &["we,", "nous,"])?;
     // "Nous, ministres ... de l'Allemagne, de la France et de la Pologne, réunis à ...": the
     // apposition goes on over the items of its enumeration.
     let mut pieces = rest.split(',');
     let mut ids = rules.registry.ids(pieces.next()?);
     for piece in pieces {
-        let item = strip_conjunction(piece).trim_start();
+        let piece = piece.trim_start();
+        let item = after_opening(piece, &["et ", "and "])
+            .unwrap_or(piece)
+            .trim_start();
         // "de la France", "of the Republic of Poland": a complement like the first one's,
         // with its party among its first words.
-        let of = ["de ", "d'", "du ", "des ", "of "].iter().any(|p| {
-            item.get(..p.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(p))
-        });
+        let of = after_opening(item, &["de ", "d'", "du ", "des ", "of "]).is_some();
         let near = item
             .char_indices()
             .filter(|&(_, c)| c == ' ')
@@ -1682,20 +1661,6 @@ fn declared_voice(text: &str, rules: &Rules) -> Option<Vec<String>> {
         push_ids(&mut ids, mentions.into_iter().map(|m| m.id).collect());
     }
     (!ids.is_empty()).then_some(ids)
-}
-
-/// `piece` without the "et" or "and" that opens it, if any.
-fn strip_conjunction(piece: &str) -> &str {
-    let trimmed = piece.trim_start();
-    ["et ", "and "]
-        .iter()
-        .find_map(|c| {
-            trimmed
-                .get(..c.len())
-                .filter(|w| w.eq_ignore_ascii_case(c))
-                .map(|_| &trimmed[c.len()..])
-        })
-        .unwrap_or(piece)
 }
 
 /// "EU Statement on ...", "Statement by the High Representative on behalf of the EU",
@@ -1889,14 +1854,11 @@ fn opens_enumeration_item(head: &str, mentions: &[Mention]) -> bool {
         .as_slice(),
         ["la ", "le ", "les ", "l'", "the "].as_slice(),
     ] {
-        if let Some(word) = lead.iter().find(|w| {
-            rest.get(..w.len())
-                .is_some_and(|r| r.eq_ignore_ascii_case(w))
-        }) {
+        if let Some(after) = after_opening(rest, lead) {
             if first.span.start == head.len() - rest.len() {
                 return true;
             }
-            rest = &rest[word.len()..];
+            rest = after;
         }
     }
     first.span.start == head.len() - rest.len()
