@@ -472,6 +472,9 @@ const SEASONS: &[(Pat, (u32, u32))] = &[
     (&["fall"], (9, 11)),
     (&["the", "winter", "of"], (12, 2)),
     (&["winter"], (12, 2)),
+    // "la rentrée 2026": the start of the school and political year, in September.
+    (&["la", "rentree"], (9, 9)),
+    (&["rentree"], (9, 9)),
 ];
 
 /// Nouns that name a year by its number: "l'année 2025", "le budget 2025", "the 2024 edition".
@@ -1790,6 +1793,12 @@ impl<'a> Scan<'a> {
                 return None;
             }
             t - 2
+        } else if before(2) && self.is(t - 1, "la") && self.is(t, "rentree") {
+            // "à la rentrée", "dès la rentrée": the only season with a feminine article.
+            if !prep_at(t - 2) {
+                return None;
+            }
+            t - 1
         } else if before(1)
             && (self.is(t - 1, "au") && self.is(t, "printemps")
                 || self.is_any(t - 1, &["cet", "ce", "this"]))

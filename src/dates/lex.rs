@@ -782,7 +782,8 @@ fn entries() -> Vec<(&'static str, Lex)> {
         ("twenty", Lex::NumWord(20)), ("trente", Lex::NumWord(30)), ("thirty", Lex::NumWord(30)),
     ];
     for (w, from, to) in [("printemps", 3, 5), ("été", 6, 8), ("automne", 9, 11), ("hiver", 12, 2),
-                          ("spring", 3, 5), ("summer", 6, 8), ("autumn", 9, 11), ("winter", 12, 2)] {
+                          ("spring", 3, 5), ("summer", 6, 8), ("autumn", 9, 11), ("winter", 12, 2),
+                          ("rentrée", 9, 9)] {
         v.push((w, Lex::Season { from, to }));
     }
     for w in ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday",
