@@ -79,8 +79,11 @@ pub struct Registry {
 /// them ("la partie américaine"), English before ("the Japanese side").
 /// An adjective may be the second of two ("les responsables canadiens et européens",
 /// "Canadian and EU officials").
-const HEAD_NOUNS_BEFORE: &str = r"(?i)\b(?:gouvernement|gouvernements|autorités|partie|parties|côté|ministère|ministre|présidence|délégation|délégations|dirigeants|administration|responsables|représentants|experts|diplomates|fonctionnaires|homologues)\s+(?:[\w'-]+\s+(?:et|and)\s+)?$";
-const HEAD_NOUNS_AFTER: &str = r"(?i)^\s*(?:(?:and|et)\s+[\w.'-]+\s+)?(?:government|governments|authorities|side|ministry|minister|presidency|delegation|leaders|administration|officials|representatives|experts|diplomats|counterparts)\b";
+// Officials as well as bodies: "le secrétaire principal kényan a ajouté", "the Kenyan
+// Principal Secretary said", "le coprésident européen", whose title may carry one word of
+// rank ("principal", "permanent", "Foreign").
+const HEAD_NOUNS_BEFORE: &str = r"(?i)\b(?:gouvernement|gouvernements|autorités|partie|parties|côté|ministère|ministre|présidence|délégation|délégations|dirigeants|administration|responsables|représentants|experts|diplomates|fonctionnaires|homologues|secrétaire|ambassadeur|ambassadrice|envoyé|envoyée|coprésident|coprésidente|président|présidente|directeur|directrice|porte-parole|représentant|représentante)(?:\s+(?:principal|principale|général|générale|spécial|spéciale|adjoint|adjointe|permanent|permanente|délégué|déléguée|d'état))?\s+(?:[\w'-]+\s+(?:et|and)\s+)?$";
+const HEAD_NOUNS_AFTER: &str = r"(?i)^\s*(?:(?:and|et)\s+[\w.'-]+\s+)?(?:(?:principal|foreign|defence|defense|prime|deputy|permanent|special|interior|home|digital|cyber)\s+)?(?:government|governments|authorities|side|ministry|minister|presidency|delegation|leaders|administration|officials|representatives|representative|experts|diplomats|counterparts|secretary|ambassador|envoy|co-chair|chair|president|director|spokesperson)\b";
 
 impl Registry {
     /// The built-in registry extended by `extra` entries (same id: names are added).

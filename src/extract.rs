@@ -549,13 +549,18 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         let whole = whole_folded.text;
         // Which triggers and vetoes the sentence holds: a clause holds no others.
         rules.prefilter.matches(whole, &mut hits);
-        let (first, second) = coordinated_clauses(sentence, &whole_folded, rules, &hits);
-        for sentence in std::iter::once(&first).chain(second.as_ref()) {
+        let clauses = coordinated_clauses(sentence, &whole_folded, rules, &hits);
+        // The parties named as subject of the clause before, in a sentence cut up: whom a
+        // quotation's "nous" stands for when its attribution names no party ("« La France ne
+        // relâchera pas son effort. Nous poursuivrons ... », a-t-elle déclaré").
+        let mut clause_before: Option<Vec<String>> = None;
+        for sentence in &clauses {
             let original = doc.sentence_text(sentence);
-            // Sliced again only for a clause of a sentence cut in two.
-            let folded = match &second {
-                None => whole_folded,
-                Some(_) => doc_folded.slice(sentence.span.clone()),
+            // Sliced again only for a clause of a sentence cut up.
+            let folded = if clauses.len() == 1 {
+                whole_folded
+            } else {
+                doc_folded.slice(sentence.span.clone())
             };
             let text = folded.text;
             let candidate = match best_trigger(text, sentence.language, rules, &hits) {
@@ -599,6 +604,13 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             let clause = Clause::new(text, candidate.start, sentence.language, rules);
             let subject = subject_in(&clause, rules);
             let subject_start = clause.subject_start();
+            let named_before = std::mem::replace(
+                &mut clause_before,
+                match &subject {
+                    Subject::Named(ids) => Some(ids.clone()),
+                    _ => None,
+                },
+            );
             // "We" are no trend: "we will intensify practical cooperation" is a plan, though no
             // determiner opens its object. (A named subject may still be a trend's: "threats to
             // the Alliance will continue to grow".)
@@ -617,13 +629,20 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 ));
                 continue;
             }
+            // "It will apply 18 months after its entry into force": a text's application is
+            // said of the text, named or not; only "we" could undertake it.
+            let applies = || {
+                !first_person
+                    && !matches!(subject, Subject::Named(_))
+                    && rules.assessments.is_match(&text[candidate.start..])
+            };
             if trigger.future
-                && matches!(subject, Subject::Implicit { .. })
-                && (rules
-                    .forecasts
-                    .is_match(&text[subject_start.min(candidate.start)..candidate.start])
+                && (matches!(subject, Subject::Implicit { .. })
+                    && rules
+                        .forecasts
+                        .is_match(&text[subject_start.min(candidate.start)..candidate.start])
                     && !is_passive(&text[candidate.start..])
-                    || rules.assessments.is_match(&text[candidate.start..]))
+                    || applies())
             {
                 out.rejected.push(rejected(
                     doc,
@@ -665,7 +684,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                         (true, None)
                             if first_person && is_quoted(whole) && !doc_parties.is_empty() =>
                         {
-                            doc_parties.clone()
+                            named_before.clone().unwrap_or_else(|| doc_parties.clone())
                         }
                         _ => earlier(),
                     }
@@ -844,7 +863,9 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             });
             // The context borrows what the sentences before found; this one's is added now.
             drop(context);
-            if opens_with_we(text) {
+            // A quotation's "nous" is its speaker's, not the document's voice, also in a
+            // clause cut from inside the quotation.
+            if opens_with_we(text) && !is_quoted(whole) {
                 authors = Some(actors.clone());
             }
             if quote.trim_end().ends_with(':') {
@@ -869,40 +890,55 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
 /// The fewest words a clause of `coordinated_clauses` has.
 const CLAUSE_MIN_WORDS: usize = 6;
 
-/// The clauses of a sentence that each commit, where a first person takes over after a
-/// comma or a semicolon: "Nous continuerons à mobiliser de nouveaux pays, et nous doublerons
-/// notre contribution", "Allies will respond ..., and we will impose costs": two commitments,
-/// each with its own quote and deadline. Otherwise the sentence itself, alone.
+/// The clauses of a sentence that each commit: where a first person takes over after a
+/// comma or a semicolon ("Nous continuerons à mobiliser de nouveaux pays, et nous doublerons
+/// notre contribution", "Allies will respond ..., and we will impose costs"), and the
+/// sentences of a quotation kept whole for its attribution ("« La Suisse continuera de miser
+/// sur ses voisins. L'OFCS s'engage à partager ... », a souligné la directrice"): one
+/// commitment each, with its own quote and deadline. Otherwise the sentence itself, alone.
 fn coordinated_clauses(
     sentence: &crate::document::Sentence,
     folded: &FoldedRef<'_>,
     rules: &Rules,
     hits: &regex_automata::PatternSet,
-) -> (crate::document::Sentence, Option<crate::document::Sentence>) {
+) -> Vec<crate::document::Sentence> {
     let text = folded.text;
-    // At a comma or a semicolon, which most sentences have few of: (where the first clause
-    // ends, where the second starts, at its pronoun).
     let bytes = text.as_bytes();
-    let boundary = memchr::memchr2_iter(b',', b';', bytes).find_map(|at| {
-        [", et nous ", ", and we ", "; nous ", "; we "]
-            .iter()
-            .find(|b| bytes[at..].starts_with(b.as_bytes()))
-            .map(|b| {
-                let pronoun = b.trim_end().rfind(' ').map_or(0, |k| k + 1);
-                (at, at + pronoun)
-            })
-    });
-    let Some((end_first, start_second)) = boundary else {
-        return (sentence.clone(), None);
-    };
-    // "We will not be intimidated, and we will respond together": a clause too short to say
-    // what is to be done on its own is the sentence's rhetoric, said once.
-    // The second clause is counted without the attribution after it ("», a déclaré la
-    // ministre"): up to a closing quotation mark (folded to '"') or a comma.
-    let second = text[start_second..].split(['"', ',']).next().unwrap_or("");
-    let words = |part: &str| part.split_whitespace().count();
-    if words(&text[..end_first]) < CLAUSE_MIN_WORDS || words(second) < CLAUSE_MIN_WORDS {
-        return (sentence.clone(), None);
+    // (where a clause ends, where the next starts), in order. Most sentences have few
+    // commas and semicolons, and most no quotation: memchr finds the places to look at.
+    let mut boundaries: Vec<(usize, usize)> = memchr::memchr2_iter(b',', b';', bytes)
+        .filter_map(|at| {
+            [", et nous ", ", and we ", "; nous ", "; we "]
+                .iter()
+                .find(|b| bytes[at..].starts_with(b.as_bytes()))
+                .map(|b| {
+                    let pronoun = b.trim_end().rfind(' ').map_or(0, |k| k + 1);
+                    (at, at + pronoun)
+                })
+        })
+        .collect();
+    // Quotation marks are folded to '"': a stop with one of them open before it and one
+    // still to close after it ends a sentence inside the quotation.
+    if let (Some(open), Some(close)) = (memchr::memchr(b'"', bytes), memchr::memrchr(b'"', bytes))
+        && open < close
+    {
+        let inside = &bytes[..close];
+        for stop in memchr::memchr3_iter(b'.', b'!', b'?', inside).filter(|&stop| stop > open) {
+            let ends = inside.get(stop + 1) == Some(&b' ')
+                && inside.get(stop + 2).is_some_and(u8::is_ascii_uppercase)
+                && (bytes[stop] != b'.'
+                    || !crate::document::sentences::abbreviation(
+                        &text[..stop],
+                        char::from(bytes[stop + 2]),
+                    ));
+            if ends {
+                boundaries.push((stop + 1, stop + 2));
+            }
+        }
+        boundaries.sort_unstable();
+    }
+    if boundaries.is_empty() {
+        return vec![sentence.clone()];
     }
     // A trigger of the sentence's that matches in the clause: whether it commits is then
     // decided as for any sentence.
@@ -911,18 +947,51 @@ fn coordinated_clauses(
             .map_while(|i| rules.triggers.get(i.as_usize()))
             .any(|t| t.regex().is_match(part))
     };
-    if !commits(&text[..end_first]) || !commits(&text[start_second..]) {
-        return (sentence.clone(), None);
+    // "We will not be intimidated, and we will respond together": a clause too short to say
+    // what is to be done on its own is the sentence's rhetoric, said once. A clause is
+    // counted without the attribution after it ("», a déclaré la ministre"): the last one up
+    // to a closing quotation mark or a comma.
+    let stands = |part: &str, last: bool| {
+        let own = if last {
+            part.split(['"', ','])
+                .find(|p| !p.trim().is_empty())
+                .unwrap_or("")
+        } else {
+            part
+        };
+        own.split_whitespace().count() >= CLAUSE_MIN_WORDS && commits(part)
+    };
+    // Clauses from the first: one that does not stand alone stays with the clause after it
+    // (a quotation's opening sentence that commits to nothing, with the one that does).
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    for (k, &(end, next)) in boundaries.iter().enumerate() {
+        let following = boundaries.get(k + 1);
+        let until = following.map_or(text.len(), |b| b.0);
+        if end > from
+            && stands(&text[from..end], false)
+            && stands(&text[next..until], following.is_none())
+        {
+            cuts.push((end, next));
+            from = next;
+        }
+    }
+    if cuts.is_empty() {
+        return vec![sentence.clone()];
     }
     let at = |i: usize| sentence.span.start + folded.original(i);
     let clause = |span: std::ops::Range<usize>| crate::document::Sentence {
         span,
         ..sentence.clone()
     };
-    (
-        clause(sentence.span.start..at(end_first)),
-        Some(clause(at(start_second)..sentence.span.end)),
-    )
+    let mut clauses = Vec::with_capacity(cuts.len() + 1);
+    let mut start = sentence.span.start;
+    for (end, next) in cuts {
+        clauses.push(clause(start..at(end)));
+        start = at(next);
+    }
+    clauses.push(clause(start..sentence.span.end));
+    clauses
 }
 
 /// "Les Alliés sont convenus de :" followed by a list: each item is a commitment of the
@@ -1024,7 +1093,18 @@ fn first_deadline<'d>(
                 && matches!(d.precision, Precision::Day | Precision::Minute)
                 && made_floor == Some(d.first_day))
         })
-        .filter_map(|d| d.deadline().map(|due| (d, due)))
+        .filter_map(|d| {
+            d.deadline()
+                // "will second experts from 2027", "dès 2027": what starts in a later
+                // period must have begun by its end. "Depuis 2023", "since 2025", begun
+                // before the commitment, set nothing.
+                .or_else(|| {
+                    (d.relation == Relation::Since
+                        && made_floor.is_some_and(|floor| d.first_day > floor))
+                    .then_some(d.last_day)
+                })
+                .map(|due| (d, due))
+        })
         .find(|(_, due)| made_floor.is_none_or(|floor| *due >= floor))
         .map(|(d, due)| Deadline {
             date: due,
@@ -1076,7 +1156,9 @@ fn best_trigger<'r>(
                     reason = Some(format!("{}: future inside a relative clause", trigger.rule));
                     continue;
                 }
-                if trigger.rule.starts_with("en.") && is_will_noun(&text[m.start()..m.end()]) {
+                let matched = &text[m.start()..m.end()];
+                if trigger.rule.starts_with("en.") && (is_will_noun(matched) || is_ability(matched))
+                {
                     continue;
                 }
                 // A verb in the middle of a sentence is written in lower case; "Alexandra" or
@@ -1143,6 +1225,15 @@ fn is_evolution(from_trigger: &str, rules: &Rules) -> bool {
 }
 
 /// "will of the people", "will to act": the noun, not the auxiliary.
+/// "Manufacturers will be able to demonstrate compliance", "the agency will be able to draw on
+/// more staff": what a party can do once a law applies, as French writes "pourront", which is
+/// no trigger either; not what it undertakes.
+fn is_ability(matched: &str) -> bool {
+    let mut words = matched.split_whitespace().rev();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("able"))
+        && words.next().is_some_and(|w| w.eq_ignore_ascii_case("be"))
+}
+
 fn is_will_noun(matched: &str) -> bool {
     let last = matched
         .split_whitespace()

@@ -22,6 +22,18 @@ struct Case {
     #[serde(default)]
     actors: Vec<String>,
     deadline: Option<String>,
+    /// How many commitments the sentence holds, where it holds more than one: each must then
+    /// have the case's actors.
+    commitments: Option<usize>,
+}
+
+/// What is wrong with a commitment's actors, in any order, if anything.
+fn wrong_actors(c: &pledge::extract::Commitment, want: &[String]) -> Option<String> {
+    let mut got = c.actors.clone();
+    got.sort();
+    let mut want = want.to_vec();
+    want.sort();
+    (got != want).then(|| format!("actors {got:?} want {want:?}"))
 }
 
 #[test]
@@ -45,14 +57,30 @@ fn sentences_of_our_own() {
         let found = extract(&doc, &rules);
         // The quote is the sentence, or within a quotation of several sentences the
         // trigger's own.
-        let hit = found.commitments.iter().find(|c| {
+        let of_case = |c: &&pledge::extract::Commitment| {
             let quote = c.quote.replace('’', "'");
             let text = case.text.replace('’', "'");
             text.trim_start_matches(['«', '"', '“', ' '])
                 .starts_with(quote.trim_end_matches('.'))
                 || quote.contains(case.text.trim_end_matches('.'))
                 || text.contains(quote.trim_end_matches('.'))
-        });
+        };
+        let hit = found.commitments.iter().find(of_case);
+        if let Some(want) = case.commitments {
+            let hits: Vec<_> = found.commitments.iter().filter(of_case).collect();
+            if hits.len() != want {
+                failures.push(format!(
+                    "{} commitments want {want}: {}",
+                    hits.len(),
+                    case.text
+                ));
+            }
+            for c in hits.iter().skip(1) {
+                if let Some(wrong) = wrong_actors(c, &case.actors) {
+                    failures.push(format!("{wrong}: {}", c.quote));
+                }
+            }
+        }
         match (case.commitment, hit) {
             (false, Some(c)) => failures.push(format!(
                 "not a commitment, found ({}): {}",
@@ -69,12 +97,8 @@ fn sentences_of_our_own() {
                         case.text
                     ));
                 }
-                let mut got = c.actors.clone();
-                got.sort();
-                let mut want = case.actors.clone();
-                want.sort();
-                if got != want {
-                    failures.push(format!("actors {got:?} want {want:?}: {}", case.text));
+                if let Some(wrong) = wrong_actors(c, &case.actors) {
+                    failures.push(format!("{wrong}: {}", case.text));
                 }
                 let due = c.deadline.as_ref().map(|d| d.date.to_string());
                 match case.deadline.as_deref() {

@@ -243,9 +243,10 @@ fn is_body(l: &str, kind: Kind) -> bool {
         && !l
             .trim_end_matches([')', ']', '\'', '"', '»', ' '])
             .ends_with(':')
-        // "We use some essential cookies to make this website work.": the site's banner
-        // over the page, not the article.
-        && !(l.contains("cookie") || l.contains("Cookie"))
+        // "We use some essential cookies to make this website work.", "An official website
+        // of the European Union | How do you know?": the site's banners over the page, not
+        // the article; running text has no use for a bar between its parts.
+        && !(l.contains("cookie") || l.contains("Cookie") || l.contains(" | "))
 }
 
 /// "Accueil > Actualités > Cyberdéfense", "Home / News / Press releases": where the page
