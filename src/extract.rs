@@ -549,12 +549,22 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         let whole = whole_folded.text;
         // Which triggers and vetoes the sentence holds: a clause holds no others.
         rules.prefilter.matches(whole, &mut hits);
-        let clauses = coordinated_clauses(sentence, &whole_folded, rules, &hits);
+        let cut = coordinated_clauses(sentence, &whole_folded, rules, &hits);
+        let whole_sentence = [(sentence.clone(), false)];
+        let clauses = if cut.is_empty() {
+            &whole_sentence[..]
+        } else {
+            &cut[..]
+        };
         // The parties named as subject of the clause before, in a sentence cut up: whom a
         // quotation's "nous" stands for when its attribution names no party ("« La France ne
         // relâchera pas son effort. Nous poursuivrons ... », a-t-elle déclaré").
         let mut clause_before: Option<Vec<String>> = None;
-        for sentence in &clauses {
+        // The parties of the clause before's commitment: those of a clause that shares its
+        // subject ("Estonia will double its contribution and will continue to host ...").
+        let mut committed_before: Option<Vec<String>> = None;
+        for (sentence, shares_subject) in clauses {
+            let actors_before = committed_before.take();
             let original = doc.sentence_text(sentence);
             // Sliced again only for a clause of a sentence cut up.
             let folded = if clauses.len() == 1 {
@@ -563,17 +573,18 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 doc_folded.slice(sentence.span.clone())
             };
             let text = folded.text;
-            let candidate = match best_trigger(text, sentence.language, rules, &hits) {
-                Ok(Some(c)) => c,
-                Ok(None) => {
-                    continue;
-                }
-                Err(reason) => {
-                    out.rejected
-                        .push(rejected(doc, sentence.span.clone(), reason));
-                    continue;
-                }
-            };
+            let candidate =
+                match best_trigger(text, sentence.language, rules, &hits, *shares_subject) {
+                    Ok(Some(c)) => c,
+                    Ok(None) => {
+                        continue;
+                    }
+                    Err(reason) => {
+                        out.rejected
+                            .push(rejected(doc, sentence.span.clone(), reason));
+                        continue;
+                    }
+                };
             // The vetoes are the set's last patterns: asked for one by one, rather than by
             // walking the whole set's answer again past every trigger.
             let first_veto = (0..rules.vetoes.len())
@@ -607,7 +618,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
             let named_before = std::mem::replace(
                 &mut clause_before,
                 match &subject {
-                    Subject::Named(ids) => Some(ids.clone()),
+                    Subject::Named(ids) if clauses.len() > 1 => Some(ids.clone()),
                     _ => None,
                 },
             );
@@ -699,6 +710,9 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                 .then(|| governing_subject(text, subject_start, sentence.language, rules))
                 .flatten();
                 match subject.clone() {
+                    Subject::Implicit { .. } if *shares_subject && actors_before.is_some() => {
+                        actors_before.clone().unwrap_or_default()
+                    }
                     // Triggers such as "nous continuerons" hold their own subject.
                     Subject::Implicit { .. }
                         if rules
@@ -880,6 +894,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                     items: 0,
                 });
             }
+            committed_before = Some(actors.clone());
             found_actors[index] = Some(actors);
         }
     }
@@ -895,28 +910,41 @@ const CLAUSE_MIN_WORDS: usize = 6;
 /// notre contribution", "Allies will respond ..., and we will impose costs"), and the
 /// sentences of a quotation kept whole for its attribution ("« La Suisse continuera de miser
 /// sur ses voisins. L'OFCS s'engage à partager ... », a souligné la directrice"): one
-/// commitment each, with its own quote and deadline. Otherwise the sentence itself, alone.
+/// commitment each, with its own quote and deadline. None where the sentence stays whole, as
+/// most do: no allocation for them.
 fn coordinated_clauses(
     sentence: &crate::document::Sentence,
     folded: &FoldedRef<'_>,
     rules: &Rules,
     hits: &regex_automata::PatternSet,
-) -> Vec<crate::document::Sentence> {
+) -> Vec<(crate::document::Sentence, bool)> {
     let text = folded.text;
     let bytes = text.as_bytes();
     // (where a clause ends, where the next starts), in order. Most sentences have few
     // commas and semicolons, and most no quotation: memchr finds the places to look at.
-    let mut boundaries: Vec<(usize, usize)> = memchr::memchr2_iter(b',', b';', bytes)
+    let mut boundaries: Vec<Boundary> = memchr::memchr2_iter(b',', b';', bytes)
         .filter_map(|at| {
             [", et nous ", ", and we ", "; nous ", "; we "]
                 .iter()
                 .find(|b| bytes[at..].starts_with(b.as_bytes()))
                 .map(|b| {
                     let pronoun = b.trim_end().rfind(' ').map_or(0, |k| k + 1);
-                    (at, at + pronoun)
+                    (at, at + pronoun, false)
                 })
         })
         .collect();
+    // "Estonia will double its contribution and will continue to host the office", "La
+    // France et la Grèce entendent coordonner leurs positions et soutiendront la création":
+    // a second verb in the future, whose subject is the first clause's.
+    boundaries.extend(
+        memchr::memmem::find_iter(bytes, b" and will ")
+            .map(|at| (at, at + 5, true))
+            .chain(
+                memchr::memmem::find_iter(bytes, b" et ")
+                    .filter(|&at| opens_with_future(&text[at + 4..]))
+                    .map(|at| (at, at + 4, true)),
+            ),
+    );
     // Quotation marks are folded to '"': a stop with one of them open before it and one
     // still to close after it ends a sentence inside the quotation.
     if let (Some(open), Some(close)) = (memchr::memchr(b'"', bytes), memchr::memrchr(b'"', bytes))
@@ -932,13 +960,13 @@ fn coordinated_clauses(
                         char::from(bytes[stop + 2]),
                     ));
             if ends {
-                boundaries.push((stop + 1, stop + 2));
+                boundaries.push((stop + 1, stop + 2, false));
             }
         }
-        boundaries.sort_unstable();
     }
+    boundaries.sort_unstable();
     if boundaries.is_empty() {
-        return vec![sentence.clone()];
+        return Vec::new();
     }
     // A trigger of the sentence's that matches in the clause: whether it commits is then
     // decided as for any sentence.
@@ -963,21 +991,32 @@ fn coordinated_clauses(
     };
     // Clauses from the first: one that does not stand alone stays with the clause after it
     // (a quotation's opening sentence that commits to nothing, with the one that does).
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut cuts: Vec<Boundary> = Vec::new();
     let mut from = 0;
-    for (k, &(end, next)) in boundaries.iter().enumerate() {
+    // A second verb says a second thing a party undertakes ("Germany will continue to support
+    // ... and will second experts from 2027"); after an exercise, a centre or a project ("The
+    // NICC will provide ... and will inform", "L'exercice sera organisé ... et portera sur")
+    // it goes on describing one thing.
+    let party_subject = |part: &str| {
+        let verb = subject_end(part, rules);
+        let clause = Clause::new(part, verb, sentence.language, rules);
+        matches!(subject_in(&clause, rules), Subject::Named(_))
+            && !EVENT_NOUN_FINDER.is_match(&part[clause.subject_start().min(verb)..verb])
+    };
+    for (k, &(end, next, shared)) in boundaries.iter().enumerate() {
         let following = boundaries.get(k + 1);
         let until = following.map_or(text.len(), |b| b.0);
         if end > from
             && stands(&text[from..end], false)
             && stands(&text[next..until], following.is_none())
+            && (!shared || party_subject(&text[from..end]))
         {
-            cuts.push((end, next));
+            cuts.push((end, next, shared));
             from = next;
         }
     }
     if cuts.is_empty() {
-        return vec![sentence.clone()];
+        return Vec::new();
     }
     let at = |i: usize| sentence.span.start + folded.original(i);
     let clause = |span: std::ops::Range<usize>| crate::document::Sentence {
@@ -986,12 +1025,33 @@ fn coordinated_clauses(
     };
     let mut clauses = Vec::with_capacity(cuts.len() + 1);
     let mut start = sentence.span.start;
-    for (end, next) in cuts {
-        clauses.push(clause(start..at(end)));
+    let mut shares_subject = false;
+    for (end, next, shared) in cuts {
+        clauses.push((clause(start..at(end)), shares_subject));
         start = at(next);
+        shares_subject = shared;
     }
-    clauses.push(clause(start..sentence.span.end));
+    clauses.push((clause(start..sentence.span.end), shares_subject));
     clauses
+}
+
+/// Where one clause of a sentence ends, where the next starts, and whether the next has the
+/// first's subject (it opens with its verb).
+type Boundary = (usize, usize, bool);
+
+/// Whether a coordinated clause opens with a verb in the future, after an object pronoun if
+/// any: "soutiendront conjointement", "les réexaminera au plus tard en 2028".
+fn opens_with_future(rest: &str) -> bool {
+    let rest = after_opening(
+        rest,
+        &["les ", "la ", "le ", "l'", "leur ", "lui ", "y ", "en "],
+    )
+    .unwrap_or(rest);
+    let word = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.len() > 4 && ["ra", "ront", "rons"].iter().any(|e| word.ends_with(e))
 }
 
 /// "Les Alliés sont convenus de :" followed by a list: each item is a commitment of the
@@ -1128,6 +1188,7 @@ fn best_trigger<'r>(
     lang: Lang,
     rules: &'r Rules,
     hits: &regex_automata::PatternSet,
+    opens_with_verb: bool,
 ) -> Result<Option<Candidate<'r>>, String> {
     let mut reason = None;
     for trigger in hits.iter().map_while(|i| rules.triggers.get(i.as_usize())) {
@@ -1136,10 +1197,17 @@ fn best_trigger<'r>(
         }
         for m in trigger.regex().find_iter(text) {
             let before = &text[..m.start()];
-            if trigger
-                .not_after
-                .as_ref()
-                .is_some_and(|r| r.is_match(before))
+            // "... et les réexaminera": in a clause that opens with its verb, "les" before
+            // it is the verb's object, not an article.
+            let object_pronoun = opens_with_verb
+                && ["les", "la", "le", "l'", "leur", "lui", "y", "en"]
+                    .iter()
+                    .any(|p| before.trim_end().eq_ignore_ascii_case(p));
+            if !object_pronoun
+                && trigger
+                    .not_after
+                    .as_ref()
+                    .is_some_and(|r| r.is_match(before))
             {
                 continue;
             }
@@ -1643,6 +1711,9 @@ fn subject_in(clause: &Clause<'_, '_>, rules: &Rules) -> Subject {
                     "dirigeants",
                     "leaders",
                     "delegations",
+                    // "The Ministers" of a joint statement, "hereafter the Ministers".
+                    "ministers",
+                    "ministres",
                 ]
                 .iter()
                 .any(|w| w.eq_ignore_ascii_case(x))
@@ -2224,8 +2295,20 @@ fn subject_end(text: &str, rules: &Rules) -> usize {
     if let Some(verb) = first_verb(text, rules) {
         return verb.start();
     }
+    let mentions = rules.registry.mentions(text);
+    // "Les lignes directrices révisées tiennent compte de ... la guerre menée par la Russie":
+    // a name far into a sentence whose verb the lexicon does not know is an object, and the
+    // sentence has no subject to offer.
+    if let Some(first) = mentions.first()
+        && text[..first.span.start]
+            .split_whitespace()
+            .nth(SUBJECT_NAME_WITHIN)
+            .is_some()
+    {
+        return 0;
+    }
     let mut end = None;
-    for m in rules.registry.mentions(text) {
+    for m in mentions {
         match end {
             Some(e) if !only_articles(text.get(e..m.span.start).unwrap_or("")) => break,
             _ => end = Some(m.span.end),
@@ -2233,6 +2316,11 @@ fn subject_end(text: &str, rules: &Rules) -> usize {
     }
     end.unwrap_or(text.len())
 }
+
+/// How many words may come before the names that are a sentence's subject, where the
+/// lexicon knows none of its verbs: an opening adverbial ("Lors de la réunion de Bruxelles,
+/// l'UE et le Canada ...") and no more.
+const SUBJECT_NAME_WITHIN: usize = 8;
 
 /// The date expressions of each sentence, read the first time a sentence's are asked for:
 /// extraction needs only those of the sentences it keeps and of the ones their pronouns

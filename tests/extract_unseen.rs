@@ -9,8 +9,8 @@
 //! name no party, numbered lists of bare verbs), and HOLDOUT5 (`tests/fixtures/extract/holdout5/`)
 //! (blind F1 0.91, actors 0.78: Council conclusions tasking the Commission, countries missing
 //! from the registry), HOLDOUT6 (`tests/fixtures/extract/holdout6/`) (blind F1 0.85), and
-//! HOLDOUT7, HOLDOUT8 and HOLDOUT9 (`tests/fixtures/extract/holdout7/`, `holdout8/`,
-//! `holdout9/`) (blind F1 0.93, 0.89 and 0.94).
+//! HOLDOUT7 to HOLDOUT10 (`tests/fixtures/extract/holdout7/` ... `holdout10/`) (blind F1
+//! 0.93, 0.89, 0.94 and 0.91).
 //! The floors sit a little under the figures measured when they were written, so that a
 //! regression fails here. Run with `--nocapture` to see the figures and what fails.
 
@@ -138,15 +138,15 @@ fn holdout7_documents_match_their_annotation() {
 #[test]
 fn holdout8_documents_match_their_annotation() {
     // Blind: P=1.00 R=0.80 F1=0.89 actors=0.78 deadline=0.92 strength=1.00 meta=0.89.
-    // Measured after mending: P=1.00 R=0.91 actors=0.98 deadline=0.90 strength=1.00 meta=1.00.
-    // Left: clauses that share their subject ("continuera de suivre ... et les
-    // réexaminera", "will continue to support ... and will second experts from 2027", whose
-    // date then goes to the whole), a centre of NATO's that is NATO.
+    // Measured after mending: P=1.00 R=0.93 actors=0.98 deadline=0.93 strength=1.00 meta=1.00.
+    // Left: "Le Conseil continuera de suivre ... et les réexaminera", whose bare "Conseil" is
+    // no party the split could check, "agreed to deepen ... and to coordinate", a centre of
+    // NATO's that is NATO.
     assert_floors(
         "holdout8",
         include_str!("fixtures/extract/holdout8-gold.toml"),
         "tests/fixtures/extract/holdout8",
-        [0.95, 0.85, 0.90, 0.90, 0.95, 0.95],
+        [0.95, 0.90, 0.93, 0.90, 0.95, 0.95],
     );
 }
 
@@ -155,14 +155,31 @@ fn holdout9_documents_match_their_annotation() {
     // Blind: P=0.94 R=0.94 F1=0.94 actors=0.80 deadline=0.94 strength=1.00 meta=0.89 (the
     // site's banner taken for the body, "franco-hellénique", the Swiss agency, "shall" in a
     // law's summary, the sentences of a quotation kept whole).
-    // Measured after mending: P=1.00 R=0.97 actors=1.00 deadline=0.97 strength=1.00 meta=1.00.
+    // Measured after mending: P=1.00 R=0.99 actors=1.00 deadline=0.97 strength=1.00 meta=1.00.
     // Left: a relative clause annotated as a commitment of its own ("un groupe de travail,
-    // qui se réunira ... au premier trimestre 2026"), two verb phrases sharing a subject, a
-    // deadline read from an event dated two paragraphs earlier.
+    // qui se réunira ... au premier trimestre 2026"), a deadline read from an event dated two
+    // paragraphs earlier.
     assert_floors(
         "holdout9",
         include_str!("fixtures/extract/holdout9-gold.toml"),
         "tests/fixtures/extract/holdout9",
-        [0.95, 0.92, 0.95, 0.92, 0.95, 0.95],
+        [0.95, 0.95, 0.95, 0.92, 0.95, 0.95],
+    );
+}
+
+#[test]
+fn holdout10_documents_match_their_annotation() {
+    // Blind: P=0.99 R=0.85 F1=0.91 actors=0.78 deadline=0.91 strength=1.00 meta=0.94 (a
+    // second verb sharing its subject, sums pledged, the Tallinn Mechanism's participants, a
+    // name deep in a sentence taken for its subject, GOV.UK's "Policy paper" for a headline).
+    // Measured after mending: P=0.99 R=0.93 actors=0.92 deadline=0.92 strength=1.00 meta=1.00.
+    // Left: "agreed to ... and to designate", whose second verb has no trigger of its own;
+    // "Notre ambition est que", "dont nous partagerons"; partners named in a list item
+    // ("en lien avec la partie française").
+    assert_floors(
+        "holdout10",
+        include_str!("fixtures/extract/holdout10-gold.toml"),
+        "tests/fixtures/extract/holdout10",
+        [0.95, 0.90, 0.90, 0.90, 0.95, 0.95],
     );
 }

@@ -435,6 +435,12 @@ const FURNITURE: &[&str] = &[
     "article",
     "publication",
     "speech",
+    // GOV.UK's labels of a page's kind, over its headline.
+    "policy paper",
+    "news story",
+    "guidance",
+    "corporate report",
+    "joint statement",
     "statement",
     "déclaration",
     "discours",
