@@ -894,7 +894,9 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                     items: 0,
                 });
             }
-            committed_before = Some(actors.clone());
+            if clauses.len() > 1 {
+                committed_before = Some(actors.clone());
+            }
             found_actors[index] = Some(actors);
         }
     }
@@ -937,10 +939,11 @@ fn coordinated_clauses(
     // France et la Grèce entendent coordonner leurs positions et soutiendront la création":
     // a second verb in the future, whose subject is the first clause's.
     boundaries.extend(
-        memchr::memmem::find_iter(bytes, b" and will ")
+        AND_WILL
+            .find_iter(bytes)
             .map(|at| (at, at + 5, true))
             .chain(
-                memchr::memmem::find_iter(bytes, b" et ")
+                ET.find_iter(bytes)
                     .filter(|&at| opens_with_future(&text[at + 4..]))
                     .map(|at| (at, at + 4, true)),
             ),
@@ -1034,6 +1037,12 @@ fn coordinated_clauses(
     clauses.push((clause(start..sentence.span.end), shares_subject));
     clauses
 }
+
+// Built once: a searcher costs more to build than to run over a sentence.
+static AND_WILL: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" and will "));
+static ET: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" et "));
 
 /// Where one clause of a sentence ends, where the next starts, and whether the next has the
 /// first's subject (it opens with its verb).
