@@ -938,16 +938,21 @@ fn coordinated_clauses(
     // "Estonia will double its contribution and will continue to host the office", "La
     // France et la Grèce entendent coordonner leurs positions et soutiendront la création":
     // a second verb in the future, whose subject is the first clause's.
-    boundaries.extend(
-        AND_WILL
-            .find_iter(bytes)
-            .map(|at| (at, at + 5, true))
-            .chain(
-                ET.find_iter(bytes)
-                    .filter(|&at| opens_with_future(&text[at + 4..]))
-                    .map(|at| (at, at + 4, true)),
-            ),
-    );
+    // Only where a future tense is among the sentence's triggers, and in its language.
+    let future = hits
+        .iter()
+        .map_while(|i| rules.triggers.get(i.as_usize()))
+        .any(|t| t.future);
+    if future && sentence.language == Lang::En {
+        boundaries.extend(AND_WILL.find_iter(bytes).map(|at| (at, at + 5, true)));
+    }
+    if future && sentence.language == Lang::Fr {
+        boundaries.extend(
+            ET.find_iter(bytes)
+                .filter(|&at| opens_with_future(&text[at + 4..]))
+                .map(|at| (at, at + 4, true)),
+        );
+    }
     // Quotation marks are folded to '"': a stop with one of them open before it and one
     // still to close after it ends a sentence inside the quotation.
     if let (Some(open), Some(close)) = (memchr::memchr(b'"', bytes), memchr::memrchr(b'"', bytes))
