@@ -484,42 +484,119 @@ struct Candidate<'r> {
 }
 
 pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
-    let mut out = Extraction::default();
-    // Folded once for the whole text: sentences, and the ones before them that pronouns look
-    // back to, are read as slices of it.
-    let doc_folded = Folded::new(&doc.text);
-    let doc_parties = document_parties(doc, &doc_folded, rules);
-    let doc_date = doc.published.as_ref().map(|p| p.date);
-    let doc_made = doc
-        .published
-        .as_ref()
-        .map(|p| p.date.format("%Y-%m-%d").to_string());
-    // The parties of each commitment found, by sentence: the antecedents of later pronouns.
-    let mut found_actors: Vec<Option<Vec<String>>> = vec![None; doc.sentences.len()];
-    let mut used_ids = UsedIds::default();
-    let headings = Headings::new(doc, &doc_folded);
-    let mut lead_in: Option<LeadIn> = None;
-    // Whom "we" stands for where the document speaks in its own voice ("We, the Heads of
-    // State ..."): the authors, however many other parties commit between two of its "we".
-    let mut authors: Option<Vec<String>> = doc.title.as_deref().and_then(|t| title_voice(t, rules));
+    let page = Page::new(doc, rules);
+    let headings = Headings::new(doc, &page.doc_folded);
+    let mut found = Found {
+        actors: vec![None; doc.sentences.len()],
+        used_ids: UsedIds::default(),
+        lead_in: None,
+        authors: doc.title.as_deref().and_then(|t| title_voice(t, rules)),
+        out: Extraction::default(),
+    };
     // Which triggers and vetoes match each sentence: one set for them all, cleared each time.
     let mut hits = rules.prefilter.hits();
-    let dates_by_sentence = SentenceDates::new(doc);
     for (index, sentence) in doc.sentences.iter().enumerate() {
+        page.sentence(&mut found, &headings, index, sentence, &mut hits);
+    }
+    close_list(&mut found.out, found.lead_in.take());
+    found.out
+}
+
+/// A document being read, and what is worked out once for all its sentences.
+struct Page<'d> {
+    doc: &'d Document,
+    rules: &'d Rules,
+    /// Folded once for the whole text: sentences, and the ones before them that pronouns
+    /// look back to, are read as slices of it.
+    doc_folded: Folded,
+    doc_parties: Vec<String>,
+    doc_date: Option<NaiveDate>,
+    doc_made: Option<String>,
+    dates: SentenceDates<'d>,
+}
+
+/// What the sentences read so far have found.
+struct Found {
+    /// The parties of each commitment found, by sentence: the antecedents of later pronouns.
+    actors: Vec<Option<Vec<String>>>,
+    used_ids: UsedIds,
+    lead_in: Option<LeadIn>,
+    /// Whom "we" stands for where the document speaks in its own voice ("We, the Heads of
+    /// State ..."): the authors, however many other parties commit between two of its "we".
+    authors: Option<Vec<String>>,
+    out: Extraction,
+}
+
+/// What the clauses of one sentence tell the next: a sentence cut up is read clause after
+/// clause.
+#[derive(Default)]
+struct ClausesBefore {
+    /// The parties named as subject of the clause before: whom a quotation's "nous" stands
+    /// for when its attribution names no party ("« La France ne relâchera pas son effort.
+    /// Nous poursuivrons ... », a-t-elle déclaré").
+    named: Option<Vec<String>>,
+    /// The parties of the clause before's commitment: those of a clause that shares its
+    /// subject ("Estonia will double its contribution and will continue to host ...").
+    committed: Option<Vec<String>>,
+}
+
+/// A clause to read, with the sentence it belongs to.
+struct ClauseInSentence<'s> {
+    index: usize,
+    clause: &'s crate::document::Sentence,
+    /// Whether it opens with its verb, whose subject is the clause before's.
+    shares_subject: bool,
+    /// The whole sentence, folded: who is quoted saying it.
+    whole_folded: FoldedRef<'s>,
+    /// Whether the sentence was cut into several clauses.
+    cut: bool,
+    hits: &'s regex_automata::PatternSet,
+}
+
+impl<'d> Page<'d> {
+    fn new(doc: &'d Document, rules: &'d Rules) -> Page<'d> {
+        let doc_folded = Folded::new(&doc.text);
+        Page {
+            doc,
+            rules,
+            doc_parties: document_parties(doc, &doc_folded, rules),
+            doc_date: doc.published.as_ref().map(|p| p.date),
+            doc_made: doc
+                .published
+                .as_ref()
+                .map(|p| p.date.format("%Y-%m-%d").to_string()),
+            dates: SentenceDates::new(doc),
+            doc_folded,
+        }
+    }
+
+    /// Reads sentence `index`: an item of the list a lead-in announced, or the clauses of a
+    /// sentence of its own.
+    fn sentence(
+        &self,
+        found: &mut Found,
+        headings: &Headings<'_>,
+        index: usize,
+        sentence: &crate::document::Sentence,
+        hits: &mut regex_automata::PatternSet,
+    ) {
+        let (doc, rules) = (self.doc, self.rules);
+        let doc_folded = &self.doc_folded;
+        let dates_by_sentence = &self.dates;
         let original = doc.sentence_text(sentence);
-        if let Some(lead) = lead_in.as_mut() {
+        if let Some(lead) = found.lead_in.as_mut() {
             let folded = doc_folded.slice(sentence.span.clone());
             if is_list_item(lead, sentence, folded.text) {
                 lead.items += 1;
                 let dates = dates_by_sentence.of(index);
                 let quote = clean_quote(original);
                 let id = unique_id(
-                    &mut used_ids,
+                    &mut found.used_ids,
                     &lead.actors,
                     lead.made.as_deref(),
                     IdWords::of(folded.text).as_slice(),
                 );
-                out.commitments.push(Commitment {
+                found.out.commitments.push(Commitment {
                     id,
                     quote: quote.to_string(),
                     span: doc.source_span(sentence.span.clone()),
@@ -530,378 +607,402 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
                     milestone: milestone(&folded, original, 0, rules),
                     rule: lead.rule.clone(),
                 });
-                found_actors[index] = Some(lead.actors.clone());
-                continue;
+                found.actors[index] = Some(lead.actors.clone());
+                return;
             }
-            close_list(&mut out, lead_in.take());
+            close_list(&mut found.out, found.lead_in.take());
         }
         if let Some(voice) = declared_voice(original, rules) {
-            authors = Some(voice);
+            found.authors = Some(voice);
         }
         if original.len() < 12
             || (sentence.heading && headings.is_heading(index, sentence, original))
         {
-            continue;
+            return;
         }
         // The whole sentence, for who is quoted saying it: "« ..., et nous défendrons ... »,
         // a déclaré la ministre" attributes both of its clauses.
         let whole_folded = doc_folded.slice(sentence.span.clone());
         let whole = whole_folded.text;
         // Which triggers and vetoes the sentence holds: a clause holds no others.
-        rules.prefilter.matches(whole, &mut hits);
-        let cut = coordinated_clauses(sentence, &whole_folded, rules, &hits);
+        rules.prefilter.matches(whole, hits);
+        let cut = coordinated_clauses(sentence, &whole_folded, rules, hits);
         let whole_sentence = [(sentence.clone(), false)];
         let clauses = if cut.is_empty() {
             &whole_sentence[..]
         } else {
             &cut[..]
         };
-        // The parties named as subject of the clause before, in a sentence cut up: whom a
-        // quotation's "nous" stands for when its attribution names no party ("« La France ne
-        // relâchera pas son effort. Nous poursuivrons ... », a-t-elle déclaré").
-        let mut clause_before: Option<Vec<String>> = None;
-        // The parties of the clause before's commitment: those of a clause that shares its
-        // subject ("Estonia will double its contribution and will continue to host ...").
-        let mut committed_before: Option<Vec<String>> = None;
-        for (sentence, shares_subject) in clauses {
-            let actors_before = committed_before.take();
-            let original = doc.sentence_text(sentence);
-            // Sliced again only for a clause of a sentence cut up.
-            let folded = if clauses.len() == 1 {
-                whole_folded
-            } else {
-                doc_folded.slice(sentence.span.clone())
-            };
-            let text = folded.text;
-            let candidate =
-                match best_trigger(text, sentence.language, rules, &hits, *shares_subject) {
-                    Ok(Some(c)) => c,
-                    Ok(None) => {
-                        continue;
-                    }
-                    Err(reason) => {
-                        out.rejected
-                            .push(rejected(doc, sentence.span.clone(), reason));
-                        continue;
-                    }
-                };
-            // The vetoes are the set's last patterns: asked for one by one, rather than by
-            // walking the whole set's answer again past every trigger.
-            let first_veto = (0..rules.vetoes.len())
-                .find(|&k| {
-                    regex_automata::PatternID::new(rules.triggers.len() + k)
-                        .is_ok_and(|id| hits.contains(id))
-                })
-                .and_then(|k| rules.vetoes.get(k));
-            if let Some(veto) = first_veto {
-                out.rejected
-                    .push(rejected(doc, sentence.span.clone(), veto.reason.clone()));
-                continue;
-            }
-            let trigger = candidate.trigger;
-            // Who "ils" or an implicit subject stands for is only worked out for the sentences
-            // that need it: most sentences of a page commit to nothing, and most that commit
-            // name their parties.
-            let context = std::cell::LazyCell::new(|| {
-                antecedent(
-                    &dates_by_sentence,
-                    &doc_folded,
-                    rules,
+        let mut before = ClausesBefore::default();
+        for (clause, shares_subject) in clauses {
+            self.clause(
+                found,
+                &ClauseInSentence {
                     index,
-                    &found_actors,
-                    &doc_parties,
-                )
-            });
-            let clause = Clause::new(text, candidate.start, sentence.language, rules);
-            let subject = subject_in(&clause, rules);
-            let subject_start = clause.subject_start();
-            let named_before = std::mem::replace(
-                &mut clause_before,
-                match &subject {
-                    Subject::Named(ids) if clauses.len() > 1 => Some(ids.clone()),
-                    _ => None,
+                    clause,
+                    shares_subject: *shares_subject,
+                    whole_folded,
+                    cut: clauses.len() > 1,
+                    hits,
                 },
+                &mut before,
             );
-            // "We" are no trend: "we will intensify practical cooperation" is a plan, though no
-            // determiner opens its object. (A named subject may still be a trend's: "threats to
-            // the Alliance will continue to grow".)
-            let first_person = matches!(
-                subject,
-                Subject::Pronoun {
-                    first_person: true,
-                    ..
-                }
-            );
-            if trigger.future && !first_person && is_evolution(&text[candidate.start..], rules) {
-                out.rejected.push(rejected(
-                    doc,
-                    sentence.span.clone(),
-                    format!("{}: a forecast of a trend, not a plan", trigger.rule),
-                ));
-                continue;
-            }
-            // "It will apply 18 months after its entry into force": a text's application is
-            // said of the text, named or not; only "we" could undertake it.
-            let applies = || {
-                !first_person
-                    && !matches!(subject, Subject::Named(_))
-                    && rules.assessments.is_match(&text[candidate.start..])
-            };
-            if trigger.future
-                && (matches!(subject, Subject::Implicit { .. })
-                    && rules
-                        .forecasts
-                        .is_match(&text[subject_start.min(candidate.start)..candidate.start])
-                    && !is_passive(&text[candidate.start..])
-                    || applies())
-            {
-                out.rejected.push(rejected(
-                    doc,
-                    sentence.span.clone(),
-                    format!("{}: a forecast, not a plan", trigger.rule),
-                ));
-                continue;
-            }
-            // From the trigger's start: "the EU's determination" names its party inside it.
-            let named_after = match trigger.party {
-                Party::After => party_after(text, candidate.start, candidate.end, rules),
-                _ => Vec::new(),
-            };
-            // Otherwise the subject commits, also for a trigger whose party follows it when none
-            // does: in "Germany announced that it would contribute", "it" is Germany.
-            let actors = if !named_after.is_empty() {
-                named_after
-            } else {
-                // A pronoun stands for the parties named before; "nous" in a quotation, for
-                // the speaker's, where the attribution names them.
-                let earlier = || {
-                    if context.parties.is_empty() {
-                        doc_parties.clone()
-                    } else {
-                        context.parties.clone()
-                    }
-                };
-                let pronoun = |first_person: bool| {
-                    let attributed = if first_person {
-                        attribution(whole, rules)
-                    } else {
-                        Vec::new()
-                    };
-                    match (attributed.is_empty(), &authors) {
-                        (false, _) => attributed,
-                        (true, Some(authors)) if first_person => authors.clone(),
-                        // "« Nous ... », a déclaré le ministre": a speaker the attribution does not
-                        // place speaks for the document's parties, not for the last one named.
-                        (true, None)
-                            if first_person && is_quoted(whole) && !doc_parties.is_empty() =>
-                        {
-                            named_before.clone().unwrap_or_else(|| doc_parties.clone())
-                        }
-                        _ => earlier(),
-                    }
-                };
-                let governing = matches!(
-                    subject,
-                    Subject::Pronoun {
-                        first_person: false,
-                        ..
-                    }
-                )
-                .then(|| governing_subject(text, subject_start, sentence.language, rules))
-                .flatten();
-                match subject.clone() {
-                    Subject::Implicit { .. } if *shares_subject && actors_before.is_some() => {
-                        actors_before.clone().unwrap_or_default()
-                    }
-                    // Triggers such as "nous continuerons" hold their own subject.
-                    Subject::Implicit { .. }
-                        if rules
-                            .pronouns
-                            .is_match(&text[candidate.start..candidate.end]) =>
-                    {
-                        pronoun(true)
-                    }
-                    Subject::Named(ids) => ids,
-                    // "Both sides" after a sentence about one of them still means both: the
-                    // document's parties, where it has two or more.
-                    Subject::Pronoun { both: true, .. }
-                        if context.parties.len() < 2 && doc_parties.len() >= 2 =>
-                    {
-                        doc_parties.clone()
-                    }
-                    // "Les deux pays rappellent qu'en 2024 ils étaient convenus": the subject of
-                    // the verb whose clause holds the pronoun, where the sentence names it.
-                    Subject::Pronoun {
-                        first_person: false,
-                        ..
-                    } if governing.is_some() => match governing.clone() {
-                        Some(Subject::Named(ids)) => ids,
-                        _ if doc_parties.len() >= 2 => doc_parties.clone(),
-                        _ => earlier(),
-                    },
-                    Subject::Pronoun { first_person, .. } => pronoun(first_person),
-                    Subject::Implicit { .. } if trigger.party == Party::Explicit => {
-                        out.rejected.push(rejected(
-                            doc,
-                            sentence.span.clone(),
-                            format!("{}: the subject is not a party", trigger.rule),
-                        ));
-                        continue;
-                    }
-                    Subject::Implicit { event: true, .. } if !doc_parties.is_empty() => {
-                        doc_parties.clone()
-                    }
-                    Subject::Implicit { .. } => earlier(),
-                }
-            };
-            if actors.is_empty() {
-                out.rejected.push(rejected(
-                    doc,
-                    sentence.span.clone(),
-                    format!("{}: no committing party", trigger.rule),
-                ));
-                continue;
-            }
-            // "Les ministres sont convenus" at NATO: the ministers are the member states', and
-            // what they agree binds the Allies, not the organisation. So does the "we" of a
-            // summit's or a ministerial meeting's statement ("We task the Council"), though not
-            // that of the Secretary General quoted.
-            let actors = if actors == ["NATO"]
-                && matches!(subject, Subject::Pronoun { .. })
-                && (names_members_people(&text[subject_start..])
-                    || opens_with_we(&text[subject_start..]) && !is_quoted(whole))
-            {
-                vec!["ALLIES".to_string()]
-            } else {
-                actors
-            };
-            let sentence_dates = dates_by_sentence.within(index, sentence.span.clone());
-            // Where a date stands in the folded sentence, to compare with the trigger's place.
-            let local = |d: &DateExpr| folded.folded(d.span.start - sentence.span.start);
-            // A quotation kept whole may hold several sentences ("La France ne relâchera pas son
-            // effort. Nous poursuivrons ..."): the commitment is the trigger's own sentence, and
-            // the dates of the ones before it are not its own.
-            let own_start = candidate.sentence_start;
-            // A fronted time adverbial that points ahead ("D'ici 2026, l'UE ...", "In 2025, Allies
-            // will ...") is the clause's deadline, not when it was made: "by"/"d'ici" always point
-            // ahead; "in"/"en" only before a future tense, for "En 2023, les Alliés sont convenus"
-            // says when they agreed.
-            let fronted_due = |d: &DateExpr| {
-                (own_start..subject_start).contains(&local(d))
-                    && (matches!(d.relation, Relation::By | Relation::Before)
-                        || trigger.future && d.relation == Relation::In)
-                    && d.deadline()
-                        .is_some_and(|due| doc_date.is_none_or(|dd| due >= dd))
-            };
-            // "s'était engagé en 2021 à", "a annoncé ce jeudi 12 février, à Lyon, une enveloppe":
-            // a date inside a past trigger says when it was done, never when it is due.
-            let within_trigger = |d: &DateExpr| {
-                !trigger.future
-                    && matches!(d.relation, Relation::In | Relation::On)
-                    && (candidate.start..candidate.end).contains(&local(d))
-            };
-            let demonstrative = matches!(
-                subject,
-                Subject::Implicit {
-                    demonstrative: true,
-                    ..
-                }
-            );
-            // The last date in `range` of the folded sentence that tells when something was
-            // done: past, not a deadline, not the start of a span.
-            let last_done_in = |range: std::ops::Range<usize>| {
-                sentence_dates
-                    .iter()
-                    .filter(|d| {
-                        range.contains(&local(d)) && doc_date.is_none_or(|dd| d.first_day <= dd)
-                    })
-                    .filter(|d| !fronted_due(d))
-                    .rfind(|d| !matches!(d.relation, Relation::Since | Relation::After))
-            };
-            let made = last_done_in(own_start..subject_start)
-                .or_else(|| {
-                    sentence_dates
-                        .iter()
-                        .filter(|d| within_trigger(d))
-                        .rfind(|d| doc_date.is_none_or(|dd| d.first_day <= dd))
-                })
-                .map(|d| d.value.clone())
-                // "« En septembre 2017, l'UE a adopté la communication. Cette nouvelle
-                // communication prévoit ... »": a demonstrative subject was made when what
-                // it points back to was, in the quotation's sentences before, or in the
-                // sentences before the quotation.
-                .or_else(|| {
-                    demonstrative
-                        .then(|| last_done_in(0..own_start))
-                        .flatten()
-                        .map(|d| d.value.clone())
-                })
-                .or_else(|| {
-                    demonstrative
-                        .then(|| context.made(&dates_by_sentence))
-                        .flatten()
-                })
-                .or_else(|| doc_made.clone());
-            let made_floor = made.as_deref().and_then(first_day_of).or(doc_date);
-            let deadline = first_deadline(
-                sentence_dates
-                    .iter()
-                    .filter(|d| local(d) >= candidate.start && !within_trigger(d)),
-                made_floor,
-            )
-            .or_else(|| {
-                first_deadline(sentence_dates.iter().filter(|d| fronted_due(d)), made_floor)
-            });
-            let milestone = milestone(&folded, original, candidate.start, rules);
-            let own_offset = folded.original(own_start).min(original.len());
-            let quote = clean_quote(original.get(own_offset..).unwrap_or(original));
-            // The words after the trigger say what is committed to; the trigger's own words ("sont
-            // convenus de") would make every id alike.
-            let after = IdWords::of(&text[candidate.end..]);
-            let what = if after.len >= 2 {
-                after
-            } else {
-                IdWords::of(text)
-            };
-            let id = unique_id(&mut used_ids, &actors, made.as_deref(), what.as_slice());
-            out.commitments.push(Commitment {
-                id,
-                quote: quote.to_string(),
-                span: doc.source_span(sentence.span.start + own_offset..sentence.span.end),
-                actors: actors.clone(),
-                strength: trigger.strength,
-                deadline,
-                made: made.clone(),
-                milestone,
-                rule: trigger.rule.clone(),
-            });
-            // The context borrows what the sentences before found; this one's is added now.
-            drop(context);
-            // A quotation's "nous" is its speaker's, not the document's voice, also in a
-            // clause cut from inside the quotation.
-            if opens_with_we(text) && !is_quoted(whole) {
-                authors = Some(actors.clone());
-            }
-            if quote.trim_end().ends_with(':') {
-                lead_in = Some(LeadIn {
-                    commitment: out.commitments.len() - 1,
-                    block: sentence.block,
-                    actors: actors.clone(),
-                    strength: trigger.strength,
-                    rule: trigger.rule.clone(),
-                    made,
-                    made_floor,
-                    items: 0,
-                });
-            }
-            if clauses.len() > 1 {
-                committed_before = Some(actors.clone());
-            }
-            found_actors[index] = Some(actors);
         }
     }
-    close_list(&mut out, lead_in.take());
-    out
+
+    /// Reads one clause: the commitment it states, if any, or why it was set aside.
+    fn clause(&self, found: &mut Found, input: &ClauseInSentence<'_>, before: &mut ClausesBefore) {
+        let ClauseInSentence {
+            index,
+            clause: sentence,
+            shares_subject,
+            whole_folded,
+            cut,
+            hits,
+        } = *input;
+        let (doc, rules) = (self.doc, self.rules);
+        let doc_folded = &self.doc_folded;
+        let dates_by_sentence = &self.dates;
+        let doc_parties = &self.doc_parties;
+        let (doc_date, doc_made) = (self.doc_date, &self.doc_made);
+        let Found {
+            actors: found_actors,
+            used_ids,
+            lead_in,
+            authors,
+            out,
+        } = found;
+        let whole = whole_folded.text;
+        let actors_before = before.committed.take();
+        let original = doc.sentence_text(sentence);
+        // Sliced again only for a clause of a sentence cut up.
+        let folded = if !cut {
+            whole_folded
+        } else {
+            doc_folded.slice(sentence.span.clone())
+        };
+        let text = folded.text;
+        let candidate = match best_trigger(text, sentence.language, rules, hits, shares_subject) {
+            Ok(Some(c)) => c,
+            Ok(None) => {
+                return;
+            }
+            Err(reason) => {
+                out.rejected
+                    .push(rejected(doc, sentence.span.clone(), reason));
+                return;
+            }
+        };
+        // The vetoes are the set's last patterns: asked for one by one, rather than by
+        // walking the whole set's answer again past every trigger.
+        let first_veto = (0..rules.vetoes.len())
+            .find(|&k| {
+                regex_automata::PatternID::new(rules.triggers.len() + k)
+                    .is_ok_and(|id| hits.contains(id))
+            })
+            .and_then(|k| rules.vetoes.get(k));
+        if let Some(veto) = first_veto {
+            out.rejected
+                .push(rejected(doc, sentence.span.clone(), veto.reason.clone()));
+            return;
+        }
+        let trigger = candidate.trigger;
+        // Who "ils" or an implicit subject stands for is only worked out for the sentences
+        // that need it: most sentences of a page commit to nothing, and most that commit
+        // name their parties.
+        let context = std::cell::LazyCell::new(|| {
+            antecedent(
+                dates_by_sentence,
+                doc_folded,
+                rules,
+                index,
+                found_actors,
+                doc_parties,
+            )
+        });
+        let clause = Clause::new(text, candidate.start, sentence.language, rules);
+        let subject = subject_in(&clause, rules);
+        let subject_start = clause.subject_start();
+        let named_before = std::mem::replace(
+            &mut before.named,
+            match &subject {
+                Subject::Named(ids) if cut => Some(ids.clone()),
+                _ => None,
+            },
+        );
+        // "We" are no trend: "we will intensify practical cooperation" is a plan, though no
+        // determiner opens its object. (A named subject may still be a trend's: "threats to
+        // the Alliance will continue to grow".)
+        let first_person = matches!(
+            subject,
+            Subject::Pronoun {
+                first_person: true,
+                ..
+            }
+        );
+        if trigger.future && !first_person && is_evolution(&text[candidate.start..], rules) {
+            out.rejected.push(rejected(
+                doc,
+                sentence.span.clone(),
+                format!("{}: a forecast of a trend, not a plan", trigger.rule),
+            ));
+            return;
+        }
+        // "It will apply 18 months after its entry into force": a text's application is
+        // said of the text, named or not; only "we" could undertake it.
+        let applies = || {
+            !first_person
+                && !matches!(subject, Subject::Named(_))
+                && rules.assessments.is_match(&text[candidate.start..])
+        };
+        if trigger.future
+            && (matches!(subject, Subject::Implicit { .. })
+                && rules
+                    .forecasts
+                    .is_match(&text[subject_start.min(candidate.start)..candidate.start])
+                && !is_passive(&text[candidate.start..])
+                || applies())
+        {
+            out.rejected.push(rejected(
+                doc,
+                sentence.span.clone(),
+                format!("{}: a forecast, not a plan", trigger.rule),
+            ));
+            return;
+        }
+        // From the trigger's start: "the EU's determination" names its party inside it.
+        let named_after = match trigger.party {
+            Party::After => party_after(text, candidate.start, candidate.end, rules),
+            _ => Vec::new(),
+        };
+        // Otherwise the subject commits, also for a trigger whose party follows it when none
+        // does: in "Germany announced that it would contribute", "it" is Germany.
+        let actors = if !named_after.is_empty() {
+            named_after
+        } else {
+            // A pronoun stands for the parties named before; "nous" in a quotation, for
+            // the speaker's, where the attribution names them.
+            let earlier = || {
+                if context.parties.is_empty() {
+                    doc_parties.clone()
+                } else {
+                    context.parties.clone()
+                }
+            };
+            let pronoun = |first_person: bool| {
+                let attributed = if first_person {
+                    attribution(whole, rules)
+                } else {
+                    Vec::new()
+                };
+                match (attributed.is_empty(), &authors) {
+                    (false, _) => attributed,
+                    (true, Some(authors)) if first_person => authors.clone(),
+                    // "« Nous ... », a déclaré le ministre": a speaker the attribution does not
+                    // place speaks for the document's parties, not for the last one named.
+                    (true, None) if first_person && is_quoted(whole) && !doc_parties.is_empty() => {
+                        named_before.clone().unwrap_or_else(|| doc_parties.clone())
+                    }
+                    _ => earlier(),
+                }
+            };
+            let governing = matches!(
+                subject,
+                Subject::Pronoun {
+                    first_person: false,
+                    ..
+                }
+            )
+            .then(|| governing_subject(text, subject_start, sentence.language, rules))
+            .flatten();
+            match subject.clone() {
+                Subject::Implicit { .. } if shares_subject && actors_before.is_some() => {
+                    actors_before.clone().unwrap_or_default()
+                }
+                // Triggers such as "nous continuerons" hold their own subject.
+                Subject::Implicit { .. }
+                    if rules
+                        .pronouns
+                        .is_match(&text[candidate.start..candidate.end]) =>
+                {
+                    pronoun(true)
+                }
+                Subject::Named(ids) => ids,
+                // "Both sides" after a sentence about one of them still means both: the
+                // document's parties, where it has two or more.
+                Subject::Pronoun { both: true, .. }
+                    if context.parties.len() < 2 && doc_parties.len() >= 2 =>
+                {
+                    doc_parties.clone()
+                }
+                // "Les deux pays rappellent qu'en 2024 ils étaient convenus": the subject of
+                // the verb whose clause holds the pronoun, where the sentence names it.
+                Subject::Pronoun {
+                    first_person: false,
+                    ..
+                } if governing.is_some() => match governing.clone() {
+                    Some(Subject::Named(ids)) => ids,
+                    _ if doc_parties.len() >= 2 => doc_parties.clone(),
+                    _ => earlier(),
+                },
+                Subject::Pronoun { first_person, .. } => pronoun(first_person),
+                Subject::Implicit { .. } if trigger.party == Party::Explicit => {
+                    out.rejected.push(rejected(
+                        doc,
+                        sentence.span.clone(),
+                        format!("{}: the subject is not a party", trigger.rule),
+                    ));
+                    return;
+                }
+                Subject::Implicit { event: true, .. } if !doc_parties.is_empty() => {
+                    doc_parties.clone()
+                }
+                Subject::Implicit { .. } => earlier(),
+            }
+        };
+        if actors.is_empty() {
+            out.rejected.push(rejected(
+                doc,
+                sentence.span.clone(),
+                format!("{}: no committing party", trigger.rule),
+            ));
+            return;
+        }
+        // "Les ministres sont convenus" at NATO: the ministers are the member states', and
+        // what they agree binds the Allies, not the organisation. So does the "we" of a
+        // summit's or a ministerial meeting's statement ("We task the Council"), though not
+        // that of the Secretary General quoted.
+        let actors = if actors == ["NATO"]
+            && matches!(subject, Subject::Pronoun { .. })
+            && (names_members_people(&text[subject_start..])
+                || opens_with_we(&text[subject_start..]) && !is_quoted(whole))
+        {
+            vec!["ALLIES".to_string()]
+        } else {
+            actors
+        };
+        let sentence_dates = dates_by_sentence.within(index, sentence.span.clone());
+        // Where a date stands in the folded sentence, to compare with the trigger's place.
+        let local = |d: &DateExpr| folded.folded(d.span.start - sentence.span.start);
+        // A quotation kept whole may hold several sentences ("La France ne relâchera pas son
+        // effort. Nous poursuivrons ..."): the commitment is the trigger's own sentence, and
+        // the dates of the ones before it are not its own.
+        let own_start = candidate.sentence_start;
+        // A fronted time adverbial that points ahead ("D'ici 2026, l'UE ...", "In 2025, Allies
+        // will ...") is the clause's deadline, not when it was made: "by"/"d'ici" always point
+        // ahead; "in"/"en" only before a future tense, for "En 2023, les Alliés sont convenus"
+        // says when they agreed.
+        let fronted_due = |d: &DateExpr| {
+            (own_start..subject_start).contains(&local(d))
+                && (matches!(d.relation, Relation::By | Relation::Before)
+                    || trigger.future && d.relation == Relation::In)
+                && d.deadline()
+                    .is_some_and(|due| doc_date.is_none_or(|dd| due >= dd))
+        };
+        // "s'était engagé en 2021 à", "a annoncé ce jeudi 12 février, à Lyon, une enveloppe":
+        // a date inside a past trigger says when it was done, never when it is due.
+        let within_trigger = |d: &DateExpr| {
+            !trigger.future
+                && matches!(d.relation, Relation::In | Relation::On)
+                && (candidate.start..candidate.end).contains(&local(d))
+        };
+        let demonstrative = matches!(
+            subject,
+            Subject::Implicit {
+                demonstrative: true,
+                ..
+            }
+        );
+        // The last date in `range` of the folded sentence that tells when something was
+        // done: past, not a deadline, not the start of a span.
+        let last_done_in = |range: std::ops::Range<usize>| {
+            sentence_dates
+                .iter()
+                .filter(|d| {
+                    range.contains(&local(d)) && doc_date.is_none_or(|dd| d.first_day <= dd)
+                })
+                .filter(|d| !fronted_due(d))
+                .rfind(|d| !matches!(d.relation, Relation::Since | Relation::After))
+        };
+        let made = last_done_in(own_start..subject_start)
+            .or_else(|| {
+                sentence_dates
+                    .iter()
+                    .filter(|d| within_trigger(d))
+                    .rfind(|d| doc_date.is_none_or(|dd| d.first_day <= dd))
+            })
+            .map(|d| d.value.clone())
+            // "« En septembre 2017, l'UE a adopté la communication. Cette nouvelle
+            // communication prévoit ... »": a demonstrative subject was made when what
+            // it points back to was, in the quotation's sentences before, or in the
+            // sentences before the quotation.
+            .or_else(|| {
+                demonstrative
+                    .then(|| last_done_in(0..own_start))
+                    .flatten()
+                    .map(|d| d.value.clone())
+            })
+            .or_else(|| {
+                demonstrative
+                    .then(|| context.made(dates_by_sentence))
+                    .flatten()
+            })
+            .or_else(|| doc_made.clone());
+        let made_floor = made.as_deref().and_then(first_day_of).or(doc_date);
+        let deadline = first_deadline(
+            sentence_dates
+                .iter()
+                .filter(|d| local(d) >= candidate.start && !within_trigger(d)),
+            made_floor,
+        )
+        .or_else(|| first_deadline(sentence_dates.iter().filter(|d| fronted_due(d)), made_floor));
+        let milestone = milestone(&folded, original, candidate.start, rules);
+        let own_offset = folded.original(own_start).min(original.len());
+        let quote = clean_quote(original.get(own_offset..).unwrap_or(original));
+        // The words after the trigger say what is committed to; the trigger's own words ("sont
+        // convenus de") would make every id alike.
+        let after = IdWords::of(&text[candidate.end..]);
+        let what = if after.len >= 2 {
+            after
+        } else {
+            IdWords::of(text)
+        };
+        let id = unique_id(used_ids, &actors, made.as_deref(), what.as_slice());
+        out.commitments.push(Commitment {
+            id,
+            quote: quote.to_string(),
+            span: doc.source_span(sentence.span.start + own_offset..sentence.span.end),
+            actors: actors.clone(),
+            strength: trigger.strength,
+            deadline,
+            made: made.clone(),
+            milestone,
+            rule: trigger.rule.clone(),
+        });
+        // The context borrows what the sentences before found; this one's is added now.
+        drop(context);
+        // A quotation's "nous" is its speaker's, not the document's voice, also in a
+        // clause cut from inside the quotation.
+        if opens_with_we(text) && !is_quoted(whole) {
+            *authors = Some(actors.clone());
+        }
+        if quote.trim_end().ends_with(':') {
+            *lead_in = Some(LeadIn {
+                commitment: out.commitments.len() - 1,
+                block: sentence.block,
+                actors: actors.clone(),
+                strength: trigger.strength,
+                rule: trigger.rule.clone(),
+                made,
+                made_floor,
+                items: 0,
+            });
+        }
+        if cut {
+            before.committed = Some(actors.clone());
+        }
+        found_actors[index] = Some(actors);
+    }
 }
 
 /// The fewest words a clause of `coordinated_clauses` has.
