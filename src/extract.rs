@@ -513,6 +513,10 @@ struct Page<'d> {
     doc_date: Option<NaiveDate>,
     doc_made: Option<String>,
     dates: SentenceDates<'d>,
+    /// The page is what an official of an organisation says ("Point de presse du secrétaire
+    /// général de l'OTAN", "Remarks by the Secretary General"): its "we" is the
+    /// organisation's, not its members'.
+    official_speaks: bool,
 }
 
 /// What the sentences read so far have found.
@@ -566,6 +570,16 @@ impl<'d> Page<'d> {
                 .as_ref()
                 .map(|p| p.date.format("%Y-%m-%d").to_string()),
             dates: SentenceDates::new(doc),
+            official_speaks: doc.title.as_deref().is_some_and(|title| {
+                let title = crate::fold::fold(title).to_ascii_lowercase();
+                [
+                    "secretaire general",
+                    "secretary general",
+                    "secretary-general",
+                ]
+                .iter()
+                .any(|w| title.contains(w))
+            }),
             doc_folded,
         }
     }
@@ -798,6 +812,13 @@ impl<'d> Page<'d> {
                 match (attributed.is_empty(), &authors) {
                     (false, _) => attributed,
                     (true, Some(authors)) if first_person => authors.clone(),
+                    // A transcript of what an organisation's official says: "nous" is the
+                    // organisation.
+                    (true, None)
+                        if first_person && self.official_speaks && !doc_parties.is_empty() =>
+                    {
+                        doc_parties.clone()
+                    }
                     // "« Nous ... », a déclaré le ministre": a speaker the attribution does not
                     // place speaks for the document's parties, not for the last one named.
                     (true, None) if first_person && is_quoted(whole) && !doc_parties.is_empty() => {
@@ -875,7 +896,9 @@ impl<'d> Page<'d> {
         let actors = if actors == ["NATO"]
             && matches!(subject, Subject::Pronoun { .. })
             && (names_members_people(&text[subject_start..])
-                || opens_with_we(&text[subject_start..]) && !is_quoted(whole))
+                || opens_with_we(&text[subject_start..])
+                    && !is_quoted(whole)
+                    && !self.official_speaks)
         {
             vec!["ALLIES".to_string()]
         } else {
@@ -1341,6 +1364,7 @@ fn best_trigger<'r>(
                 }
                 let matched = &text[m.start()..m.end()];
                 if trigger.rule.starts_with("en.") && (is_will_noun(matched) || is_ability(matched))
+                    || is_obligation(matched, &text[m.end()..])
                 {
                     continue;
                 }
@@ -1415,6 +1439,20 @@ fn is_ability(matched: &str) -> bool {
     let mut words = matched.split_whitespace().rev();
     words.next().is_some_and(|w| w.eq_ignore_ascii_case("able"))
         && words.next().is_some_and(|w| w.eq_ignore_ascii_case("be"))
+}
+
+/// "Les Alliés devront investir davantage", "Member States will have until 30 June 2027",
+/// "each hub will have to be able to": what someone must do, as a law or a speaker demands
+/// it, not what a party undertakes.
+fn is_obligation(matched: &str, after: &str) -> bool {
+    let mut words = matched.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    ["devra", "devront", "devrons"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
+        || last.eq_ignore_ascii_case("have")
+            && words.next().is_some_and(|w| w.eq_ignore_ascii_case("will"))
+            && after_opening(after.trim_start(), &["to ", "until "]).is_some()
 }
 
 fn is_will_noun(matched: &str) -> bool {
@@ -1932,7 +1970,22 @@ fn declared_voice(text: &str, rules: &Rules) -> Option<Vec<String>> {
             .nth(4)
             .map_or(item.len(), |(i, _)| i);
         let mentions = rules.registry.mentions(item);
-        if !of || mentions.first().is_none_or(|m| m.span.start >= near) {
+        // "We, the foreign ministers of Denmark, Estonia, ... and Sweden, met": an item that
+        // is nothing but a name goes on the enumeration too.
+        let bare_name = !mentions.is_empty()
+            && mentions.iter().all(|m| m.kind == MentionKind::Name)
+            && mentions
+                .iter()
+                .scan(0, |at, m| {
+                    let gap = item.get(*at..m.span.start).unwrap_or("");
+                    *at = m.span.end;
+                    Some(only_articles(gap))
+                })
+                .all(|ok| ok)
+            && mentions
+                .last()
+                .is_some_and(|m| item[m.span.end..].trim().is_empty());
+        if !(of || bare_name) || mentions.first().is_none_or(|m| m.span.start >= near) {
             break;
         }
         push_ids(&mut ids, mentions.into_iter().map(|m| m.id).collect());

@@ -9,8 +9,8 @@
 //! name no party, numbered lists of bare verbs), and HOLDOUT5 (`tests/fixtures/extract/holdout5/`)
 //! (blind F1 0.91, actors 0.78: Council conclusions tasking the Commission, countries missing
 //! from the registry), HOLDOUT6 (`tests/fixtures/extract/holdout6/`) (blind F1 0.85), and
-//! HOLDOUT7 to HOLDOUT10 (`tests/fixtures/extract/holdout7/` ... `holdout10/`) (blind F1
-//! 0.93, 0.89, 0.94 and 0.91).
+//! HOLDOUT7 to HOLDOUT11 (`tests/fixtures/extract/holdout7/` ... `holdout11/`) (blind F1
+//! 0.93, 0.89, 0.94, 0.91 and 0.90).
 //! The floors sit a little under the figures measured when they were written, so that a
 //! regression fails here. Run with `--nocapture` to see the figures and what fails.
 
@@ -181,5 +181,24 @@ fn holdout10_documents_match_their_annotation() {
         include_str!("fixtures/extract/holdout10-gold.toml"),
         "tests/fixtures/extract/holdout10",
         [0.95, 0.90, 0.90, 0.90, 0.95, 0.95],
+    );
+}
+
+#[test]
+fn holdout11_documents_match_their_annotation() {
+    // Blind: P=0.90 R=0.90 F1=0.90 actors=0.70 deadline=0.91 strength=1.00 meta=0.89 (the
+    // Secretary General's "nous" taken for the Allies, "devront" and "will have until" taken
+    // for undertakings, an enumeration of bare names after "We, the foreign ministers of",
+    // a site's section and "Communiqué par :" taken for headlines).
+    // Measured after mending: P=0.95 R=0.90 actors=0.74 deadline=0.91 strength=1.00 meta=1.00.
+    // Left: the annotator's NB8 as one party where the declaration names its eight countries
+    // (the guideline gives countries their ISO codes, as the Weimar Triangle's members in
+    // holdout8), a quoted official of a NATO agency in a Luxembourg page, two relative
+    // clauses annotated as commitments of their own.
+    assert_floors(
+        "holdout11",
+        include_str!("fixtures/extract/holdout11-gold.toml"),
+        "tests/fixtures/extract/holdout11",
+        [0.92, 0.88, 0.70, 0.88, 0.95, 0.95],
     );
 }

@@ -120,7 +120,17 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
                 .rev()
                 .find(|&i| is_breadcrumb(line(i)))
                 .and_then(|crumb| {
-                    (crumb + 1..anchor).find(|&i| blocks[i].kind != Kind::Item && headline(line(i)))
+                    // "Home > ... > Ministry for Foreign Affairs", then "Ministry for Foreign
+                    // Affairs" again over the date: the section, not the page's headline,
+                    // which some sites also end their breadcrumb with, but a section's name
+                    // is a few words.
+                    let crumbs = line(crumb);
+                    let section = |l: &str| {
+                        crumbs.contains(l.trim()) && l.split_whitespace().nth(4).is_none()
+                    };
+                    (crumb + 1..anchor).find(|&i| {
+                        blocks[i].kind != Kind::Item && headline(line(i)) && !section(line(i))
+                    })
                 })
                 .map(|i| line(i).to_string())
         })
@@ -551,6 +561,11 @@ const FIELD_LABELS: &[&str] = &[
     "auteur",
     "lieu",
     "référence",
+    // "Communiqué par : ministère des Affaires étrangères ...": who issued the page.
+    "communiqué par",
+    "publié par",
+    "published by",
+    "issued by",
 ];
 
 fn boilerplate(l: &str) -> bool {
