@@ -1046,8 +1046,8 @@ fn coordinated_clauses(
 ) -> Vec<(crate::document::Sentence, bool)> {
     let text = folded.text;
     let bytes = text.as_bytes();
-    // (where a clause ends, where the next starts), in order. Most sentences have few
-    // commas and semicolons, and most no quotation: memchr finds the places to look at.
+    // Where clauses may end and the next start (`Boundary`). Most sentences have few commas
+    // and semicolons, and most no quotation: memchr finds the places to look at.
     let mut boundaries: Vec<Boundary> = memchr::memchr2_iter(b',', b';', bytes)
         .filter_map(|at| {
             [", et nous ", ", and we ", "; nous ", "; we "]
@@ -1177,14 +1177,14 @@ static ET: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 /// first's subject (it opens with its verb).
 type Boundary = (usize, usize, bool);
 
+/// The French object pronouns that come before their verb ("et les réexaminera"), each with
+/// what follows it.
+const OBJECT_PRONOUNS: [&str; 8] = ["les ", "la ", "le ", "l'", "leur ", "lui ", "y ", "en "];
+
 /// Whether a coordinated clause opens with a verb in the future, after an object pronoun if
 /// any: "soutiendront conjointement", "les réexaminera au plus tard en 2028".
 fn opens_with_future(rest: &str) -> bool {
-    let rest = after_opening(
-        rest,
-        &["les ", "la ", "le ", "l'", "leur ", "lui ", "y ", "en "],
-    )
-    .unwrap_or(rest);
+    let rest = after_opening(rest, &OBJECT_PRONOUNS).unwrap_or(rest);
     let word = rest
         .split(|c: char| !c.is_ascii_alphabetic())
         .next()
@@ -1338,9 +1338,9 @@ fn best_trigger<'r>(
             // "... et les réexaminera": in a clause that opens with its verb, "les" before
             // it is the verb's object, not an article.
             let object_pronoun = opens_with_verb
-                && ["les", "la", "le", "l'", "leur", "lui", "y", "en"]
+                && OBJECT_PRONOUNS
                     .iter()
-                    .any(|p| before.trim_end().eq_ignore_ascii_case(p));
+                    .any(|p| before.trim_end().eq_ignore_ascii_case(p.trim_end()));
             if !object_pronoun
                 && trigger
                     .not_after
