@@ -413,8 +413,10 @@ const OBJECT: &str = r"^\s+(?:le|la|les|l'|leur|leurs|son|sa|ses|notre|nos|votre
 const CONNECTIVE: &str = r"\b(?P<connective>(?:that|this|which)\s+is\s+why|(?:that|this)'s\s+why|c'est\s+pour\s+(?:cela|ça|cette\s+raison)\s+que|c'est\s+la\s+raison\s+pour\s+laquelle|c'est\s+pourquoi|voilà\s+pourquoi)\b[^,;]*$";
 
 /// Words that open a relative clause: a future tense after them describes, it does not
-/// commit ("les objectifs que les pays devront atteindre").
-const RELATIVE: &str = r"\b(?:qui|que|qu'|dont|lesquels|lesquelles|laquelle|lequel|which|that|who|whom|whose|where)\b[^,;]*$";
+/// commit ("les objectifs que les pays devront atteindre"). A relative clause ends at a
+/// comma, a colon or a quotation mark: "« un partenaire qui a fait le choix de la durée » et
+/// a ajouté : « Estonia will keep sharing »" commits after it.
+const RELATIVE: &str = r#"\b(?:qui|que|qu'|dont|lesquels|lesquelles|laquelle|lequel|which|that|who|whom|whose|where)\b[^,;:"]*$"#;
 
 /// Ordinal words as folding writes them (no accents), for the first word of a milestone.
 const ORDINAL_WORDS: [(&str, u32); 23] = [
@@ -805,7 +807,13 @@ impl<'d> Page<'d> {
             };
             let pronoun = |first_person: bool| {
                 let attributed = if first_person {
-                    attribution(whole, rules)
+                    let attributed = attribution(whole, rules);
+                    if attributed.is_empty() {
+                        let page_before = doc_folded.text.get(..sentence.span.start).unwrap_or("");
+                        introduced_speaker(whole, page_before, rules)
+                    } else {
+                        attributed
+                    }
                 } else {
                     Vec::new()
                 };
@@ -849,6 +857,15 @@ impl<'d> Page<'d> {
                     pronoun(true)
                 }
                 Subject::Named(ids) => ids,
+                // "Les ministres ont chargé le Conseil": the people of the meeting stand for
+                // the document's parties, not for the last ones named ("l'Ukraine, le Japon
+                // et la Corée ont été invités").
+                Subject::Pronoun {
+                    first_person: false,
+                    ..
+                } if !doc_parties.is_empty() && names_members_people(&text[subject_start..]) => {
+                    doc_parties.clone()
+                }
                 // "Both sides" after a sentence about one of them still means both: the
                 // document's parties, where it has two or more.
                 Subject::Pronoun { both: true, .. }
@@ -894,11 +911,14 @@ impl<'d> Page<'d> {
         // summit's or a ministerial meeting's statement ("We task the Council"), though not
         // that of the Secretary General quoted.
         let actors = if actors == ["NATO"]
-            && matches!(subject, Subject::Pronoun { .. })
-            && (names_members_people(&text[subject_start..])
-                || opens_with_we(&text[subject_start..])
-                    && !is_quoted(whole)
-                    && !self.official_speaks)
+            && (matches!(subject, Subject::Pronoun { .. })
+                && (names_members_people(&text[subject_start..])
+                    || opens_with_we(&text[subject_start..])
+                        && !is_quoted(whole)
+                        && !self.official_speaks)
+                // "les ministres de la Défense des pays de l'OTAN", "NATO member states".
+                || matches!(subject, Subject::Named(_))
+                    && names_members_of_named(&text[subject_start..]))
         {
             vec!["ALLIES".to_string()]
         } else {
@@ -915,11 +935,20 @@ impl<'d> Page<'d> {
         // will ...") is the clause's deadline, not when it was made: "by"/"d'ici" always point
         // ahead; "in"/"en" only before a future tense, for "En 2023, les Alliés sont convenus"
         // says when they agreed.
+        // So is a bare time ahead before a future ("Cet hiver, la France organisera"), and
+        // the start of one ("Dès cet hiver, l'OTAN mettra"), due by its end.
         let fronted_due = |d: &DateExpr| {
             (own_start..subject_start).contains(&local(d))
-                && (matches!(d.relation, Relation::By | Relation::Before)
-                    || trigger.future && d.relation == Relation::In)
+                && match d.relation {
+                    Relation::By | Relation::Before => true,
+                    Relation::In | Relation::On => trigger.future,
+                    Relation::Since => {
+                        trigger.future && doc_date.is_some_and(|dd| d.first_day > dd)
+                    }
+                    Relation::After | Relation::Until => false,
+                }
                 && d.deadline()
+                    .or((d.relation == Relation::Since).then_some(d.last_day))
                     .is_some_and(|due| doc_date.is_none_or(|dd| due >= dd))
         };
         // "s'était engagé en 2021 à", "a annoncé ce jeudi 12 février, à Lyon, une enveloppe":
@@ -1337,21 +1366,28 @@ fn best_trigger<'r>(
             let before = &text[..m.start()];
             // "... et les réexaminera": in a clause that opens with its verb, "les" before
             // it is the verb's object, not an article.
-            let object_pronoun = opens_with_verb
-                && OBJECT_PRONOUNS
-                    .iter()
-                    .any(|p| before.trim_end().eq_ignore_ascii_case(p.trim_end()));
-            if !object_pronoun
-                && trigger
-                    .not_after
-                    .as_ref()
-                    .is_some_and(|r| r.is_match(before))
+            let object_pronoun = || {
+                opens_with_verb
+                    && OBJECT_PRONOUNS
+                        .iter()
+                        .any(|p| before.trim_end().eq_ignore_ascii_case(p.trim_end()))
+                    || object_pronoun_after_subject(before)
+            };
+            if trigger
+                .not_after
+                .as_ref()
+                .is_some_and(|r| r.is_match(before))
+                && !object_pronoun()
             {
                 continue;
             }
             // A quotation kept whole may hold several sentences ("Today we are changing that.
             // We will back every council"): a relative pronoun counts in the trigger's own.
             let sentence_start = own_sentence_start(text, m.start());
+            if in_leading_condition(&before[sentence_start..]) {
+                reason = Some(format!("{}: inside a condition", trigger.rule));
+                continue;
+            }
             if trigger.future {
                 let own_sentence = &before[sentence_start..];
                 if let Some(rel) = rules.relative.find(own_sentence)
@@ -1385,6 +1421,57 @@ fn best_trigger<'r>(
         }
     }
     reason.map_or(Ok(None), Err)
+}
+
+/// Whether `before` ends with an object pronoun that follows its verb's subject: "l'UE
+/// l'accompagnera", "la France les soutiendra", "elle les réexaminera". After a preposition
+/// the same words are articles ("de l'opéra", "à la Sierra").
+fn object_pronoun_after_subject(before: &str) -> bool {
+    let Some(rest) = ["l'", "le ", "la ", "les ", "leur "].iter().find_map(|p| {
+        let trimmed = before.trim_end_matches(' ');
+        let p = p.trim_end();
+        let cut = trimmed.len().checked_sub(p.len())?;
+        (trimmed.get(cut..)?.eq_ignore_ascii_case(p)
+            && (cut == 0 || trimmed.as_bytes()[cut - 1] == b' '))
+            .then(|| &trimmed[..cut])
+    }) else {
+        return false;
+    };
+    let Some(subject) = rest.strip_suffix(' ') else {
+        return false;
+    };
+    let word = subject
+        .rsplit(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    ["il", "elle", "on", "ils", "elles", "nous", "vous"]
+        .iter()
+        .any(|p| word.eq_ignore_ascii_case(p))
+        || word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && subject.ends_with(|c: char| c.is_ascii_alphanumeric())
+}
+
+/// Whether a sentence's text before a trigger is a condition it opens with, not closed yet
+/// by a comma: "If Viet Nam decides", "Should Pacific leaders decide", "Si le Vietnam
+/// décide" say what another may do, and what the main clause offers depends on it.
+fn in_leading_condition(before: &str) -> bool {
+    let opening = before.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    // Most sentences open otherwise: their first letter says so.
+    if !opening
+        .bytes()
+        .next()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'i' | b's' | b'u'))
+    {
+        return false;
+    }
+    let first_word = opening
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+        .next()
+        .unwrap_or("");
+    ["if", "si", "s'il", "s'ils", "should", "unless"]
+        .iter()
+        .any(|w| first_word.eq_ignore_ascii_case(w))
+        && !opening.contains([',', ';', ':'])
 }
 
 /// "seront coordonnés", "will be presented": a passive future, whose agent is a party even
@@ -2027,22 +2114,45 @@ fn title_voice(title: &str, rules: &Rules) -> Option<Vec<String>> {
 /// A subject that names the people who represent the member states at a meeting: "les
 /// ministres", "the leaders", "les chefs d'État et de gouvernement".
 fn names_members_people(subject: &str) -> bool {
+    among_first_words(
+        subject,
+        &[
+            "ministres",
+            "ministers",
+            "dirigeants",
+            "leaders",
+            "chefs",
+            "heads",
+        ],
+    )
+}
+
+/// A named subject that is the member states or their people, not the organisation named
+/// after them: "les ministres de la Défense des pays de l'OTAN", "NATO member states", "les
+/// pays de l'Alliance".
+fn names_members_of_named(subject: &str) -> bool {
+    names_members_people(subject)
+        || among_first_words(
+            subject,
+            &[
+                "pays",
+                "countries",
+                "membres",
+                "members",
+                "member",
+                "etats",
+                "states",
+            ],
+        )
+}
+
+/// Whether one of the first three words of `subject` is one of `words`, in any case.
+fn among_first_words(subject: &str, words: &[&str]) -> bool {
     subject
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .take(3)
-        .any(|w| {
-            [
-                "ministres",
-                "ministers",
-                "dirigeants",
-                "leaders",
-                "chefs",
-                "heads",
-            ]
-            .iter()
-            .any(|p| p.eq_ignore_ascii_case(w))
-        })
+        .any(|w| words.iter().any(|p| p.eq_ignore_ascii_case(w)))
 }
 
 /// "Participating States committed": a name that reads like an adverbial opening ("-ing",
@@ -2302,6 +2412,58 @@ fn attribution(text: &str, rules: &Rules) -> Vec<String> {
     text.find(['«', '"', '“'])
         .filter(|&open| open < close)
         .map_or_else(Vec::new, |open| rules.registry.ids(&text[..open]))
+}
+
+/// The parties of a speaker quoted by name alone ("…," said Ms Vandermeersch; « … », a
+/// déclaré le général Lécuyer), read where the page introduced them, in the apposition after
+/// their name: "co-chaired by Ms Ilse Vandermeersch, Head of the Cyber Policy Division of the
+/// European External Action Service (EEAS), and Mr Nguyen ..." places her at the EU.
+fn introduced_speaker(text: &str, page_before: &str, rules: &Rules) -> Vec<String> {
+    let Some(close) = text.rfind(['»', '"', '”']) else {
+        return Vec::new();
+    };
+    // The speaker's surname: the last of the first capitalised words of the attribution, past
+    // the title ("Ms Ilse Vandermeersch", "le général Lécuyer").
+    let is_name = |w: &str| {
+        w.len() >= 3
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && !["Mrs", "Mme", "Madame", "Monsieur"].contains(&w)
+    };
+    let mut surname = None;
+    for word in text[close..]
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+    {
+        if is_name(word) {
+            surname = Some(word);
+        } else if surname.is_some() {
+            break;
+        }
+    }
+    let Some(surname) = surname else {
+        return Vec::new();
+    };
+    let bytes = page_before.as_bytes();
+    let Some(at) = memchr::memmem::find_iter(bytes, surname.as_bytes()).find(|&at| {
+        let end = at + surname.len();
+        (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+            && bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric())
+    }) else {
+        return Vec::new();
+    };
+    let apposition = &page_before[at + surname.len()..];
+    // The apposition ends with the sentence, or where the next person is named.
+    let end = [". ", ";", " and ", " et ", "\n"]
+        .iter()
+        .filter_map(|stop| apposition.find(stop))
+        .min()
+        .unwrap_or(apposition.len())
+        .min(300);
+    let end = (0..=end)
+        .rev()
+        .find(|&e| apposition.is_char_boundary(e))
+        .unwrap_or(0);
+    rules.registry.ids(&apposition[..end])
 }
 
 /// Parties that run through the document: those of its title, else the subjects most named.
