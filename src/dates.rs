@@ -614,6 +614,23 @@ mod tests {
         assert_eq!((e.relation, e.last_day), (Relation::By, day(2025, 12, 31)));
     }
 
+    /// "by mid-2027" is due when the year turns at its half; "mi-mars" is the middle third
+    /// of the month.
+    #[test]
+    fn the_middle_of_a_year_ends_with_june() {
+        let e = one("by mid-2027");
+        assert_eq!(
+            (e.first_day, e.last_day),
+            (day(2027, 5, 1), day(2027, 6, 30))
+        );
+        assert_eq!(e.deadline(), Some(day(2027, 6, 30)));
+        let e = one("mi-mars 2026");
+        assert_eq!(
+            (e.first_day, e.last_day),
+            (day(2026, 3, 11), day(2026, 3, 21))
+        );
+    }
+
     #[test]
     fn not_dates() {
         for text in [

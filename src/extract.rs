@@ -1002,9 +1002,11 @@ impl<'d> Page<'d> {
             .or_else(|| doc_made.clone());
         let made_floor = made.as_deref().and_then(first_day_of).or(doc_date);
         let deadline = first_deadline(
-            sentence_dates
-                .iter()
-                .filter(|d| local(d) >= candidate.start && !within_trigger(d)),
+            sentence_dates.iter().filter(|d| {
+                local(d) >= candidate.start
+                    && !within_trigger(d)
+                    && !names_a_period(text.get(..local(d)).unwrap_or(""))
+            }),
             made_floor,
         )
         .or_else(|| first_deadline(sentence_dates.iter().filter(|d| fronted_due(d)), made_floor));
@@ -1449,6 +1451,23 @@ fn object_pronoun_after_subject(before: &str) -> bool {
         .any(|p| word.eq_ignore_ascii_case(p))
         || word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
             && subject.ends_with(|c: char| c.is_ascii_alphanumeric())
+}
+
+/// Whether the text before a date makes it the span of a programme rather than when it is
+/// due: "consacrera 1,1 milliard d'euros sur la période 2026-2030", "over the period
+/// 2026-2029".
+fn names_a_period(before: &str) -> bool {
+    let before = before.trim_end();
+    ["periode", "period", "periode de", "period of", "periode du"]
+        .iter()
+        .any(|p| {
+            before.len() >= p.len()
+                && before.as_bytes()[before.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
+                && before
+                    .as_bytes()
+                    .get(before.len().wrapping_sub(p.len() + 1))
+                    .is_none_or(|b| !b.is_ascii_alphanumeric())
+        })
 }
 
 /// Whether a sentence's text before a trigger is a condition it opens with, not closed yet

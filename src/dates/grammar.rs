@@ -2342,6 +2342,9 @@ fn narrow(first: NaiveDate, last: NaiveDate, part: Part) -> (NaiveDate, NaiveDat
         let before = |n: u32| month_start(n).pred_opt().unwrap_or(first);
         return match part {
             Part::Start => (first, before(third)),
+            // "by mid-2027" is due by the end of June, where the year turns: the middle
+            // third is cut at the half of a period of whole halves.
+            Part::Middle if months % 2 == 0 => (month_start(third), before(months as u32 / 2)),
             Part::Middle => (month_start(third), before(2 * third)),
             Part::End => (month_start(2 * third), last),
         };
