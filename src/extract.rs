@@ -810,7 +810,25 @@ impl<'d> Page<'d> {
                     let attributed = attribution(whole, rules);
                     if attributed.is_empty() {
                         let page_before = doc_folded.text.get(..sentence.span.start).unwrap_or("");
-                        introduced_speaker(whole, page_before, rules)
+                        let introduced = introduced_speaker(whole, page_before, rules);
+                        // "…," said Commissioner Wendland. "We intend to …": a quotation that
+                        // goes on in the next sentence is still the speaker's.
+                        match index.checked_sub(1).and_then(|i| doc.sentences.get(i)) {
+                            Some(previous)
+                                if introduced.is_empty() && whole.trim_start().starts_with('"') =>
+                            {
+                                let previous_text = doc_folded.slice(previous.span.clone()).text;
+                                let attributed = attribution(previous_text, rules);
+                                if attributed.is_empty() {
+                                    let page_before =
+                                        doc_folded.text.get(..previous.span.start).unwrap_or("");
+                                    introduced_speaker(previous_text, page_before, rules)
+                                } else {
+                                    attributed
+                                }
+                            }
+                            _ => introduced,
+                        }
                     } else {
                         attributed
                     }
@@ -873,6 +891,12 @@ impl<'d> Page<'d> {
                 {
                     doc_parties.clone()
                 }
+                // "Together, we" in a quotation is the speaker's and the partners', not the
+                // speaker's alone.
+                Subject::Pronoun {
+                    both: true,
+                    first_person: true,
+                } if context.parties.len() >= 2 => context.parties.clone(),
                 // "Les deux pays rappellent qu'en 2024 ils étaient convenus": the subject of
                 // the verb whose clause holds the pronoun, where the sentence names it.
                 Subject::Pronoun {
@@ -1081,12 +1105,21 @@ fn coordinated_clauses(
     // and semicolons, and most no quotation: memchr finds the places to look at.
     let mut boundaries: Vec<Boundary> = memchr::memchr2_iter(b',', b';', bytes)
         .filter_map(|at| {
+            let rest = &bytes[at..];
             [", et nous ", ", and we ", "; nous ", "; we "]
                 .iter()
-                .find(|b| bytes[at..].starts_with(b.as_bytes()))
+                .find(|b| rest.starts_with(b.as_bytes()))
                 .map(|b| {
                     let pronoun = b.trim_end().rfind(' ').map_or(0, |k| k + 1);
                     (at, at + pronoun, false)
+                })
+                // "L'UE mobilisera ses experts, tandis que la Nouvelle-Zélande mettra à
+                // disposition des formateurs": another party, another undertaking.
+                .or_else(|| {
+                    [", tandis que ", ", alors que ", ", while ", ", whereas "]
+                        .iter()
+                        .find(|b| rest.starts_with(b.as_bytes()))
+                        .map(|b| (at, at + b.len(), false))
                 })
         })
         .collect();
@@ -1141,16 +1174,26 @@ fn coordinated_clauses(
     // "We will not be intimidated, and we will respond together": a clause too short to say
     // what is to be done on its own is the sentence's rhetoric, said once. A clause is
     // counted without the attribution after it ("», a déclaré la ministre"): the last one up
-    // to a closing quotation mark or a comma.
+    // to a closing quotation mark, by its longest stretch between commas, so that an opening
+    // adverbial ("Together, we will bring it to the next level") does not count as the
+    // clause; outside a quotation, up to its first comma.
     let stands = |part: &str, last: bool| {
-        let own = if last {
-            part.split(['"', ','])
+        let words = if last && part.contains('"') {
+            part.split('"')
                 .find(|p| !p.trim().is_empty())
                 .unwrap_or("")
+                .split(',')
+                .map(|p| p.split_whitespace().count())
+                .max()
+                .unwrap_or(0)
+        } else if last {
+            part.split(',')
+                .find(|p| !p.trim().is_empty())
+                .map_or(0, |p| p.split_whitespace().count())
         } else {
-            part
+            part.split_whitespace().count()
         };
-        own.split_whitespace().count() >= CLAUSE_MIN_WORDS && commits(part)
+        words >= CLAUSE_MIN_WORDS && commits(part)
     };
     // Clauses from the first: one that does not stand alone stays with the clause after it
     // (a quotation's opening sentence that commits to nothing, with the one that does).
@@ -1921,6 +1964,7 @@ fn subject_in(clause: &Clause<'_, '_>, rules: &Rules) -> Subject {
             .mentions(head)
             .into_iter()
             .filter(|m| m.kind != MentionKind::Metonym || !after_preposition(&head[..m.span.start]))
+            .filter(|m| !partner_of_a_noun(&head[..m.span.start]))
             .collect();
         if !mentions.is_empty() && !adverbial && !opens_with_personal_pronoun(head) {
             let mut ids: Vec<String> = Vec::new();
@@ -1973,10 +2017,22 @@ fn subject_in(clause: &Clause<'_, '_>, rules: &Rules) -> Subject {
                     // "The Ministers" of a joint statement, "hereafter the Ministers".
                     "ministers",
                     "ministres",
+                    // "Together we will bring it to the next level": the speaker and the
+                    // partner.
+                    "together",
+                    "ensemble",
                 ]
                 .iter()
                 .any(|w| w.eq_ignore_ascii_case(x))
             });
+            // "Together, we", "Ensemble, nous": the adverb is a piece of its own.
+            let both = both
+                || index > 0
+                    && clause.cut[..index].iter().any(|&(_, piece)| {
+                        let piece = piece.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+                        piece.eq_ignore_ascii_case("together")
+                            || piece.eq_ignore_ascii_case("ensemble")
+                    });
             return Subject::Pronoun { first_person, both };
         }
         if head.trim().is_empty() || adverbial {
@@ -2256,6 +2312,28 @@ impl<'d> Headings<'d> {
 }
 
 /// "met in Brussels", "réunis à Washington": a capital after a preposition is a place.
+/// Whether a name follows "with" after a noun of the subject: "Cette coopération avec la
+/// France nous permettra", "This partnership with Japan will": the partner, not the
+/// subject, which is the noun.
+fn partner_of_a_noun(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let Some(with_at) = words
+        .iter()
+        .rposition(|w| w.eq_ignore_ascii_case("avec") || w.eq_ignore_ascii_case("with"))
+    else {
+        return false;
+    };
+    // Only an article may stand between "with" and the name, and a word before "with".
+    with_at > 0
+        && words[with_at + 1..].iter().all(|w| {
+            ["la", "le", "les", "the", "l'"]
+                .iter()
+                .any(|a| w.eq_ignore_ascii_case(a))
+        })
+        && !before.trim_end().ends_with(',')
+        && !words[..with_at].iter().any(|w| w.ends_with(','))
+}
+
 fn after_preposition(before: &str) -> bool {
     let last = before
         .split_whitespace()
@@ -2438,9 +2516,12 @@ fn attribution(text: &str, rules: &Rules) -> Vec<String> {
 /// their name: "co-chaired by Ms Ilse Vandermeersch, Head of the Cyber Policy Division of the
 /// European External Action Service (EEAS), and Mr Nguyen ..." places her at the EU.
 fn introduced_speaker(text: &str, page_before: &str, rules: &Rules) -> Vec<String> {
-    let Some(close) = text.rfind(['»', '"', '”']) else {
+    // What stands outside the quotation marks (folded to '"'): the attribution, after the
+    // quotation or between two of its parts.
+    if !text.contains('"') {
         return Vec::new();
-    };
+    }
+    let outside = text.split('"').step_by(2).collect::<Vec<_>>().join(" ");
     // The speaker's surname: the last of the first capitalised words of the attribution, past
     // the title ("Ms Ilse Vandermeersch", "le général Lécuyer").
     let is_name = |w: &str| {
@@ -2449,7 +2530,7 @@ fn introduced_speaker(text: &str, page_before: &str, rules: &Rules) -> Vec<Strin
             && !["Mrs", "Mme", "Madame", "Monsieur"].contains(&w)
     };
     let mut surname = None;
-    for word in text[close..]
+    for word in outside
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
     {
@@ -2472,7 +2553,7 @@ fn introduced_speaker(text: &str, page_before: &str, rules: &Rules) -> Vec<Strin
     };
     let apposition = &page_before[at + surname.len()..];
     // The apposition ends with the sentence, or where the next person is named.
-    let end = [". ", ";", " and ", " et ", "\n"]
+    let end = [". ", ";", ", and ", ", et ", "\n"]
         .iter()
         .filter_map(|stop| apposition.find(stop))
         .min()

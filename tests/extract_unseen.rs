@@ -9,8 +9,8 @@
 //! name no party, numbered lists of bare verbs), and HOLDOUT5 (`tests/fixtures/extract/holdout5/`)
 //! (blind F1 0.91, actors 0.78: Council conclusions tasking the Commission, countries missing
 //! from the registry), HOLDOUT6 (`tests/fixtures/extract/holdout6/`) (blind F1 0.85), and
-//! HOLDOUT7 to HOLDOUT13 (`tests/fixtures/extract/holdout7/` ... `holdout13/`) (blind F1
-//! 0.93, 0.89, 0.94, 0.91, 0.90, 0.92 and 0.93).
+//! HOLDOUT7 to HOLDOUT14 (`tests/fixtures/extract/holdout7/` ... `holdout14/`) (blind F1
+//! 0.93, 0.89, 0.94, 0.91, 0.90, 0.92, 0.93 and 0.92).
 //! The floors sit a little under the figures measured when they were written, so that a
 //! regression fails here. Run with `--nocapture` to see the figures and what fails.
 
@@ -228,15 +228,32 @@ fn holdout13_documents_match_their_annotation() {
     // press conference's moderator, "I will not speculate", "There will be no reopening" and
     // "If an Ally asks, NATO stands ready" taken for commitments, funding periods read as
     // deadlines, "a demandé au SGDSN de lui remettre" missed).
-    // Measured after mending: P=1.00 R=0.94 actors=0.94 deadline=0.90 strength=0.98 meta=1.00.
+    // Measured after mending: P=1.00 R=0.96 actors=0.98 deadline=0.92 strength=0.98 meta=1.00.
     // Left: a relative clause annotated as a commitment of its own, a deadline taken from
-    // another sentence's date of the same event, a quoted official's "we" two sentences after
-    // the attribution, "Together, we will" in a quotation of two sentences kept whole, an
-    // obligation ("devront disposer") the annotator reads as the State's target.
+    // another sentence's date of the same event, an obligation ("devront disposer") the
+    // annotator reads as the State's target.
     assert_floors(
         "holdout13",
         include_str!("fixtures/extract/holdout13-gold.toml"),
         "tests/fixtures/extract/holdout13",
-        [0.95, 0.90, 0.90, 0.86, 0.95, 0.95],
+        [0.95, 0.92, 0.94, 0.88, 0.95, 0.95],
+    );
+}
+
+#[test]
+fn holdout14_documents_match_their_annotation() {
+    // Blind: P=0.96 R=0.88 F1=0.92 actors=0.83 deadline=0.93 strength=0.98 meta=0.89 (the
+    // Nordic defence ministers' "we" unknown to the registry, a dateline taken for the
+    // headline, a byline's dateline missed, "tandis que la Nouvelle-Zélande mettra" kept in
+    // the clause before, "Cette coopération avec la France nous permettra" taken for France's).
+    // Measured after mending: P=0.98 R=0.90 actors=1.00 deadline=0.98 strength=0.98 meta=1.00.
+    // Left: "and France will support" and "et participera" after another verb, a minister's
+    // prediction ("nous détecterons plus vite"), a task whose deadline is a meeting dated in
+    // another paragraph.
+    assert_floors(
+        "holdout14",
+        include_str!("fixtures/extract/holdout14-gold.toml"),
+        "tests/fixtures/extract/holdout14",
+        [0.95, 0.87, 0.95, 0.94, 0.95, 0.95],
     );
 }

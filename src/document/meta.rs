@@ -79,7 +79,18 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
             }
             // "14 Apr. 2026 - | Last updated: 15 Apr. 2026 09:20": the page's date is the
             // one before the updated stamp, when the line has one.
-            page_date(before_updated_stamp(l), true).map(|d| (i, d))
+            page_date(before_updated_stamp(l), true)
+                // "*Communiqué de presse du CCB et du Premier ministre – Bruxelles, le 9
+                // octobre 2025*": a byline that ends with its dateline.
+                .or_else(|| {
+                    let l = l.trim_end_matches(['*', '_', ' ']);
+                    let cut = [" – ", " — ", " | "]
+                        .iter()
+                        .filter_map(|sep| l.rfind(sep).map(|at| at + sep.len()))
+                        .max()?;
+                    page_date(&l[cut..], true)
+                })
+                .map(|d| (i, d))
         })
     });
     let date_line = dated_line.as_ref().map(|(i, _)| *i);
@@ -429,6 +440,19 @@ fn headline(l: &str) -> bool {
         && !(l.starts_with('(') && l.ends_with(')'))
         && !l.contains("://")
         && !boilerplate(l)
+        && !is_dateline(l)
+}
+
+/// "Reykjavik, 4 November 2026", "Bruxelles, le 3 mars 2026": where and when the text was
+/// given, printed on a line of its own between the headline and the body.
+fn is_dateline(l: &str) -> bool {
+    let l = l.trim();
+    let ends_with_year = l.len() >= 4
+        && l.is_char_boundary(l.len() - 4)
+        && l[l.len() - 4..]
+            .parse::<u16>()
+            .is_ok_and(|y| (1900..2100).contains(&y));
+    ends_with_year && l.contains(", ") && l.split_whitespace().count() <= 6
 }
 
 const FURNITURE: &[&str] = &[
@@ -732,6 +756,36 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_that_ends_with_its_dateline_dates_the_page() {
+        let page = "Accueil > Actualités > Communiqués de presse\n\n\
+            La Belgique rejoint le système européen d'alerte\n\n\
+            Communiqué de presse du Centre pour la Cybersécurité Belgique (CCB) et du Premier \
+            ministre – Bruxelles, le 9 octobre 2025\n\n\
+            Le Conseil des ministres a approuvé ce jeudi l'adhésion de la Belgique au système \
+            européen d'alerte en matière de cybersécurité.\n";
+        assert_eq!(meta_of_text(page).1.as_deref(), Some("2025-10-09"));
+    }
+
+    #[test]
+    fn a_dateline_under_the_headline_is_not_the_title() {
+        let page = "NORDEFCO - Nordic Defence Cooperation\n\nNews / 2026\n\n\
+            Joint Statement by the Nordic Ministers of Defence on Cyber and Hybrid Threats\n\n\
+            Reykjavik, 4 November 2026\n\nPublished: 05.11.2026 | Updated: 06.11.2026\n\n\
+            The Ministers of Defence of Denmark, Finland, Iceland, Norway and Sweden met in \
+            Reykjavik on 4 November 2026. They adopted the following statement.\n";
+        assert_eq!(
+            meta_of_text(page),
+            (
+                Some(
+                    "Joint Statement by the Nordic Ministers of Defence on Cyber and Hybrid Threats"
+                        .to_string()
+                ),
+                Some("2026-11-05".to_string())
+            )
+        );
+    }
+
+    #[test]
     fn a_dateline_marked_up_as_a_time_element_beats_the_event_s_date() {
         let page = "<html><body><nav><time datetime='2020-01-01'>1 Jan</time></nav>\
             <h1>EU and Indonesia hold second Cyber Consultations</h1>\
@@ -745,6 +799,16 @@ mod tests {
             doc.published.map(|p| p.value).as_deref(),
             Some("2025-10-09T10:30")
         );
+    }
+
+    #[test]
+    fn a_dateline_is_not_a_headline() {
+        assert!(!headline("Reykjavik, 4 November 2026"));
+        assert!(!headline("Bruxelles, le 3 mars 2026"));
+        assert!(headline(
+            "Joint Statement by the Nordic Ministers of Defence"
+        ));
+        assert!(headline("Cyber Dialogue, 2026 edition"));
     }
 
     #[test]
