@@ -1115,7 +1115,10 @@ fn coordinated_clauses(
                 })
                 // "L'UE mobilisera ses experts, tandis que la Nouvelle-Zélande mettra à
                 // disposition des formateurs": another party, another undertaking.
+                // Looked for only after a comma and the letter they open with: a sentence
+                // has many commas, and few open such a clause.
                 .or_else(|| {
+                    matches!(rest.get(2), Some(b't' | b'a' | b'w')).then_some(())?;
                     [", tandis que ", ", alors que ", ", while ", ", whereas "]
                         .iter()
                         .find(|b| rest.starts_with(b.as_bytes()))
@@ -2316,6 +2319,10 @@ impl<'d> Headings<'d> {
 /// France nous permettra", "This partnership with Japan will": the partner, not the
 /// subject, which is the noun.
 fn partner_of_a_noun(before: &str) -> bool {
+    // Most subjects hold neither word: no list of words for them.
+    if !before.contains("vec ") && !before.contains("ith ") {
+        return false;
+    }
     let words: Vec<&str> = before.split_whitespace().collect();
     let Some(with_at) = words
         .iter()
@@ -2551,18 +2558,19 @@ fn introduced_speaker(text: &str, page_before: &str, rules: &Rules) -> Vec<Strin
     }) else {
         return Vec::new();
     };
+    // The apposition ends with the sentence, or where the next person is named; it is read
+    // within a few lines of the name, never to the end of the page.
     let apposition = &page_before[at + surname.len()..];
-    // The apposition ends with the sentence, or where the next person is named.
+    let within = (0..=apposition.len().min(300))
+        .rev()
+        .find(|&e| apposition.is_char_boundary(e))
+        .unwrap_or(0);
+    let apposition = &apposition[..within];
     let end = [". ", ";", ", and ", ", et ", "\n"]
         .iter()
         .filter_map(|stop| apposition.find(stop))
         .min()
-        .unwrap_or(apposition.len())
-        .min(300);
-    let end = (0..=end)
-        .rev()
-        .find(|&e| apposition.is_char_boundary(e))
-        .unwrap_or(0);
+        .unwrap_or(apposition.len());
     rules.registry.ids(&apposition[..end])
 }
 
