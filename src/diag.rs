@@ -67,7 +67,9 @@ impl Excerpt {
     }
 }
 
-fn floor_char_boundary(source: &str, offset: usize) -> usize {
+/// The largest char boundary of `source` at or before `offset` (`str::floor_char_boundary`,
+/// which our minimum Rust version lacks).
+pub(crate) fn floor_char_boundary(source: &str, offset: usize) -> usize {
     let mut offset = offset.min(source.len());
     while !source.is_char_boundary(offset) {
         offset -= 1;

@@ -806,31 +806,29 @@ impl<'d> Page<'d> {
                 }
             };
             let pronoun = |first_person: bool| {
+                let speaker_of = |sentence: &crate::document::Sentence| {
+                    let page_before = doc_folded.text.get(..sentence.span.start).unwrap_or("");
+                    speaker_parties(
+                        doc_folded.slice(sentence.span.clone()).text,
+                        page_before,
+                        rules,
+                    )
+                };
                 let attributed = if first_person {
-                    let attributed = attribution(whole, rules);
-                    if attributed.is_empty() {
-                        let page_before = doc_folded.text.get(..sentence.span.start).unwrap_or("");
-                        let introduced = introduced_speaker(whole, page_before, rules);
-                        // "…," said Commissioner Wendland. "We intend to …": a quotation that
-                        // goes on in the next sentence is still the speaker's.
-                        match index.checked_sub(1).and_then(|i| doc.sentences.get(i)) {
-                            Some(previous)
-                                if introduced.is_empty() && whole.trim_start().starts_with('"') =>
-                            {
-                                let previous_text = doc_folded.slice(previous.span.clone()).text;
-                                let attributed = attribution(previous_text, rules);
-                                if attributed.is_empty() {
-                                    let page_before =
-                                        doc_folded.text.get(..previous.span.start).unwrap_or("");
-                                    introduced_speaker(previous_text, page_before, rules)
-                                } else {
-                                    attributed
-                                }
-                            }
-                            _ => introduced,
+                    let attributed = speaker_parties(
+                        whole,
+                        doc_folded.text.get(..sentence.span.start).unwrap_or(""),
+                        rules,
+                    );
+                    // "…," said Commissioner Wendland. "We intend to …": a quotation that goes
+                    // on in the next sentence is still the speaker's.
+                    match index.checked_sub(1).and_then(|i| doc.sentences.get(i)) {
+                        Some(previous)
+                            if attributed.is_empty() && whole.trim_start().starts_with('"') =>
+                        {
+                            speaker_of(previous)
                         }
-                    } else {
-                        attributed
+                        _ => attributed,
                     }
                 } else {
                     Vec::new()
@@ -1475,9 +1473,8 @@ fn best_trigger<'r>(
 /// l'accompagnera", "la France les soutiendra", "elle les réexaminera". After a preposition
 /// the same words are articles ("de l'opéra", "à la Sierra").
 fn object_pronoun_after_subject(before: &str) -> bool {
-    let Some(rest) = ["l'", "le ", "la ", "les ", "leur "].iter().find_map(|p| {
-        let trimmed = before.trim_end_matches(' ');
-        let p = p.trim_end();
+    let trimmed = before.trim_end_matches(' ');
+    let Some(rest) = ["l'", "le", "la", "les", "leur"].iter().find_map(|p| {
         let cut = trimmed.len().checked_sub(p.len())?;
         (trimmed.get(cut..)?.eq_ignore_ascii_case(p)
             && (cut == 0 || trimmed.as_bytes()[cut - 1] == b' '))
@@ -1959,6 +1956,10 @@ impl<'t, 'r> Clause<'t, 'r> {
     }
 }
 
+/// "Together we will bring it to the next level": the speaker and the partners, where the
+/// subject is "we".
+const TOGETHER: [&str; 2] = ["together", "ensemble"];
+
 fn subject_in(clause: &Clause<'_, '_>, rules: &Rules) -> Subject {
     for index in (0..clause.len()).rev() {
         let &(_, _, head, adverbial) = clause.piece(index);
@@ -2020,22 +2021,17 @@ fn subject_in(clause: &Clause<'_, '_>, rules: &Rules) -> Subject {
                     // "The Ministers" of a joint statement, "hereafter the Ministers".
                     "ministers",
                     "ministres",
-                    // "Together we will bring it to the next level": the speaker and the
-                    // partner.
-                    "together",
-                    "ensemble",
                 ]
                 .iter()
+                .chain(&TOGETHER)
                 .any(|w| w.eq_ignore_ascii_case(x))
             });
             // "Together, we", "Ensemble, nous": the adverb is a piece of its own.
             let both = both
-                || index > 0
-                    && clause.cut[..index].iter().any(|&(_, piece)| {
-                        let piece = piece.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-                        piece.eq_ignore_ascii_case("together")
-                            || piece.eq_ignore_ascii_case("ensemble")
-                    });
+                || clause.cut[..index].iter().any(|&(_, piece)| {
+                    let piece = piece.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+                    TOGETHER.iter().any(|w| piece.eq_ignore_ascii_case(w))
+                });
             return Subject::Pronoun { first_person, both };
         }
         if head.trim().is_empty() || adverbial {
@@ -2314,7 +2310,6 @@ impl<'d> Headings<'d> {
     }
 }
 
-/// "met in Brussels", "réunis à Washington": a capital after a preposition is a place.
 /// Whether a name follows "with" after a noun of the subject: "Cette coopération avec la
 /// France nous permettra", "This partnership with Japan will": the partner, not the
 /// subject, which is the noun.
@@ -2341,6 +2336,7 @@ fn partner_of_a_noun(before: &str) -> bool {
         && !words[..with_at].iter().any(|w| w.ends_with(','))
 }
 
+/// "met in Brussels", "réunis à Washington": a capital after a preposition is a place.
 fn after_preposition(before: &str) -> bool {
     let last = before
         .split_whitespace()
@@ -2518,6 +2514,17 @@ fn attribution(text: &str, rules: &Rules) -> Vec<String> {
         .map_or_else(Vec::new, |open| rules.registry.ids(&text[..open]))
 }
 
+/// Whom a quotation in `text` is attributed to: the parties its attribution names, else
+/// those of the apposition where the page introduced the speaker named in it.
+fn speaker_parties(text: &str, page_before: &str, rules: &Rules) -> Vec<String> {
+    let attributed = attribution(text, rules);
+    if attributed.is_empty() {
+        introduced_speaker(text, page_before, rules)
+    } else {
+        attributed
+    }
+}
+
 /// The parties of a speaker quoted by name alone ("…," said Ms Vandermeersch; « … », a
 /// déclaré le général Lécuyer), read where the page introduced them, in the apposition after
 /// their name: "co-chaired by Ms Ilse Vandermeersch, Head of the Cyber Policy Division of the
@@ -2561,11 +2568,7 @@ fn introduced_speaker(text: &str, page_before: &str, rules: &Rules) -> Vec<Strin
     // The apposition ends with the sentence, or where the next person is named; it is read
     // within a few lines of the name, never to the end of the page.
     let apposition = &page_before[at + surname.len()..];
-    let within = (0..=apposition.len().min(300))
-        .rev()
-        .find(|&e| apposition.is_char_boundary(e))
-        .unwrap_or(0);
-    let apposition = &apposition[..within];
+    let apposition = &apposition[..crate::diag::floor_char_boundary(apposition, 300)];
     let end = [". ", ";", ", and ", ", et ", "\n"]
         .iter()
         .filter_map(|stop| apposition.find(stop))
