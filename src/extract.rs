@@ -137,6 +137,9 @@ pub struct Rules {
     /// Every trigger, then every veto, in one automaton: one pass over a sentence says which
     /// of them can match it, where a pass per pattern would cost each its own search.
     prefilter: PatternSet,
+    /// The set's pattern for `MILESTONE_OPENING`: a sentence it does not match names no
+    /// milestone.
+    milestone_opening: regex_automata::PatternID,
     verbs: Pattern,
     pronouns: Pattern,
     declaratives: Pattern,
@@ -204,13 +207,15 @@ impl Rules {
         let trigger_specs = user_then_builtin(&config.trigger, &lexicon.trigger);
         let veto_specs = user_then_builtin(&config.veto, &lexicon.veto);
         // Every trigger, then every veto, in one set: when it compiles, each of its patterns
-        // does on its own, and only the not_after patterns are compiled now.
-        let patterns: Vec<String> = trigger_specs
+        // does on its own, and only the not_after patterns are compiled now. Last, what every
+        // milestone opens with, which spares most sentences the search for one.
+        let mut patterns: Vec<String> = trigger_specs
             .iter()
             .map(|(t, _)| &t.pattern)
             .chain(veto_specs.iter().map(|(v, _)| &v.pattern))
             .map(|p| compiled_pattern(p.get_ref()))
             .collect();
+        patterns.push(compiled_pattern(MILESTONE_OPENING));
         let prefilter = PatternSet::new(&patterns);
         let mut diags = Vec::new();
         // The pattern compiled alone; `None` when it is the user's and does not compile, which
@@ -269,6 +274,8 @@ impl Rules {
         }
         // Each pattern compiles alone but not all together: too big a set, which no one
         // place of pledge.toml is to blame for.
+        let milestone_opening = regex_automata::PatternID::new(triggers.len() + vetoes.len())
+            .map_err(|e| crate::Error::input("data/lexicon.toml", e.to_string()))?;
         let prefilter = prefilter.map_err(|e| {
             let source = if config.trigger.is_empty() && config.veto.is_empty() {
                 "data/lexicon.toml"
@@ -280,6 +287,7 @@ impl Rules {
         let join = |list: &[String]| builtin_pattern(&list.join("|"));
         Ok(Rules {
             prefilter,
+            milestone_opening,
             triggers,
             vetoes,
             verbs: join(&lexicon.words.verbs)?,
@@ -404,6 +412,10 @@ const ADVERBIAL: &str = r"^\s*[«»“”]?\s*(?:(?:dans|en|entre|avec|par|pour|
 /// An event the commitment is about: "4e dialogue UE-Ukraine sur le cyberespace", "the next
 /// Cyber Dialogue".
 const MILESTONE: &str = r"\b(?:(?P<num>\d{1,3})\s*(?:e|ème|eme|er|re|th|st|nd|rd)|(?P<word>premi[eè]re?|deuxième|second|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)|(?P<next>prochaine?|next|upcoming))\s+(?:[\w-]+\s+){0,3}?(?P<event>dialogue|réunion|conférence|sommet|session|cycle|édition|consultations?|forum|conseil|meeting|summit|conference|round|edition|council|cyber\s+dialogue)\b[^,;.]*";
+
+/// What every `MILESTONE` opens with, and more: without the word boundary, so that it
+/// matches wherever the milestone does, in a whole sentence or from any place in it.
+const MILESTONE_OPENING: &str = r"\d\s*(?:e|ème|eme|er|re|th|st|nd|rd)\s|premi[eè]re?|deuxième|second|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|first|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|prochaine?|next|upcoming";
 
 /// A determiner or a number after a verb: its object follows.
 const OBJECT: &str = r"^\s+(?:le|la|les|l'|leur|leurs|son|sa|ses|notre|nos|votre|vos|ce|cet|cette|ces|un|une|des|du|their|its|our|your|his|her|the|a|an|this|these|those|\d)\b";
@@ -1032,7 +1044,10 @@ impl<'d> Page<'d> {
             made_floor,
         )
         .or_else(|| first_deadline(sentence_dates.iter().filter(|d| fronted_due(d)), made_floor));
-        let milestone = milestone(&folded, original, candidate.start, rules);
+        let milestone = hits
+            .contains(rules.milestone_opening)
+            .then(|| milestone(&folded, original, candidate.start, rules))
+            .flatten();
         let own_offset = folded.original(own_start).min(original.len());
         let quote = clean_quote(original.get(own_offset..).unwrap_or(original));
         // The words after the trigger say what is committed to; the trigger's own words ("sont
@@ -3555,6 +3570,41 @@ mod tests {
         );
         assert_eq!(found("la douzième session"), some("douzième session", None));
         assert_eq!(found("un dialogue régulier"), None);
+    }
+
+    /// The set's gate may let through a sentence with no milestone, never turn one away.
+    #[test]
+    fn the_milestone_opening_matches_wherever_a_milestone_does() {
+        let rules = Rules::default();
+        let opening = builtin_pattern(MILESTONE_OPENING).unwrap();
+        let texts = [
+            "en vue du 4e dialogue UE-Ukraine en 2025",
+            "en vue du 4ème  dialogue UE-Ukraine",
+            "le 1er sommet UE-Japon",
+            "the 2nd session",
+            "la Quatrième réunion du comité",
+            "the 12 th EU-US summit",
+            "the 3rd\tround of talks",
+            "the Second round of talks",
+            "la première édition du forum",
+            "the next Cyber Dialogue",
+            "l'upcoming meeting",
+            "la prochaine réunion du Conseil conjoint",
+            "le prochain cycle de consultations",
+            "la douzième session",
+            "the twelfth EU-China summit",
+        ];
+        for text in texts {
+            let folded = Folded::new(text);
+            let whole = folded.slice(0..text.len());
+            assert!(rules.milestone.is_match(&whole.text[..]), "{text}");
+            for from in (0..whole.text.len()).filter(|&i| whole.text.is_char_boundary(i)) {
+                if rules.milestone.is_match(&whole.text[from..]) {
+                    assert!(opening.is_match(&whole.text[from..]), "{text} from {from}");
+                }
+            }
+        }
+        assert!(!opening.is_match("les deux parties poursuivront le dialogue en 2025."));
     }
 
     #[test]
