@@ -3572,6 +3572,13 @@ mod tests {
         assert_eq!(found("un dialogue régulier"), None);
     }
 
+    /// A built-in pattern that tells upper from lower case would make the set read texts as
+    /// they are, with a DFA twice the size (`crate::fold::set`).
+    #[test]
+    fn the_built_in_trigger_set_is_blind_to_case() {
+        assert!(Rules::default().prefilter.is_case_blind());
+    }
+
     /// The set's gate may let through a sentence with no milestone, never turn one away.
     #[test]
     fn the_milestone_opening_matches_wherever_a_milestone_does() {

@@ -8,6 +8,13 @@
 //! patterns matched is wanted, never where, so the loop here walks the same lazy DFA byte by
 //! byte and reads the patterns off each match state it passes, through the crate's public
 //! API; where the lazy DFA cannot answer, the crate's PikeVM does.
+//!
+//! The set is searched in a lower-cased copy of the text when no pattern tells upper from
+//! lower case. A case-insensitive pattern matches both cases of each letter, but the crate
+//! gives the DFA's byte classes ranges of contiguous bytes, so that "A" and "a" stay apart:
+//! 78 classes for the built-in lexicon, which pads each state to 128 transitions. Without
+//! upper case letters, the same states need 64, and the DFA that a page's sentences walk
+//! halves, to fit in a core's cache.
 
 use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::Arc;
@@ -16,8 +23,19 @@ use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures, pikevm::PikeVM};
 use regex_automata::util::{pool::Pool, syntax};
 use regex_automata::{Input, MatchKind};
+use regex_syntax::hir::{
+    Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind,
+    Repetition,
+};
 
-type NewCache = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
+type NewScratch = Box<dyn Fn() -> Scratch + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+/// What one search needs of its own: the lazy DFA's states, and room for the lower-cased
+/// text.
+struct Scratch {
+    cache: Cache,
+    lower: String,
+}
 
 /// Patterns searched together, saying which of them match a text. For folded text, as
 /// `super::regex_without_literals`: a pattern may be read byte by byte.
@@ -26,7 +44,9 @@ pub struct PatternSet {
     dfa: DFA,
     /// The lazy DFA's states, built as texts need them and kept for the next text; one cache
     /// per thread at a time. Shared by the clones of a set, which search alike.
-    caches: Arc<Pool<Cache, NewCache>>,
+    scratch: Arc<Pool<Scratch, NewScratch>>,
+    /// Whether the patterns were compiled for lower-cased text (`case_blind`).
+    lower: bool,
     /// For a text the lazy DFA gives up on: a Unicode word boundary (only a user's pattern
     /// has one) next to a non-ASCII byte.
     pikevm: PikeVM,
@@ -50,18 +70,29 @@ impl PatternSet {
         // As `super::regex_without_literals`: byte by byte where every pattern allows it,
         // Unicode otherwise; and the regex crate's limits.
         let compile = |bytes: bool| {
+            let hirs = syntax::parse_many_with(
+                patterns,
+                &syntax::Config::new().unicode(!bytes).utf8(!bytes),
+            )
+            .map_err(|e| e.to_string())?;
+            let lower = hirs.iter().all(case_blind);
+            let hirs: Vec<Hir> = if lower {
+                hirs.iter().map(without_upper_case).collect()
+            } else {
+                hirs
+            };
             thompson::Compiler::new()
-                .syntax(syntax::Config::new().unicode(!bytes).utf8(!bytes))
                 .configure(
                     thompson::Config::new()
                         .utf8(!bytes)
                         .which_captures(WhichCaptures::None)
                         .nfa_size_limit(Some(10 << 20)),
                 )
-                .build_many(patterns)
+                .build_many_from_hir(&hirs)
+                .map(|nfa| (nfa, lower))
                 .map_err(|e| e.to_string())
         };
-        let nfa = compile(true).or_else(|_| compile(false))?;
+        let (nfa, lower) = compile(true).or_else(|_| compile(false))?;
         let dfa = DFA::builder()
             .configure(
                 DFA::config()
@@ -76,12 +107,21 @@ impl PatternSet {
             .build_from_nfa(nfa)
             .map_err(|e| e.to_string())?;
         let for_cache = dfa.clone();
-        let new_cache: NewCache = Box::new(move || for_cache.create_cache());
+        let new_scratch: NewScratch = Box::new(move || Scratch {
+            cache: for_cache.create_cache(),
+            lower: String::new(),
+        });
         Ok(PatternSet {
             dfa,
-            caches: Arc::new(Pool::new(new_cache)),
+            scratch: Arc::new(Pool::new(new_scratch)),
+            lower,
             pikevm,
         })
+    }
+
+    /// Whether the set reads texts lower-cased, none of its patterns telling the cases apart.
+    pub fn is_case_blind(&self) -> bool {
+        self.lower
     }
 
     pub fn pattern_len(&self) -> usize {
@@ -96,8 +136,17 @@ impl PatternSet {
     /// The patterns that match somewhere in `text`, in `found` (cleared first).
     pub fn matches(&self, text: &str, found: &mut regex_automata::PatternSet) {
         found.clear();
-        let mut cache = self.caches.get();
-        if self.scan(&mut cache, text, found).is_err() {
+        let mut scratch = self.scratch.get();
+        let Scratch { cache, lower } = &mut *scratch;
+        let text = if self.lower {
+            lower.clear();
+            lower.push_str(text);
+            lower.make_ascii_lowercase();
+            lower.as_str()
+        } else {
+            text
+        };
+        if self.scan(cache, text, found).is_err() {
             found.clear();
             let mut cache = self.pikevm.create_cache();
             self.pikevm
@@ -176,6 +225,64 @@ impl PatternSet {
     }
 }
 
+/// Whether a pattern matches alike whatever the case of the ASCII letters of a text: it
+/// holds no letter as a literal (case-sensitive), and each of its classes holds both cases
+/// of a letter or neither. A word boundary does not depend on case.
+fn case_blind(hir: &Hir) -> bool {
+    fn both_or_neither(holds: impl Fn(u8) -> bool) -> bool {
+        (b'a'..=b'z').all(|c| holds(c) == holds(c.to_ascii_uppercase()))
+    }
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(literal) => !literal.0.iter().any(u8::is_ascii_alphabetic),
+        HirKind::Class(Class::Bytes(class)) => both_or_neither(|c| {
+            class
+                .ranges()
+                .iter()
+                .any(|r| (r.start()..=r.end()).contains(&c))
+        }),
+        HirKind::Class(Class::Unicode(class)) => both_or_neither(|c| {
+            class
+                .ranges()
+                .iter()
+                .any(|r| (r.start()..=r.end()).contains(&char::from(c)))
+        }),
+        HirKind::Repetition(repetition) => case_blind(&repetition.sub),
+        HirKind::Capture(capture) => case_blind(&capture.sub),
+        HirKind::Concat(hirs) | HirKind::Alternation(hirs) => hirs.iter().all(case_blind),
+    }
+}
+
+/// A case-blind pattern for lower-cased text: the upper case letters, which it never meets,
+/// taken out of its classes.
+fn without_upper_case(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Class(Class::Bytes(class)) => {
+            let mut class = class.clone();
+            class.difference(&ClassBytes::new([ClassBytesRange::new(b'A', b'Z')]));
+            Hir::class(Class::Bytes(class))
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut class = class.clone();
+            class.difference(&ClassUnicode::new([ClassUnicodeRange::new('A', 'Z')]));
+            Hir::class(Class::Unicode(class))
+        }
+        HirKind::Repetition(repetition) => Hir::repetition(Repetition {
+            sub: Box::new(without_upper_case(&repetition.sub)),
+            ..repetition.clone()
+        }),
+        HirKind::Capture(capture) => Hir::capture(Capture {
+            sub: Box::new(without_upper_case(&capture.sub)),
+            ..capture.clone()
+        }),
+        HirKind::Concat(hirs) => Hir::concat(hirs.iter().map(without_upper_case).collect()),
+        HirKind::Alternation(hirs) => {
+            Hir::alternation(hirs.iter().map(without_upper_case).collect())
+        }
+        HirKind::Empty | HirKind::Look(_) | HirKind::Literal(_) => hir.clone(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +348,53 @@ mod tests {
         let mut found = set.hits();
         let alphabet = ['a', 'b', ' ', ',', '.', 'w', 'i', 'l', 'W'];
         let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..5000 {
+            let len = (seed % 24) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            set.matches(&text, &mut found);
+            let got: Vec<usize> = found.iter().map(|p| p.as_usize()).collect();
+            let expected: Vec<usize> = (0..alone.len())
+                .filter(|&i| alone[i].is_match(&text))
+                .collect();
+            assert_eq!(got, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_set_blind_to_case_reads_lower_cased_text_and_agrees() {
+        let blind = [
+            r"(?i)\bwill\s+\w+",
+            r"(?i)a[^.,]{0,5}b",
+            r"(?i)\bab\b",
+            r"[^a-zA-Z]+$",
+            r"(?i)^w",
+            r"[0-9],\s",
+        ];
+        assert!(PatternSet::new(&blind).unwrap().lower);
+        // One pattern that tells the cases apart: the set reads the text as it is.
+        for sensitive in [r"\bEU\b", r"(?i)a(?-i:B)", r"[A-Z]", r"[^a-z]"] {
+            let mut patterns = blind.to_vec();
+            patterns.push(sensitive);
+            assert!(!PatternSet::new(&patterns).unwrap().lower, "{sensitive}");
+            agrees_with_each_pattern(&patterns, "Will Ab EU, W");
+        }
+        let set = PatternSet::new(&blind).unwrap();
+        let alone: Vec<regex::Regex> = blind
+            .iter()
+            .map(|p| regex::Regex::new(p).unwrap())
+            .collect();
+        let mut found = set.hits();
+        let alphabet = [
+            'a', 'A', 'b', 'B', ' ', ',', '.', 'w', 'W', 'i', 'I', 'l', 'L', '1',
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
         for _ in 0..5000 {
             let len = (seed % 24) as usize;
             let text: String = (0..len)
