@@ -3604,7 +3604,7 @@ mod tests {
         for text in texts {
             let folded = Folded::new(text);
             let whole = folded.slice(0..text.len());
-            assert!(rules.milestone.is_match(&whole.text[..]), "{text}");
+            assert!(rules.milestone.is_match(whole.text), "{text}");
             for from in (0..whole.text.len()).filter(|&i| whole.text.is_char_boundary(i)) {
                 if rules.milestone.is_match(&whole.text[from..]) {
                     assert!(opening.is_match(&whole.text[from..]), "{text} from {from}");
