@@ -77,7 +77,7 @@ impl PatternSet {
             .map_err(|e| e.to_string())?;
             let lower = hirs.iter().all(case_blind);
             let hirs: Vec<Hir> = if lower {
-                hirs.iter().map(without_upper_case).collect()
+                hirs.into_iter().map(without_upper_case).collect()
             } else {
                 hirs
             };
@@ -229,24 +229,31 @@ impl PatternSet {
 /// holds no letter as a literal (case-sensitive), and each of its classes holds both cases
 /// of a letter or neither. A word boundary does not depend on case.
 fn case_blind(hir: &Hir) -> bool {
-    fn both_or_neither(holds: impl Fn(u8) -> bool) -> bool {
-        (b'a'..=b'z').all(|c| holds(c) == holds(c.to_ascii_uppercase()))
+    /// Both cases of each ASCII letter or neither, in the ASCII bytes a class holds.
+    fn both_or_neither(ascii: impl Iterator<Item = (u32, u32)>) -> bool {
+        let mut held = 0u128;
+        for (start, end) in ascii.filter(|&(start, _)| start < 128) {
+            let end = end.min(127);
+            held |= (u128::MAX >> (127 - end)) & (u128::MAX << start);
+        }
+        const LETTERS: u128 = (1 << 26) - 1;
+        (held >> b'A') & LETTERS == (held >> b'a') & LETTERS
     }
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => true,
         HirKind::Literal(literal) => !literal.0.iter().any(u8::is_ascii_alphabetic),
-        HirKind::Class(Class::Bytes(class)) => both_or_neither(|c| {
+        HirKind::Class(Class::Bytes(class)) => both_or_neither(
             class
                 .ranges()
                 .iter()
-                .any(|r| (r.start()..=r.end()).contains(&c))
-        }),
-        HirKind::Class(Class::Unicode(class)) => both_or_neither(|c| {
+                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+        ),
+        HirKind::Class(Class::Unicode(class)) => both_or_neither(
             class
                 .ranges()
                 .iter()
-                .any(|r| (r.start()..=r.end()).contains(&char::from(c)))
-        }),
+                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+        ),
         HirKind::Repetition(repetition) => case_blind(&repetition.sub),
         HirKind::Capture(capture) => case_blind(&capture.sub),
         HirKind::Concat(hirs) | HirKind::Alternation(hirs) => hirs.iter().all(case_blind),
@@ -255,31 +262,31 @@ fn case_blind(hir: &Hir) -> bool {
 
 /// A case-blind pattern for lower-cased text: the upper case letters, which it never meets,
 /// taken out of its classes.
-fn without_upper_case(hir: &Hir) -> Hir {
-    match hir.kind() {
-        HirKind::Class(Class::Bytes(class)) => {
-            let mut class = class.clone();
+fn without_upper_case(hir: Hir) -> Hir {
+    match hir.into_kind() {
+        HirKind::Class(Class::Bytes(mut class)) => {
             class.difference(&ClassBytes::new([ClassBytesRange::new(b'A', b'Z')]));
             Hir::class(Class::Bytes(class))
         }
-        HirKind::Class(Class::Unicode(class)) => {
-            let mut class = class.clone();
+        HirKind::Class(Class::Unicode(mut class)) => {
             class.difference(&ClassUnicode::new([ClassUnicodeRange::new('A', 'Z')]));
             Hir::class(Class::Unicode(class))
         }
-        HirKind::Repetition(repetition) => Hir::repetition(Repetition {
-            sub: Box::new(without_upper_case(&repetition.sub)),
-            ..repetition.clone()
-        }),
-        HirKind::Capture(capture) => Hir::capture(Capture {
-            sub: Box::new(without_upper_case(&capture.sub)),
-            ..capture.clone()
-        }),
-        HirKind::Concat(hirs) => Hir::concat(hirs.iter().map(without_upper_case).collect()),
-        HirKind::Alternation(hirs) => {
-            Hir::alternation(hirs.iter().map(without_upper_case).collect())
+        HirKind::Repetition(mut repetition) => {
+            repetition.sub = Box::new(without_upper_case(*repetition.sub));
+            Hir::repetition(repetition)
         }
-        HirKind::Empty | HirKind::Look(_) | HirKind::Literal(_) => hir.clone(),
+        HirKind::Capture(mut capture) => {
+            capture.sub = Box::new(without_upper_case(*capture.sub));
+            Hir::capture(capture)
+        }
+        HirKind::Concat(hirs) => Hir::concat(hirs.into_iter().map(without_upper_case).collect()),
+        HirKind::Alternation(hirs) => {
+            Hir::alternation(hirs.into_iter().map(without_upper_case).collect())
+        }
+        HirKind::Empty => Hir::empty(),
+        HirKind::Look(look) => Hir::look(look),
+        HirKind::Literal(literal) => Hir::literal(literal.0),
     }
 }
 
