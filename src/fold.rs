@@ -8,6 +8,9 @@
 
 mod set;
 
+use regex_syntax::hir::{
+    Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind,
+};
 pub use set::PatternSet;
 use unicode_normalization::char::decompose_canonical;
 
@@ -305,6 +308,111 @@ pub fn regex_without_literals(pattern: &str) -> Option<regex_automata::meta::Reg
     // rules, took a seventh fewer instructions. A user's pattern that needs Unicode ("\p{L}")
     // keeps it.
     build(true).or_else(|| build(false))
+}
+
+/// `regex_without_literals` for a pattern blind to case (`for_lower_case`), to be searched
+/// in lower-cased text, where it matches as the pattern does in the text as it was; `None`
+/// where the pattern tells the cases apart or does not compile.
+pub fn regex_for_lower_case(pattern: &str) -> Option<regex_automata::meta::Regex> {
+    use regex_automata::{meta, nfa::thompson::WhichCaptures, util::syntax};
+    let build = |bytes: bool| {
+        let hir = syntax::parse_with(pattern, &syntax::Config::new().unicode(!bytes).utf8(!bytes))
+            .ok()?;
+        let (mut hirs, true) = for_lower_case(vec![hir]) else {
+            return None;
+        };
+        let config = meta::Config::new()
+            .which_captures(WhichCaptures::Implicit)
+            .utf8_empty(!bytes)
+            .auto_prefilter(false)
+            .nfa_size_limit(Some(10 << 20))
+            .hybrid_cache_capacity(2 << 20);
+        meta::Builder::new()
+            .configure(config)
+            .build_from_hir(&hirs.pop()?)
+            .ok()
+    };
+    build(true).or_else(|| build(false))
+}
+
+/// Patterns for lower-cased text, and true, where none tells upper from lower case: the same
+/// patterns, and false, otherwise.
+///
+/// A case-insensitive pattern matches both cases of each letter, but the regex crate makes
+/// a DFA's byte classes of contiguous bytes, so that "A" and "a" stay apart: twice the
+/// letters, and states padded to twice the transitions. In lower-cased text, the upper case
+/// letters can go, and the DFA that a page walks halves, to fit better in a core's cache.
+pub(crate) fn for_lower_case(hirs: Vec<Hir>) -> (Vec<Hir>, bool) {
+    if hirs.iter().all(case_blind) {
+        (hirs.into_iter().map(without_upper_case).collect(), true)
+    } else {
+        (hirs, false)
+    }
+}
+
+/// Whether a pattern matches alike whatever the case of the ASCII letters of a text: it
+/// holds no letter as a literal (case-sensitive), and each of its classes holds both cases
+/// of a letter or neither. A word boundary does not depend on case.
+fn case_blind(hir: &Hir) -> bool {
+    /// Both cases of each ASCII letter or neither, in the ASCII bytes a class holds.
+    fn both_or_neither(ascii: impl Iterator<Item = (u32, u32)>) -> bool {
+        let mut held = 0u128;
+        for (start, end) in ascii.filter(|&(start, _)| start < 128) {
+            let end = end.min(127);
+            held |= (u128::MAX >> (127 - end)) & (u128::MAX << start);
+        }
+        const LETTERS: u128 = (1 << 26) - 1;
+        (held >> b'A') & LETTERS == (held >> b'a') & LETTERS
+    }
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(literal) => !literal.0.iter().any(u8::is_ascii_alphabetic),
+        HirKind::Class(Class::Bytes(class)) => both_or_neither(
+            class
+                .ranges()
+                .iter()
+                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+        ),
+        HirKind::Class(Class::Unicode(class)) => both_or_neither(
+            class
+                .ranges()
+                .iter()
+                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+        ),
+        HirKind::Repetition(repetition) => case_blind(&repetition.sub),
+        HirKind::Capture(capture) => case_blind(&capture.sub),
+        HirKind::Concat(hirs) | HirKind::Alternation(hirs) => hirs.iter().all(case_blind),
+    }
+}
+
+/// A case-blind pattern for lower-cased text: the upper case letters, which it never meets,
+/// taken out of its classes.
+fn without_upper_case(hir: Hir) -> Hir {
+    match hir.into_kind() {
+        HirKind::Class(Class::Bytes(mut class)) => {
+            class.difference(&ClassBytes::new([ClassBytesRange::new(b'A', b'Z')]));
+            Hir::class(Class::Bytes(class))
+        }
+        HirKind::Class(Class::Unicode(mut class)) => {
+            class.difference(&ClassUnicode::new([ClassUnicodeRange::new('A', 'Z')]));
+            Hir::class(Class::Unicode(class))
+        }
+        HirKind::Repetition(mut repetition) => {
+            repetition.sub = Box::new(without_upper_case(*repetition.sub));
+            Hir::repetition(repetition)
+        }
+        HirKind::Capture(mut capture) => {
+            capture.sub = Box::new(without_upper_case(*capture.sub));
+            Hir::capture(capture)
+        }
+        HirKind::Concat(hirs) => Hir::concat(hirs.into_iter().map(without_upper_case).collect()),
+        HirKind::Alternation(hirs) => {
+            Hir::alternation(hirs.into_iter().map(without_upper_case).collect())
+        }
+        HirKind::Empty => Hir::empty(),
+        HirKind::Look(look) => Hir::look(look),
+        HirKind::Literal(literal) => Hir::literal(literal.0),
+    }
 }
 
 /// `regex_without_literals`, or a regex that matches nothing where the pattern does not

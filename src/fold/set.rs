@@ -10,11 +10,8 @@
 //! API; where the lazy DFA cannot answer, the crate's PikeVM does.
 //!
 //! The set is searched in a lower-cased copy of the text when no pattern tells upper from
-//! lower case. A case-insensitive pattern matches both cases of each letter, but the crate
-//! gives the DFA's byte classes ranges of contiguous bytes, so that "A" and "a" stay apart:
-//! 78 classes for the built-in lexicon, which pads each state to 128 transitions. Without
-//! upper case letters, the same states need 64, and the DFA that a page's sentences walk
-//! halves, to fit in a core's cache.
+//! lower case (`super::for_lower_case`): 78 byte classes for the built-in lexicon become
+//! about 50, which halves each state of the DFA that a page's sentences walk.
 
 use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::Arc;
@@ -23,10 +20,6 @@ use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures, pikevm::PikeVM};
 use regex_automata::util::{pool::Pool, syntax};
 use regex_automata::{Input, MatchKind};
-use regex_syntax::hir::{
-    Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind,
-    Repetition,
-};
 
 type NewScratch = Box<dyn Fn() -> Scratch + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
@@ -75,12 +68,7 @@ impl PatternSet {
                 &syntax::Config::new().unicode(!bytes).utf8(!bytes),
             )
             .map_err(|e| e.to_string())?;
-            let lower = hirs.iter().all(case_blind);
-            let hirs: Vec<Hir> = if lower {
-                hirs.into_iter().map(without_upper_case).collect()
-            } else {
-                hirs
-            };
+            let (hirs, lower) = super::for_lower_case(hirs);
             thompson::Compiler::new()
                 .configure(
                     thompson::Config::new()
@@ -222,71 +210,6 @@ impl PatternSet {
         for index in 0..self.dfa.match_len(cache, state) {
             found.insert(self.dfa.match_pattern(cache, state, index));
         }
-    }
-}
-
-/// Whether a pattern matches alike whatever the case of the ASCII letters of a text: it
-/// holds no letter as a literal (case-sensitive), and each of its classes holds both cases
-/// of a letter or neither. A word boundary does not depend on case.
-fn case_blind(hir: &Hir) -> bool {
-    /// Both cases of each ASCII letter or neither, in the ASCII bytes a class holds.
-    fn both_or_neither(ascii: impl Iterator<Item = (u32, u32)>) -> bool {
-        let mut held = 0u128;
-        for (start, end) in ascii.filter(|&(start, _)| start < 128) {
-            let end = end.min(127);
-            held |= (u128::MAX >> (127 - end)) & (u128::MAX << start);
-        }
-        const LETTERS: u128 = (1 << 26) - 1;
-        (held >> b'A') & LETTERS == (held >> b'a') & LETTERS
-    }
-    match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => true,
-        HirKind::Literal(literal) => !literal.0.iter().any(u8::is_ascii_alphabetic),
-        HirKind::Class(Class::Bytes(class)) => both_or_neither(
-            class
-                .ranges()
-                .iter()
-                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
-        ),
-        HirKind::Class(Class::Unicode(class)) => both_or_neither(
-            class
-                .ranges()
-                .iter()
-                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
-        ),
-        HirKind::Repetition(repetition) => case_blind(&repetition.sub),
-        HirKind::Capture(capture) => case_blind(&capture.sub),
-        HirKind::Concat(hirs) | HirKind::Alternation(hirs) => hirs.iter().all(case_blind),
-    }
-}
-
-/// A case-blind pattern for lower-cased text: the upper case letters, which it never meets,
-/// taken out of its classes.
-fn without_upper_case(hir: Hir) -> Hir {
-    match hir.into_kind() {
-        HirKind::Class(Class::Bytes(mut class)) => {
-            class.difference(&ClassBytes::new([ClassBytesRange::new(b'A', b'Z')]));
-            Hir::class(Class::Bytes(class))
-        }
-        HirKind::Class(Class::Unicode(mut class)) => {
-            class.difference(&ClassUnicode::new([ClassUnicodeRange::new('A', 'Z')]));
-            Hir::class(Class::Unicode(class))
-        }
-        HirKind::Repetition(mut repetition) => {
-            repetition.sub = Box::new(without_upper_case(*repetition.sub));
-            Hir::repetition(repetition)
-        }
-        HirKind::Capture(mut capture) => {
-            capture.sub = Box::new(without_upper_case(*capture.sub));
-            Hir::capture(capture)
-        }
-        HirKind::Concat(hirs) => Hir::concat(hirs.into_iter().map(without_upper_case).collect()),
-        HirKind::Alternation(hirs) => {
-            Hir::alternation(hirs.into_iter().map(without_upper_case).collect())
-        }
-        HirKind::Empty => Hir::empty(),
-        HirKind::Look(look) => Hir::look(look),
-        HirKind::Literal(literal) => Hir::literal(literal.0),
     }
 }
 
