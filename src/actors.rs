@@ -84,8 +84,8 @@ pub struct Registry {
 // Officials as well as bodies: "le secrétaire principal kényan a ajouté", "the Kenyan
 // Principal Secretary said", "le coprésident européen", whose title may carry one word of
 // rank ("principal", "permanent", "Foreign").
-const HEAD_NOUNS_BEFORE: &str = r"(?i)\b(?:gouvernement|gouvernements|autorités|partie|parties|côté|ministère|ministre|présidence|délégation|délégations|dirigeants|administration|responsables|représentants|experts|diplomates|fonctionnaires|homologues|secrétaire|ambassadeur|ambassadrice|envoyé|envoyée|coprésident|coprésidente|président|présidente|directeur|directrice|porte-parole|représentant|représentante)(?:\s+(?:principal|principale|général|générale|spécial|spéciale|adjoint|adjointe|permanent|permanente|délégué|déléguée|d'état))?\s+(?:[\w'-]+\s+(?:et|and)\s+)?$";
-const HEAD_NOUNS_AFTER: &str = r"(?i)^\s*(?:(?:and|et)\s+[\w.'-]+\s+)?(?:(?:principal|foreign|defence|defense|prime|deputy|permanent|special|interior|home|digital|cyber)\s+)?(?:government|governments|authorities|side|ministry|minister|presidency|delegation|leaders|administration|officials|representatives|representative|experts|diplomats|counterparts|secretary|ambassador|envoy|co-chair|chair|president|director|spokesperson)\b";
+const HEAD_NOUNS_BEFORE: &str = r"(?i)\b(?:gouvernement|gouvernements|autorités|partie|parties|côté|ministère|ministre|présidence|délégation|délégations|dirigeants|administration|responsables|représentants|experts|diplomates|fonctionnaires|homologues|secrétaire|ambassadeur|ambassadrice|envoyé|envoyée|coprésident|coprésidente|président|présidente|directeur|directrice|porte-parole|représentant|représentante|homologue|agence|agences|centre|centres|cert|csirt|ncsc|armée|armées|forces\s+armées|commandement)(?:\s+(?:principal|principale|général|générale|spécial|spéciale|adjoint|adjointe|permanent|permanente|délégué|déléguée|d'état))?\s+(?:[\w'-]+\s+(?:et|and)\s+)?$";
+const HEAD_NOUNS_AFTER: &str = r"(?i)^\s*(?:(?:and|et)\s+[\w.'-]+\s+)?(?:(?:principal|foreign|defence|defense|prime|deputy|permanent|special|interior|home|digital|cyber)\s+)?(?:government|governments|authorities|side|ministry|minister|presidency|delegation|leaders|administration|officials|representatives|representative|experts|diplomats|counterparts|secretary|ambassador|envoy|co-chair|chair|president|director|spokesperson|counterpart|counterparts|agency|agencies|centre|center|cert|csirt|ncsc|armed\s+forces|forces|cyber\s+command)\b";
 
 impl Registry {
     /// The built-in registry extended by `extra` entries (same id: names are added).
@@ -410,6 +410,13 @@ mod tests {
         assert_eq!(ids("the Ukrainian side"), ["UA"]);
         assert_eq!(ids("Canadian and EU officials"), ["CA", "EU"]);
         assert_eq!(ids("les responsables canadiens et européens"), ["CA", "EU"]);
+        // A government's agency, centre or forces.
+        assert_eq!(ids("l'ANSSI et le NCSC irlandais"), ["FR", "IE"]);
+        assert_eq!(
+            ids("the Irish NCSC and its French counterpart"),
+            ["IE", "FR"]
+        );
+        assert_eq!(ids("les forces armées ukrainiennes"), ["UA"]);
     }
 
     #[test]

@@ -943,13 +943,17 @@ impl<'d> Page<'d> {
         // "Les ministres sont convenus" at NATO: the ministers are the member states', and
         // what they agree binds the Allies, not the organisation. So does the "we" of a
         // summit's or a ministerial meeting's statement ("We task the Council"), though not
-        // that of the Secretary General quoted.
+        // that of the Secretary General quoted, unless what "we" did is agree or decide.
         let actors = if actors == ["NATO"]
             && (matches!(subject, Subject::Pronoun { .. })
                 && (names_members_people(&text[subject_start..])
                     || opens_with_we(&text[subject_start..])
                         && !is_quoted(whole)
-                        && !self.official_speaks)
+                        && !self.official_speaks
+                    || first_person
+                        && self.official_speaks
+                        && !is_quoted(whole)
+                        && decided_together(&trigger.rule))
                 // "les ministres de la Défense des pays de l'OTAN", "NATO member states".
                 || matches!(subject, Subject::Named(_))
                     && names_members_of_named(&text[subject_start..]))
@@ -1451,7 +1455,7 @@ fn best_trigger<'r>(
             }
             if trigger.future {
                 let own_sentence = &before[sentence_start..];
-                if let Some(rel) = rules.relative.find(own_sentence)
+                if let Some(rel) = relative_clause(own_sentence, rules)
                     && !rules.declaratives.is_match(&own_sentence[..rel.start()])
                     && !rules.connective.is_match(own_sentence)
                     && !relative_of_a_party(&own_sentence[rel.start()..], rules)
@@ -1482,6 +1486,38 @@ fn best_trigger<'r>(
         }
     }
     reason.map_or(Ok(None), Err)
+}
+
+/// The relative clause that runs to the end of `text`, if any: from its relative word on.
+/// A "that" or "que" after a copula opens what the subject is, not a relative: "What I can
+/// tell you is that Allies will", "Le fait est que la France renforcera".
+fn relative_clause(text: &str, rules: &Rules) -> Option<regex_automata::Match> {
+    let mut from = 0;
+    loop {
+        let found = rules
+            .relative
+            .find(regex_automata::Input::new(text).range(from..))?;
+        if !after_copula(&text[..found.start()]) {
+            return Some(found);
+        }
+        let word = &text[found.start()..];
+        from = found.start()
+            + word
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(word.len())
+                .max(1);
+    }
+}
+
+/// Whether `before` ends with a copula: "is", "was", "est", "c'est".
+fn after_copula(before: &str) -> bool {
+    let last = before.split_whitespace().next_back().unwrap_or("");
+    let last = last.rsplit('\'').next().unwrap_or(last);
+    [
+        "is", "was", "are", "were", "est", "etait", "sont", "etaient",
+    ]
+    .iter()
+    .any(|copula| last.eq_ignore_ascii_case(copula))
 }
 
 /// Whether `before` ends with an object pronoun that follows its verb's subject: "l'UE
@@ -1800,7 +1836,8 @@ fn relative_of_a_party(clause: &str, rules: &Rules) -> bool {
 }
 
 /// The length of what opens `piece` up to the "que", "qu'" or "that" after a verb of saying
-/// ("a souligné que", "stressed that"), where a party is named after it; 0 when none is. A
+/// ("a souligné que", "stressed that") or a copula ("the point is that"), where a party is
+/// named after it; 0 when none is. A
 /// pronoun after it ("qu'elle s'était engagée") is left to stand for the subject before.
 fn completive_len(piece: &str, rules: &Rules) -> usize {
     let bytes = piece.as_bytes();
@@ -1818,7 +1855,9 @@ fn completive_len(piece: &str, rules: &Rules) -> usize {
         return 0;
     };
     let after = at + len;
-    if rules.declaratives.is_match(&piece[..at]) && names_a_party(&piece[after..], rules) {
+    if (rules.declaratives.is_match(&piece[..at]) || after_copula(&piece[..at]))
+        && names_a_party(&piece[after..], rules)
+    {
         after
     } else {
         0
@@ -1875,10 +1914,23 @@ fn first_verb(text: &str, rules: &Rules) -> Option<regex_automata::Match> {
         - text
             .trim_start_matches(|c: char| !c.is_ascii_alphanumeric())
             .len();
-    rules
-        .verbs
-        .find_iter(text)
-        .find(|v| !(v.start() == opening && text[v.range()].eq_ignore_ascii_case("a")))
+    rules.verbs.find_iter(text).find(|v| {
+        !(v.start() == opening && text[v.range()].eq_ignore_ascii_case("a"))
+            && !before_participle(&text[v.range()], &text[v.end()..])
+    })
+}
+
+/// Whether a reflexive pronoun opens a participle, not a finite verb: "S'agissant des
+/// enceintes internationales, les délégations ont", "se fondant sur".
+fn before_participle(verb: &str, after: &str) -> bool {
+    let reflexive = verb.eq_ignore_ascii_case("s'") || verb.eq_ignore_ascii_case("se");
+    reflexive && {
+        let word = after.trim_start();
+        let word = &word[..word
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(word.len())];
+        word.len() > 4 && word[word.len() - 3..].eq_ignore_ascii_case("ant")
+    }
 }
 
 /// The comma-separated pieces of the clause before a verb, each cut at its own first finite
@@ -2030,6 +2082,8 @@ fn subject_in(clause: &Clause<'_, '_>, rules: &Rules) -> Subject {
                     "parties",
                     "sides",
                     "participants",
+                    "partenaires",
+                    "partners",
                     "dirigeants",
                     "leaders",
                     "delegations",
@@ -2198,6 +2252,12 @@ fn title_voice(title: &str, rules: &Rules) -> Option<Vec<String>> {
     let clause = rest.split([',', ':', ';', '(']).next().unwrap_or(rest);
     let ids = rules.registry.ids(clause);
     (!ids.is_empty()).then_some(ids)
+}
+
+/// A rule of agreeing or deciding: what "we" agreed at a meeting of NATO, the Secretary
+/// General says for the Allies, who took the decision ("Today we agreed to strengthen").
+fn decided_together(rule: &str) -> bool {
+    matches!(rule.split_once('.'), Some((_, "agree" | "decide")))
 }
 
 /// A subject that names the people who represent the member states at a meeting: "les

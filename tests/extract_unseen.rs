@@ -9,8 +9,8 @@
 //! name no party, numbered lists of bare verbs), and HOLDOUT5 (`tests/fixtures/extract/holdout5/`)
 //! (blind F1 0.91, actors 0.78: Council conclusions tasking the Commission, countries missing
 //! from the registry), HOLDOUT6 (`tests/fixtures/extract/holdout6/`) (blind F1 0.85), and
-//! HOLDOUT7 to HOLDOUT14 (`tests/fixtures/extract/holdout7/` ... `holdout14/`) (blind F1
-//! 0.93, 0.89, 0.94, 0.91, 0.90, 0.92, 0.93 and 0.92).
+//! HOLDOUT7 to HOLDOUT15 (`tests/fixtures/extract/holdout7/` ... `holdout15/`) (blind F1
+//! 0.93, 0.89, 0.94, 0.91, 0.90, 0.92, 0.93, 0.92 and 0.93).
 //! The floors sit a little under the figures measured when they were written, so that a
 //! regression fails here. Run with `--nocapture` to see the figures and what fails.
 
@@ -255,5 +255,24 @@ fn holdout14_documents_match_their_annotation() {
         include_str!("fixtures/extract/holdout14-gold.toml"),
         "tests/fixtures/extract/holdout14",
         [0.95, 0.87, 0.95, 0.94, 0.95, 0.95],
+    );
+}
+
+#[test]
+fn holdout15_documents_match_their_annotation() {
+    // Blind: P=1.00 R=0.87 F1=0.93 actors=0.74 deadline=0.96 strength=1.00 meta=1.00 (an
+    // agency named with its country's adjective, "le NCSC irlandais", unknown; "What I can
+    // tell you is that Allies will" read as a relative clause; "Nous chargeons nos ministres
+    // ... de" not a task; "les délégations" and "les partenaires" not all the parties; the
+    // Secretary General's "we agreed" taken for NATO's rather than the Allies').
+    // Measured after mending: P=1.00 R=0.94 actors=0.97 deadline=0.93 strength=1.00 meta=1.00.
+    // Left: "Nous demandons à ces agences de" (a demonstrative: own agencies or another
+    // party's), "The NCSC intends to" (an acronym the registry gives no country), "d'ici l'été"
+    // read as the end of summer where the annotator reads its start.
+    assert_floors(
+        "holdout15",
+        include_str!("fixtures/extract/holdout15-gold.toml"),
+        "tests/fixtures/extract/holdout15",
+        [0.97, 0.92, 0.95, 0.91, 0.97, 0.97],
     );
 }
