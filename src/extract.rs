@@ -1915,8 +1915,8 @@ fn first_verb(text: &str, rules: &Rules) -> Option<regex_automata::Match> {
             .trim_start_matches(|c: char| !c.is_ascii_alphanumeric())
             .len();
     rules.verbs.find_iter(text).find(|v| {
-        !(v.start() == opening && text[v.range()].eq_ignore_ascii_case("a"))
-            && !before_participle(&text[v.range()], &text[v.end()..])
+        let opening_a = v.start() == opening && text[v.range()].eq_ignore_ascii_case("a");
+        !opening_a && !before_participle(&text[v.range()], &text[v.end()..])
     })
 }
 
