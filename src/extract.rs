@@ -1837,8 +1837,8 @@ fn relative_of_a_party(clause: &str, rules: &Rules) -> bool {
 
 /// The length of what opens `piece` up to the "que", "qu'" or "that" after a verb of saying
 /// ("a souligné que", "stressed that") or a copula ("the point is that"), where a party is
-/// named after it; 0 when none is. A
-/// pronoun after it ("qu'elle s'était engagée") is left to stand for the subject before.
+/// named after it; 0 when none is. A pronoun after it ("qu'elle s'était engagée") is left to
+/// stand for the subject before.
 fn completive_len(piece: &str, rules: &Rules) -> usize {
     let bytes = piece.as_bytes();
     let word_start = |i: usize| i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
