@@ -584,12 +584,20 @@ impl<'d> Page<'d> {
                 .as_ref()
                 .map(|p| p.date.format("%Y-%m-%d").to_string()),
             dates: SentenceDates::new(doc),
+            // So is a speech's, by whoever gives it ("Discours de la ministre des Armées").
             official_speaks: doc.title.as_deref().is_some_and(|title| {
                 let title = crate::fold::fold(title).to_ascii_lowercase();
                 [
                     "secretaire general",
                     "secretary general",
                     "secretary-general",
+                    "discours de",
+                    "discours du",
+                    "allocution de",
+                    "allocution du",
+                    "speech by",
+                    "remarks by",
+                    "address by",
                 ]
                 .iter()
                 .any(|w| title.contains(w))
@@ -1140,6 +1148,22 @@ fn coordinated_clauses(
                         .iter()
                         .find(|b| rest.starts_with(b.as_bytes()))
                         .map(|b| (at, at + b.len(), false))
+                })
+                // "Germany will contribute a range, and Poland and Latvia will each second
+                // specialists": after "and" a party named anew opens a clause of its own,
+                // which is cut only where it also commits (`stands`).
+                .or_else(|| {
+                    matches!(rest.get(2), Some(b'a' | b'e')).then_some(())?;
+                    let and = [", and ", ", et "]
+                        .iter()
+                        .find(|b| rest.starts_with(b.as_bytes()))?;
+                    let name = after_opening(
+                        &text[at + and.len()..],
+                        &["the ", "la ", "le ", "les ", "l'"],
+                    )
+                    .unwrap_or(&text[at + and.len()..]);
+                    name.starts_with(|c: char| c.is_ascii_uppercase())
+                        .then_some((at, at + and.len(), false))
                 })
         })
         .collect();
@@ -2387,17 +2411,22 @@ impl<'d> Headings<'d> {
 
 /// Whether a name follows "with" after a noun of the subject: "Cette coopération avec la
 /// France nous permettra", "This partnership with Japan will": the partner, not the
-/// subject, which is the noun.
+/// subject, which is the noun. So does a place: "La guerre en Ukraine a montré", "the war in
+/// Ukraine".
 fn partner_of_a_noun(before: &str) -> bool {
-    // Most subjects hold neither word: no list of words for them.
-    if !before.contains("vec ") && !before.contains("ith ") {
+    // Most subjects hold none of the words: no list of words for them.
+    if !["vec ", "ith ", "en ", "in "]
+        .iter()
+        .any(|w| before.contains(w))
+    {
         return false;
     }
     let words: Vec<&str> = before.split_whitespace().collect();
-    let Some(with_at) = words
-        .iter()
-        .rposition(|w| w.eq_ignore_ascii_case("avec") || w.eq_ignore_ascii_case("with"))
-    else {
+    let Some(with_at) = words.iter().rposition(|w| {
+        ["avec", "with", "en", "in"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+    }) else {
         return false;
     };
     // Only an article may stand between "with" and the name, and a word before "with".

@@ -9,8 +9,8 @@
 //! name no party, numbered lists of bare verbs), and HOLDOUT5 (`tests/fixtures/extract/holdout5/`)
 //! (blind F1 0.91, actors 0.78: Council conclusions tasking the Commission, countries missing
 //! from the registry), HOLDOUT6 (`tests/fixtures/extract/holdout6/`) (blind F1 0.85), and
-//! HOLDOUT7 to HOLDOUT15 (`tests/fixtures/extract/holdout7/` ... `holdout15/`) (blind F1
-//! 0.93, 0.89, 0.94, 0.91, 0.90, 0.92, 0.93, 0.92 and 0.93).
+//! HOLDOUT7 to HOLDOUT16 (`tests/fixtures/extract/holdout7/` ... `holdout16/`) (blind F1
+//! 0.93, 0.89, 0.94, 0.91, 0.90, 0.92, 0.93, 0.92, 0.93 and 0.91).
 //! The floors sit a little under the figures measured when they were written, so that a
 //! regression fails here. Run with `--nocapture` to see the figures and what fails.
 
@@ -274,5 +274,24 @@ fn holdout15_documents_match_their_annotation() {
         include_str!("fixtures/extract/holdout15-gold.toml"),
         "tests/fixtures/extract/holdout15",
         [0.97, 0.92, 0.95, 0.91, 0.97, 0.97],
+    );
+}
+
+#[test]
+fn holdout16_documents_match_their_annotation() {
+    // Blind: P=0.94 R=0.88 F1=0.91 actors=0.86 deadline=0.83 strength=0.97 meta=1.00 (a
+    // minister's speech whose "nous" went to Ukraine, named in "La guerre en Ukraine a
+    // montré"; "Poland and Latvia will each second" after ", and" kept in Germany's clause;
+    // "Elle facilitera" and "It will remain in effect" taken for commitments; "nous voulons
+    // bâtir" not an intent).
+    // Measured after mending: P=0.98 R=0.93 actors=0.95 deadline=0.87 strength=0.97 meta=1.00.
+    // Left: one item for two capability dates (the annotator keeps the later), "twice a year"
+    // and "continue to work together" given a deadline from elsewhere in the sentence, a
+    // second commitment after a colon, "et continuera d'en promouvoir" after another verb.
+    assert_floors(
+        "holdout16",
+        include_str!("fixtures/extract/holdout16-gold.toml"),
+        "tests/fixtures/extract/holdout16",
+        [0.95, 0.90, 0.92, 0.84, 0.94, 0.97],
     );
 }
