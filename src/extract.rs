@@ -2414,30 +2414,20 @@ impl<'d> Headings<'d> {
 /// subject, which is the noun. So does a place: "La guerre en Ukraine a montré", "the war in
 /// Ukraine".
 fn partner_of_a_noun(before: &str) -> bool {
-    // Most subjects hold none of the words: no list of words for them.
-    if !["vec ", "ith ", "en ", "in "]
-        .iter()
-        .any(|w| before.contains(w))
-    {
-        return false;
-    }
-    let words: Vec<&str> = before.split_whitespace().collect();
-    let Some(with_at) = words.iter().rposition(|w| {
-        ["avec", "with", "en", "in"]
-            .iter()
-            .any(|p| w.eq_ignore_ascii_case(p))
-    }) else {
+    let is_any = |word: &str, list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
+    // From the name back: only articles, then the preposition, then a word before it; read
+    // word by word from the end, most names have no preposition right before them.
+    let mut words = before.split_whitespace().rev();
+    let Some(preposition) = words.find(|w| !is_any(w, &["la", "le", "les", "the", "l'"])) else {
         return false;
     };
-    // Only an article may stand between "with" and the name, and a word before "with".
-    with_at > 0
-        && words[with_at + 1..].iter().all(|w| {
-            ["la", "le", "les", "the", "l'"]
-                .iter()
-                .any(|a| w.eq_ignore_ascii_case(a))
-        })
+    if !is_any(preposition, &["avec", "with", "en", "in"]) {
+        return false;
+    }
+    let mut earlier = words.peekable();
+    earlier.peek().is_some()
         && !before.trim_end().ends_with(',')
-        && !words[..with_at].iter().any(|w| w.ends_with(','))
+        && !earlier.any(|w| w.ends_with(','))
 }
 
 /// "met in Brussels", "réunis à Washington": a capital after a preposition is a place.
