@@ -274,8 +274,6 @@ impl Rules {
         }
         // Each pattern compiles alone but not all together: too big a set, which no one
         // place of pledge.toml is to blame for.
-        let milestone_opening = regex_automata::PatternID::new(triggers.len() + vetoes.len())
-            .map_err(|e| crate::Error::input("data/lexicon.toml", e.to_string()))?;
         let prefilter = prefilter.map_err(|e| {
             let source = if config.trigger.is_empty() && config.veto.is_empty() {
                 "data/lexicon.toml"
@@ -284,6 +282,9 @@ impl Rules {
             };
             crate::Error::input(source, format!("the triggers and vetoes together: {e}"))
         })?;
+        // The set's last pattern.
+        let milestone_opening = regex_automata::PatternID::new(prefilter.pattern_len() - 1)
+            .map_err(|e| crate::Error::input("data/lexicon.toml", e.to_string()))?;
         let join = |list: &[String]| builtin_pattern(&list.join("|"));
         Ok(Rules {
             prefilter,

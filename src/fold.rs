@@ -285,19 +285,10 @@ pub fn ascii_pattern(pattern: &str) -> String {
 /// rest of compiling the pattern, and searching gains nothing from them. For folded text
 /// only: the pattern may be read byte by byte, which on other text matches differently.
 pub fn regex_without_literals(pattern: &str) -> Option<regex_automata::meta::Regex> {
-    use regex_automata::{meta, nfa::thompson::WhichCaptures, util::syntax};
     let build = |bytes: bool| {
-        let config = meta::Config::new()
-            // Asked where a pattern matches, never for its groups.
-            .which_captures(WhichCaptures::Implicit)
-            .utf8_empty(!bytes)
-            .auto_prefilter(false)
-            // The regex crate's limits.
-            .nfa_size_limit(Some(10 << 20))
-            .hybrid_cache_capacity(2 << 20);
-        meta::Builder::new()
-            .configure(config)
-            .syntax(syntax::Config::new().unicode(!bytes).utf8(!bytes))
+        regex_automata::meta::Builder::new()
+            .configure(search_config(bytes))
+            .syntax(syntax_config(bytes))
             .build(pattern)
             .ok()
     };
@@ -314,25 +305,37 @@ pub fn regex_without_literals(pattern: &str) -> Option<regex_automata::meta::Reg
 /// in lower-cased text, where it matches as the pattern does in the text as it was; `None`
 /// where the pattern tells the cases apart or does not compile.
 pub fn regex_for_lower_case(pattern: &str) -> Option<regex_automata::meta::Regex> {
-    use regex_automata::{meta, nfa::thompson::WhichCaptures, util::syntax};
     let build = |bytes: bool| {
-        let hir = syntax::parse_with(pattern, &syntax::Config::new().unicode(!bytes).utf8(!bytes))
-            .ok()?;
-        let (mut hirs, true) = for_lower_case(vec![hir]) else {
+        let hir = regex_automata::util::syntax::parse_with(pattern, &syntax_config(bytes)).ok()?;
+        if !case_blind(&hir) {
             return None;
-        };
-        let config = meta::Config::new()
-            .which_captures(WhichCaptures::Implicit)
-            .utf8_empty(!bytes)
-            .auto_prefilter(false)
-            .nfa_size_limit(Some(10 << 20))
-            .hybrid_cache_capacity(2 << 20);
-        meta::Builder::new()
-            .configure(config)
-            .build_from_hir(&hirs.pop()?)
+        }
+        regex_automata::meta::Builder::new()
+            .configure(search_config(bytes))
+            .build_from_hir(&without_upper_case(hir))
             .ok()
     };
     build(true).or_else(|| build(false))
+}
+
+/// How the patterns on folded text are read: byte by byte, or as Unicode
+/// (`regex_without_literals`).
+pub(crate) fn syntax_config(bytes: bool) -> regex_automata::util::syntax::Config {
+    regex_automata::util::syntax::Config::new()
+        .unicode(!bytes)
+        .utf8(!bytes)
+}
+
+/// How the patterns on folded text are searched (`regex_without_literals`).
+fn search_config(bytes: bool) -> regex_automata::meta::Config {
+    regex_automata::meta::Config::new()
+        // Asked where a pattern matches, never for its groups.
+        .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
+        .utf8_empty(!bytes)
+        .auto_prefilter(false)
+        // The regex crate's limits.
+        .nfa_size_limit(Some(10 << 20))
+        .hybrid_cache_capacity(2 << 20)
 }
 
 /// Patterns for lower-cased text, and true, where none tells upper from lower case: the same

@@ -63,11 +63,8 @@ impl PatternSet {
         // As `super::regex_without_literals`: byte by byte where every pattern allows it,
         // Unicode otherwise; and the regex crate's limits.
         let compile = |bytes: bool| {
-            let hirs = syntax::parse_many_with(
-                patterns,
-                &syntax::Config::new().unicode(!bytes).utf8(!bytes),
-            )
-            .map_err(|e| e.to_string())?;
+            let hirs = syntax::parse_many_with(patterns, &super::syntax_config(bytes))
+                .map_err(|e| e.to_string())?;
             let (hirs, lower) = super::for_lower_case(hirs);
             thompson::Compiler::new()
                 .configure(
@@ -261,7 +258,6 @@ mod tests {
 
     #[test]
     fn agrees_with_each_pattern_on_many_texts() {
-        // Texts of a small alphabet, so that matches start, overlap and end everywhere.
         let patterns = [
             r"(?i)\bwill\s+\w+",
             r"a[^.,]{0,5}b",
@@ -270,14 +266,24 @@ mod tests {
             r"^w",
             r"(?:,\s*[^,.]{1,4},)?\s+i\b",
         ];
-        let set = PatternSet::new(&patterns).unwrap();
+        agrees_on_random_texts(
+            &patterns,
+            &['a', 'b', ' ', ',', '.', 'w', 'i', 'l', 'W'],
+            0x2545_F491_4F6C_DD1D,
+        );
+    }
+
+    /// `agrees_with_each_pattern` on 5,000 texts of up to 23 characters of `alphabet`, made
+    /// from `seed` by xorshift: a small alphabet, so that matches start, overlap and end
+    /// everywhere.
+    #[track_caller]
+    fn agrees_on_random_texts(patterns: &[&str], alphabet: &[char], mut seed: u64) {
+        let set = PatternSet::new(patterns).unwrap();
         let alone: Vec<regex::Regex> = patterns
             .iter()
             .map(|p| regex::Regex::new(p).unwrap())
             .collect();
         let mut found = set.hits();
-        let alphabet = ['a', 'b', ' ', ',', '.', 'w', 'i', 'l', 'W'];
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
         for _ in 0..5000 {
             let len = (seed % 24) as usize;
             let text: String = (0..len)
@@ -315,33 +321,13 @@ mod tests {
             assert!(!PatternSet::new(&patterns).unwrap().lower, "{sensitive}");
             agrees_with_each_pattern(&patterns, "Will Ab EU, W");
         }
-        let set = PatternSet::new(&blind).unwrap();
-        let alone: Vec<regex::Regex> = blind
-            .iter()
-            .map(|p| regex::Regex::new(p).unwrap())
-            .collect();
-        let mut found = set.hits();
-        let alphabet = [
-            'a', 'A', 'b', 'B', ' ', ',', '.', 'w', 'W', 'i', 'I', 'l', 'L', '1',
-        ];
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        for _ in 0..5000 {
-            let len = (seed % 24) as usize;
-            let text: String = (0..len)
-                .map(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    alphabet[(seed % alphabet.len() as u64) as usize]
-                })
-                .collect();
-            set.matches(&text, &mut found);
-            let got: Vec<usize> = found.iter().map(|p| p.as_usize()).collect();
-            let expected: Vec<usize> = (0..alone.len())
-                .filter(|&i| alone[i].is_match(&text))
-                .collect();
-            assert_eq!(got, expected, "{text:?}");
-        }
+        agrees_on_random_texts(
+            &blind,
+            &[
+                'a', 'A', 'b', 'B', ' ', ',', '.', 'w', 'W', 'i', 'I', 'l', 'L', '1',
+            ],
+            0x9E37_79B9_7F4A_7C15,
+        );
     }
 
     #[test]
