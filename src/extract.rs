@@ -122,10 +122,19 @@ impl Trigger {
     }
 }
 
-/// Matched only through the prefilter set.
 #[derive(Debug, Clone)]
 struct Veto {
     reason: String,
+    /// As a trigger's: compiled the first time the set lets the veto through.
+    pattern: String,
+    regex: std::sync::OnceLock<regex_automata::meta::Regex>,
+}
+
+impl Veto {
+    fn regex(&self) -> &regex_automata::meta::Regex {
+        self.regex
+            .get_or_init(|| crate::fold::regex_without_literals_or_nothing(&self.pattern))
+    }
 }
 
 /// The lexicons and patterns, built in and extended by `pledge.toml`. Build once, use for
@@ -135,7 +144,8 @@ pub struct Rules {
     triggers: Vec<Trigger>,
     vetoes: Vec<Veto>,
     /// Every trigger, then every veto, in one automaton: one pass over a sentence says which
-    /// of them can match it, where a pass per pattern would cost each its own search.
+    /// of them may match it (`PatternSet::may_match`), where a pass per pattern would cost
+    /// each its own search. Each one it lets through is searched for on its own.
     prefilter: PatternSet,
     /// The set's pattern for `MILESTONE_OPENING`: a sentence it does not match names no
     /// milestone.
@@ -216,7 +226,7 @@ impl Rules {
             .map(|p| compiled_pattern(p.get_ref()))
             .collect();
         patterns.push(compiled_pattern(MILESTONE_OPENING));
-        let prefilter = PatternSet::new(&patterns);
+        let prefilter = PatternSet::may_match(&patterns);
         let mut diags = Vec::new();
         // The pattern compiled alone; `None` when it is the user's and does not compile, which
         // is then a diagnostic at its place in pledge.toml.
@@ -232,7 +242,10 @@ impl Rules {
                 Err(e) => Err(builtin_error(e)),
             };
         let mut triggers = Vec::new();
-        for ((spec, from_user), pattern) in trigger_specs.into_iter().zip(patterns) {
+        // Each trigger's pattern, then each veto's: zip takes a trigger spec first and stops
+        // when they run out, before taking a pattern.
+        let mut patterns = patterns.into_iter();
+        for ((spec, from_user), pattern) in trigger_specs.into_iter().zip(patterns.by_ref()) {
             // Only when the set failed: its error does not say which pattern is to blame.
             if prefilter.is_err() && compile_at(&spec.pattern, from_user)?.is_none() {
                 continue;
@@ -261,12 +274,14 @@ impl Rules {
             });
         }
         let mut vetoes = Vec::new();
-        for (spec, from_user) in veto_specs {
+        for ((spec, from_user), pattern) in veto_specs.into_iter().zip(patterns) {
             if prefilter.is_err() && compile_at(&spec.pattern, from_user)?.is_none() {
                 continue;
             }
             vetoes.push(Veto {
                 reason: spec.reason.clone(),
+                pattern,
+                regex: std::sync::OnceLock::new(),
             });
         }
         if !diags.is_empty() {
@@ -730,14 +745,13 @@ impl<'d> Page<'d> {
                 return;
             }
         };
-        // The vetoes are the set's last patterns: asked for one by one, rather than by
-        // walking the whole set's answer again past every trigger.
-        let first_veto = (0..rules.vetoes.len())
-            .find(|&k| {
-                regex_automata::PatternID::new(rules.triggers.len() + k)
-                    .is_ok_and(|id| hits.contains(id))
-            })
-            .and_then(|k| rules.vetoes.get(k));
+        // The vetoes follow the triggers in the set: asked for one by one, rather than by
+        // walking the whole set's answer again past every trigger. Each applies to the whole
+        // sentence, as the set read it.
+        let first_veto = rules.vetoes.iter().enumerate().find_map(|(k, veto)| {
+            let id = regex_automata::PatternID::new(rules.triggers.len() + k).ok()?;
+            (hits.contains(id) && veto.regex().is_match(whole)).then_some(veto)
+        });
         if let Some(veto) = first_veto {
             out.rejected
                 .push(rejected(doc, sentence.span.clone(), veto.reason.clone()));
@@ -1171,20 +1185,26 @@ fn coordinated_clauses(
     // "Estonia will double its contribution and will continue to host the office", "La
     // France et la Grèce entendent coordonner leurs positions et soutiendront la création":
     // a second verb in the future, whose subject is the first clause's.
-    // Only where a future tense is among the sentence's triggers, and in its language.
-    let future = hits
-        .iter()
-        .map_while(|i| rules.triggers.get(i.as_usize()))
-        .any(|t| t.future);
-    if future && sentence.language == Lang::En {
-        boundaries.extend(AND_WILL.find_iter(bytes).map(|at| (at, at + 5, true)));
-    }
-    if future && sentence.language == Lang::Fr {
-        boundaries.extend(
-            ET.find_iter(bytes)
-                .filter(|&at| opens_with_future(&text[at + 4..]))
-                .map(|at| (at, at + 4, true)),
-        );
+    // Only in its language, and where a future tense is among the sentence's triggers: the
+    // set says which may be, their own patterns which are.
+    let second_verbs: Vec<Boundary> = match sentence.language {
+        Lang::En => AND_WILL
+            .find_iter(bytes)
+            .map(|at| (at, at + 5, true))
+            .collect(),
+        Lang::Fr => ET
+            .find_iter(bytes)
+            .filter(|&at| opens_with_future(&text[at + 4..]))
+            .map(|at| (at, at + 4, true))
+            .collect(),
+    };
+    let future = || {
+        hits.iter()
+            .map_while(|i| rules.triggers.get(i.as_usize()))
+            .any(|t| t.future && t.regex().is_match(text))
+    };
+    if !second_verbs.is_empty() && future() {
+        boundaries.extend(second_verbs);
     }
     // Quotation marks are folded to '"': a stop with one of them open before it and one
     // still to close after it ends a sentence inside the quotation.
