@@ -428,60 +428,54 @@ fn without_upper_case(hir: Hir) -> Hir {
 /// states took 88% of a run, for lack of room to keep them. Without its gaps, each pattern
 /// is a few words long and the set's states are few.
 pub(crate) fn up_to_first_gap(hir: Hir) -> Hir {
-    cut_at_gap(hir).0
+    cut_at_gap(&hir).unwrap_or(hir)
 }
 
-/// `up_to_first_gap`, and whether a gap was cut: what followed the piece then no longer
-/// binds it, and the pieces after it in a sequence are cut too.
-fn cut_at_gap(hir: Hir) -> (Hir, bool) {
-    if is_gap(&hir) {
-        return (Hir::empty(), true);
+/// `up_to_first_gap` where the pattern has a gap: what followed the piece cut then no longer
+/// binds it, and the pieces after it in a sequence are cut too. `None` where it has none, and
+/// is kept as it is: rebuilding a pattern's tree costs about as much as parsing it.
+fn cut_at_gap(hir: &Hir) -> Option<Hir> {
+    if is_gap(hir) {
+        return Some(Hir::empty());
     }
-    match hir.into_kind() {
+    match hir.kind() {
         HirKind::Concat(hirs) => {
-            let mut kept = Vec::with_capacity(hirs.len());
-            for hir in hirs {
-                let (head, cut) = cut_at_gap(hir);
-                kept.push(head);
-                if cut {
-                    return (Hir::concat(kept), true);
-                }
-            }
-            (Hir::concat(kept), false)
+            let (at, head) = hirs
+                .iter()
+                .enumerate()
+                .find_map(|(at, hir)| Some((at, cut_at_gap(hir)?)))?;
+            let mut kept = hirs[..at].to_vec();
+            kept.push(head);
+            Some(Hir::concat(kept))
         }
         HirKind::Alternation(hirs) => {
-            let mut any_cut = false;
-            let heads = hirs
-                .into_iter()
-                .map(|hir| {
-                    let (head, cut) = cut_at_gap(hir);
-                    any_cut |= cut;
-                    head
-                })
-                .collect();
-            (Hir::alternation(heads), any_cut)
-        }
-        HirKind::Capture(mut capture) => {
-            let (head, cut) = cut_at_gap(*capture.sub);
-            capture.sub = Box::new(head);
-            (Hir::capture(capture), cut)
-        }
-        HirKind::Repetition(mut repetition) => {
-            let (head, cut) = cut_at_gap(*repetition.sub);
-            match (cut, repetition.min) {
-                (false, _) => {
-                    repetition.sub = Box::new(head);
-                    (Hir::repetition(repetition), false)
-                }
-                // One repeat's head is in every match; an optional one's is in none for sure.
-                (true, 0) => (Hir::empty(), true),
-                (true, _) => (head, true),
+            let heads: Vec<Option<Hir>> = hirs.iter().map(cut_at_gap).collect();
+            if heads.iter().all(Option::is_none) {
+                return None;
             }
+            let branches = hirs.iter().zip(heads);
+            Some(Hir::alternation(
+                branches
+                    .map(|(hir, head)| head.unwrap_or_else(|| hir.clone()))
+                    .collect(),
+            ))
         }
-        HirKind::Empty => (Hir::empty(), false),
-        HirKind::Look(look) => (Hir::look(look), false),
-        HirKind::Literal(literal) => (Hir::literal(literal.0), false),
-        HirKind::Class(class) => (Hir::class(class), false),
+        HirKind::Capture(capture) => cut_at_gap(&capture.sub).map(|head| {
+            Hir::capture(regex_syntax::hir::Capture {
+                index: capture.index,
+                name: capture.name.clone(),
+                sub: Box::new(head),
+            })
+        }),
+        // One repeat's head is in every match; an optional one's is in none for sure.
+        HirKind::Repetition(repetition) => cut_at_gap(&repetition.sub).map(|head| {
+            if repetition.min == 0 {
+                Hir::empty()
+            } else {
+                head
+            }
+        }),
+        HirKind::Empty | HirKind::Look(_) | HirKind::Literal(_) | HirKind::Class(_) => None,
     }
 }
 
