@@ -301,23 +301,6 @@ pub fn regex_without_literals(pattern: &str) -> Option<regex_automata::meta::Reg
     build(true).or_else(|| build(false))
 }
 
-/// `regex_without_literals` for a pattern blind to case (`for_lower_case`), to be searched
-/// in lower-cased text, where it matches as the pattern does in the text as it was; `None`
-/// where the pattern tells the cases apart or does not compile.
-pub fn regex_for_lower_case(pattern: &str) -> Option<regex_automata::meta::Regex> {
-    let build = |bytes: bool| {
-        let hir = regex_automata::util::syntax::parse_with(pattern, &syntax_config(bytes)).ok()?;
-        if !case_blind(&hir) {
-            return None;
-        }
-        regex_automata::meta::Builder::new()
-            .configure(search_config(bytes))
-            .build_from_hir(&without_upper_case(hir))
-            .ok()
-    };
-    build(true).or_else(|| build(false))
-}
-
 /// How the patterns on folded text are read: byte by byte, or as Unicode
 /// (`regex_without_literals`).
 pub(crate) fn syntax_config(bytes: bool) -> regex_automata::util::syntax::Config {
