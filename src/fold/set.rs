@@ -27,7 +27,7 @@ use regex_automata::{Input, MatchKind};
 
 /// Room for the states of the set's lazy DFA. The press releases of the test sets, some
 /// 450 KB, need more than the regex crate's 2 MB: the cache filled and was cleared again
-/// and again, and building the same states again took a third of a run over them. At most
+/// and again, and building the same states again took two fifths of a run over them. At most
 /// this much memory, taken only as texts need it.
 const SET_CACHE_CAPACITY: usize = 16 << 20;
 
