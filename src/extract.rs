@@ -1186,25 +1186,28 @@ fn coordinated_clauses(
     // France et la Grèce entendent coordonner leurs positions et soutiendront la création":
     // a second verb in the future, whose subject is the first clause's.
     // Only in its language, and where a future tense is among the sentence's triggers: the
-    // set says which may be, their own patterns which are.
-    let second_verbs: Vec<Boundary> = match sentence.language {
-        Lang::En => AND_WILL
-            .find_iter(bytes)
-            .map(|at| (at, at + 5, true))
-            .collect(),
-        Lang::Fr => ET
-            .find_iter(bytes)
-            .filter(|&at| opens_with_future(&text[at + 4..]))
-            .map(|at| (at, at + 4, true))
-            .collect(),
-    };
-    let future = || {
+    // set says which may be, and only where a second verb is found is one searched for on
+    // its own.
+    let futures = || {
         hits.iter()
             .map_while(|i| rules.triggers.get(i.as_usize()))
-            .any(|t| t.future && t.regex().is_match(text))
+            .filter(|t| t.future)
     };
-    if !second_verbs.is_empty() && future() {
-        boundaries.extend(second_verbs);
+    if futures().next().is_some() {
+        let second_verbs: Vec<Boundary> = match sentence.language {
+            Lang::En => AND_WILL
+                .find_iter(bytes)
+                .map(|at| (at, at + 5, true))
+                .collect(),
+            Lang::Fr => ET
+                .find_iter(bytes)
+                .filter(|&at| opens_with_future(&text[at + 4..]))
+                .map(|at| (at, at + 4, true))
+                .collect(),
+        };
+        if !second_verbs.is_empty() && futures().any(|t| t.regex().is_match(text)) {
+            boundaries.extend(second_verbs);
+        }
     }
     // Quotation marks are folded to '"': a stop with one of them open before it and one
     // still to close after it ends a sentence inside the quotation.
