@@ -340,34 +340,51 @@ pub(crate) fn for_lower_case(hirs: Vec<Hir>) -> (Vec<Hir>, bool) {
 /// holds no letter as a literal (case-sensitive), and each of its classes holds both cases
 /// of a letter or neither. A word boundary does not depend on case.
 fn case_blind(hir: &Hir) -> bool {
-    /// Both cases of each ASCII letter or neither, in the ASCII bytes a class holds.
-    fn both_or_neither(ascii: impl Iterator<Item = (u32, u32)>) -> bool {
-        let mut held = 0u128;
-        for (start, end) in ascii.filter(|&(start, _)| start < 128) {
-            let end = end.min(127);
-            held |= (u128::MAX >> (127 - end)) & (u128::MAX << start);
-        }
-        const LETTERS: u128 = (1 << 26) - 1;
-        (held >> b'A') & LETTERS == (held >> b'a') & LETTERS
-    }
+    const LETTERS: u128 = (1 << 26) - 1;
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => true,
         HirKind::Literal(literal) => !literal.0.iter().any(u8::is_ascii_alphabetic),
-        HirKind::Class(Class::Bytes(class)) => both_or_neither(
-            class
-                .ranges()
-                .iter()
-                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
-        ),
-        HirKind::Class(Class::Unicode(class)) => both_or_neither(
-            class
-                .ranges()
-                .iter()
-                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
-        ),
+        // Both cases of each ASCII letter or neither.
+        HirKind::Class(class) => {
+            let [ascii, _] = low_values(class);
+            (ascii >> b'A') & LETTERS == (ascii >> b'a') & LETTERS
+        }
         HirKind::Repetition(repetition) => case_blind(&repetition.sub),
         HirKind::Capture(capture) => case_blind(&capture.sub),
         HirKind::Concat(hirs) | HirKind::Alternation(hirs) => hirs.iter().all(case_blind),
+    }
+}
+
+/// Which of the 256 byte values (or the first 256 code points) a class holds, one bit each:
+/// the first 128 in the first word.
+fn low_values(class: &Class) -> [u128; 2] {
+    fn mask(ranges: impl Iterator<Item = (u32, u32)>) -> [u128; 2] {
+        let mut held = [0u128; 2];
+        for (start, end) in ranges.filter(|&(start, _)| start < 256) {
+            let end = end.min(255);
+            for (word, low) in held.iter_mut().zip([0, 128]) {
+                if start > low + 127 || end < low {
+                    continue;
+                }
+                let (from, to) = (start.max(low) - low, end.min(low + 127) - low);
+                *word |= (u128::MAX >> (127 - to)) & (u128::MAX << from);
+            }
+        }
+        held
+    }
+    match class {
+        Class::Bytes(class) => mask(
+            class
+                .ranges()
+                .iter()
+                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+        ),
+        Class::Unicode(class) => mask(
+            class
+                .ranges()
+                .iter()
+                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+        ),
     }
 }
 
@@ -472,31 +489,12 @@ fn is_gap(hir: &Hir) -> bool {
     if repetition.max.is_some_and(|max| max < 8) {
         return false;
     }
-    let ranges: Vec<(u32, u32)> = match repetition.sub.kind() {
-        HirKind::Class(Class::Bytes(class)) => class
-            .ranges()
-            .iter()
-            .map(|r| (u32::from(r.start()), u32::from(r.end())))
-            .collect(),
-        HirKind::Class(Class::Unicode(class)) => class
-            .ranges()
-            .iter()
-            .map(|r| (u32::from(r.start()), u32::from(r.end())))
-            .collect(),
-        _ => return false,
+    let HirKind::Class(class) = repetition.sub.kind() else {
+        return false;
     };
-    let holds = |byte: u8| {
-        ranges
-            .iter()
-            .any(|&(start, end)| (start..=end).contains(&u32::from(byte)))
-    };
-    // How many of the 256 byte values (or the first 256 code points) the class holds.
-    let held: u32 = ranges
-        .iter()
-        .filter(|&&(start, _)| start < 256)
-        .map(|&(start, end)| end.min(255) - start + 1)
-        .sum();
-    held >= 128 && holds(b' ') && holds(b'a')
+    let held = low_values(class);
+    let holds = |byte: u8| (held[usize::from(byte >> 7)] >> (byte & 127)) & 1 == 1;
+    held[0].count_ones() + held[1].count_ones() >= 128 && holds(b' ') && holds(b'a')
 }
 
 /// `regex_without_literals`, or a regex that matches nothing where the pattern does not
