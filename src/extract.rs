@@ -107,30 +107,34 @@ struct Trigger {
     party: Party,
     future: bool,
     lang: Option<Lang>,
-    /// The pattern as compiled: case-insensitive and folded (`compile`).
-    pattern: String,
-    /// Compiled the first time the prefilter lets the trigger through: the set already
-    /// proved that it compiles, and a run over a few documents meets only some triggers.
-    regex: std::sync::OnceLock<regex_automata::meta::Regex>,
+    pattern: SetMember,
     not_after: Option<Regex>,
-}
-
-impl Trigger {
-    fn regex(&self) -> &regex_automata::meta::Regex {
-        self.regex
-            .get_or_init(|| crate::fold::regex_without_literals_or_nothing(&self.pattern))
-    }
 }
 
 #[derive(Debug, Clone)]
 struct Veto {
     reason: String,
-    /// As a trigger's: compiled the first time the set lets the veto through.
+    pattern: SetMember,
+}
+
+/// A trigger's or a veto's pattern, searched for on its own where the set says it may match.
+#[derive(Debug, Clone)]
+struct SetMember {
+    /// The pattern as compiled: case-insensitive and folded (`compile`).
     pattern: String,
+    /// Compiled the first time the set lets the pattern through: the set already proved
+    /// that it compiles, and a run over a few documents meets only some patterns.
     regex: std::sync::OnceLock<regex_automata::meta::Regex>,
 }
 
-impl Veto {
+impl SetMember {
+    fn new(pattern: String) -> SetMember {
+        SetMember {
+            pattern,
+            regex: std::sync::OnceLock::new(),
+        }
+    }
+
     fn regex(&self) -> &regex_automata::meta::Regex {
         self.regex
             .get_or_init(|| crate::fold::regex_without_literals_or_nothing(&self.pattern))
@@ -268,8 +272,7 @@ impl Rules {
                 party: spec.party,
                 future: spec.future,
                 lang,
-                pattern,
-                regex: std::sync::OnceLock::new(),
+                pattern: SetMember::new(pattern),
                 not_after,
             });
         }
@@ -280,8 +283,7 @@ impl Rules {
             }
             vetoes.push(Veto {
                 reason: spec.reason.clone(),
-                pattern,
-                regex: std::sync::OnceLock::new(),
+                pattern: SetMember::new(pattern),
             });
         }
         if !diags.is_empty() {
@@ -750,7 +752,7 @@ impl<'d> Page<'d> {
         // sentence, as the set read it.
         let first_veto = rules.vetoes.iter().enumerate().find_map(|(k, veto)| {
             let id = regex_automata::PatternID::new(rules.triggers.len() + k).ok()?;
-            (hits.contains(id) && veto.regex().is_match(whole)).then_some(veto)
+            (hits.contains(id) && veto.pattern.regex().is_match(whole)).then_some(veto)
         });
         if let Some(veto) = first_veto {
             out.rejected
@@ -1205,7 +1207,7 @@ fn coordinated_clauses(
                 .map(|at| (at, at + 4, true))
                 .collect(),
         };
-        if !second_verbs.is_empty() && futures().any(|t| t.regex().is_match(text)) {
+        if !second_verbs.is_empty() && futures().any(|t| t.pattern.regex().is_match(text)) {
             boundaries.extend(second_verbs);
         }
     }
@@ -1237,7 +1239,7 @@ fn coordinated_clauses(
     let commits = |part: &str| {
         hits.iter()
             .map_while(|i| rules.triggers.get(i.as_usize()))
-            .any(|t| t.regex().is_match(part))
+            .any(|t| t.pattern.regex().is_match(part))
     };
     // "We will not be intimidated, and we will respond together": a clause too short to say
     // what is to be done on its own is the sentence's rhetoric, said once. A clause is
@@ -1475,7 +1477,7 @@ fn best_trigger<'r>(
         if trigger.lang.is_some_and(|l| l != lang) {
             continue;
         }
-        for m in trigger.regex().find_iter(text) {
+        for m in trigger.pattern.regex().find_iter(text) {
             let before = &text[..m.start()];
             // "... et les réexaminera": in a clause that opens with its verb, "les" before
             // it is the verb's object, not an article.
