@@ -1211,6 +1211,46 @@ fn coordinated_clauses(
             boundaries.extend(second_verbs);
         }
     }
+    // "The EU is determined to uphold the rules-based order and remains committed to a free
+    // cyberspace", "Les ministres saluent ... et réaffirment leur engagement": a second verb
+    // that is itself one of the sentence's triggers, in its language, says a second thing
+    // undertaken, whatever its tense.
+    let join: &memchr::memmem::Finder<'static> = match sentence.language {
+        Lang::En => &AND,
+        Lang::Fr => &ET,
+    };
+    let own_triggers = || {
+        hits.iter()
+            .map_while(|i| rules.triggers.get(i.as_usize()))
+            .filter(|t| t.lang.is_none_or(|l| l == sentence.language))
+    };
+    for at in join.find_iter(bytes) {
+        // A clause of fewer words does not stand on its own (`stands` below): most joins
+        // come early, between the names of a subject ("Les États-Unis et l'UE").
+        if memchr::memchr_iter(b' ', &bytes[..at]).count() < CLAUSE_MIN_WORDS {
+            continue;
+        }
+        let next = at + join.needle().len();
+        let rest = &text[next..];
+        // Most "et" join names ("l'UE et l'Ukraine"): a verb is in lower case and has no
+        // article, which spares most of them the search.
+        let opens_with_verb = rest.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+            && after_opening(rest, &DETERMINERS).is_none();
+        let opens = regex_automata::Input::new(text)
+            .range(next..)
+            .anchored(regex_automata::Anchored::Yes);
+        if opens_with_verb && own_triggers().any(|t| t.pattern.regex().is_match(opens.clone())) {
+            boundaries.push((at, next, true));
+        } else if future_soon(rest, sentence.language)
+            && has_future(&text[..at], sentence.language)
+            && !ends_with_name(&text[..at], rules)
+            && named_then_future(rest, sentence.language, rules)
+        {
+            // "Le CCB ouvrira l'accès à sa plateforme et le GOVCERT.LU partagera en retour
+            // ses indicateurs": another party, named, with a future of its own.
+            boundaries.push((at, next, false));
+        }
+    }
     // Quotation marks are folded to '"': a stop with one of them open before it and one
     // still to close after it ends a sentence inside the quotation.
     if let (Some(open), Some(close)) = (memchr::memchr(b'"', bytes), memchr::memrchr(b'"', bytes))
@@ -1231,6 +1271,15 @@ fn coordinated_clauses(
         }
     }
     boundaries.sort_unstable();
+    // Two readings of one place (", et nous" and " et nous"): the first found keeps it.
+    let mut reached = 0;
+    boundaries.retain(|&(end, next, _)| {
+        let apart = end >= reached;
+        if apart {
+            reached = next;
+        }
+        apart
+    });
     if boundaries.is_empty() {
         return Vec::new();
     }
@@ -1316,6 +1365,8 @@ static AND_WILL: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" and will "));
 static ET: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" et "));
+static AND: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" and "));
 
 /// Where one clause of a sentence ends, where the next starts, and whether the next has the
 /// first's subject (it opens with its verb).
@@ -1324,6 +1375,78 @@ type Boundary = (usize, usize, bool);
 /// The French object pronouns that come before their verb ("et les réexaminera"), each with
 /// what follows it.
 const OBJECT_PRONOUNS: [&str; 8] = ["les ", "la ", "le ", "l'", "leur ", "lui ", "y ", "en "];
+
+/// What opens a noun phrase, not a verb.
+const DETERMINERS: [&str; 20] = [
+    "le ", "la ", "les ", "l'", "un ", "une ", "des ", "du ", "son ", "sa ", "ses ", "leur ",
+    "leurs ", "the ", "a ", "an ", "its ", "their ", "our ", "his ",
+];
+
+/// Whether a future tense comes within the first words of `rest`: what a clause with a
+/// subject of its own needs before its subject is looked for.
+fn future_soon(rest: &str, lang: Lang) -> bool {
+    rest.split_whitespace()
+        .take(6)
+        .any(|w| is_future_word(w, lang))
+}
+
+/// Whether `text` holds a future tense: the clause before a join that a party's own future
+/// follows must have one of its own, or the join is between two subjects ("L'UE et l'Ukraine
+/// poursuivront").
+fn has_future(text: &str, lang: Lang) -> bool {
+    text.split_whitespace().any(|w| is_future_word(w, lang))
+}
+
+/// "will", "shall"; a French verb that ends like a future ("partagera", "poursuivront").
+fn is_future_word(word: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::En => word.eq_ignore_ascii_case("will") || word.eq_ignore_ascii_case("shall"),
+        Lang::Fr => opens_with_future(word),
+    }
+}
+
+/// Whether `before` ends with a party's name: "Poland and Latvia will" coordinates two
+/// subjects, not two clauses.
+fn ends_with_name(before: &str, rules: &Rules) -> bool {
+    let mut start = before.len().saturating_sub(60);
+    while !before.is_char_boundary(start) {
+        start -= 1;
+    }
+    let tail = &before[start..];
+    rules
+        .registry
+        .mentions(tail)
+        .last()
+        .is_some_and(|m| m.span.end == tail.trim_end().len())
+}
+
+/// Whether `rest` opens with a party, after an article if any, and a verb in the future right
+/// after it: "le GOVCERT.LU partagera", "Poland will second".
+fn named_then_future(rest: &str, lang: Lang, rules: &Rules) -> bool {
+    let after_article = after_opening(rest, &["the ", "le ", "la ", "les ", "l'"]).unwrap_or(rest);
+    // Only the first words: the name must open the clause.
+    let mut end = after_article.len().min(80);
+    while !after_article.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &after_article[..end];
+    let Some(name) = rules
+        .registry
+        .mentions(head)
+        .into_iter()
+        .find(|m| m.kind != MentionKind::Adjective)
+    else {
+        return false;
+    };
+    if name.span.start != 0 {
+        return false;
+    }
+    let verb = head[name.span.end..].trim_start();
+    match lang {
+        Lang::En => after_opening(verb, &["will ", "shall "]).is_some(),
+        Lang::Fr => opens_with_future(verb),
+    }
+}
 
 /// Whether a coordinated clause opens with a verb in the future, after an object pronoun if
 /// any: "soutiendront conjointement", "les réexaminera au plus tard en 2028".
@@ -1514,7 +1637,10 @@ fn best_trigger<'r>(
                     continue;
                 }
                 let matched = &text[m.start()..m.end()];
-                if trigger.rule.starts_with("en.") && (is_will_noun(matched) || is_ability(matched))
+                if trigger.rule.starts_with("en.")
+                    && (is_will_noun(matched)
+                        || is_ability(matched)
+                        || is_refusal(matched, &text[m.end()..]))
                     || is_obligation(matched, &text[m.end()..])
                 {
                     continue;
@@ -1703,6 +1829,42 @@ fn is_obligation(matched: &str, after: &str) -> bool {
         || last.eq_ignore_ascii_case("have")
             && words.next().is_some_and(|w| w.eq_ignore_ascii_case("will"))
             && after_opening(after.trim_start(), &["to ", "until "]).is_some()
+}
+
+/// "Operators will not face new obligations", "Quantum computing will not wait for us": a
+/// future denied says what will not happen, not what a party undertakes. Unless what is
+/// denied is giving up or giving in: "we will not hesitate to respond", "NATO will never stop
+/// supporting", "we will not accept any attempt to reopen it".
+fn is_refusal(matched: &str, after: &str) -> bool {
+    let mut words = matched.split_whitespace().rev();
+    let denied = words
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("not") || w.eq_ignore_ascii_case("never"));
+    let giving_up = after.split_whitespace().next().is_some_and(|verb| {
+        [
+            "hesitate",
+            "stop",
+            "cease",
+            "waver",
+            "relent",
+            "rest",
+            "spare",
+            "tire",
+            "falter",
+            "flinch",
+            "abandon",
+            "forget",
+            "accept",
+            "tolerate",
+            "allow",
+            "let",
+            "recognise",
+            "recognize",
+        ]
+        .iter()
+        .any(|w| verb.eq_ignore_ascii_case(w))
+    });
+    denied && !giving_up
 }
 
 fn is_will_noun(matched: &str) -> bool {
@@ -2140,6 +2302,14 @@ fn subject_in(clause: &Clause<'_, '_>, rules: &Rules) -> Subject {
                     // "The Ministers" of a joint statement, "hereafter the Ministers".
                     "ministers",
                     "ministres",
+                    // "The agencies intend to", "les équipes s'engagent": the bodies of the
+                    // parties, together.
+                    "agencies",
+                    "agences",
+                    "authorities",
+                    "autorités",
+                    "teams",
+                    "équipes",
                 ]
                 .iter()
                 .chain(&TOGETHER)

@@ -9,8 +9,8 @@
 //! name no party, numbered lists of bare verbs), and HOLDOUT5 (`tests/fixtures/extract/holdout5/`)
 //! (blind F1 0.91, actors 0.78: Council conclusions tasking the Commission, countries missing
 //! from the registry), HOLDOUT6 (`tests/fixtures/extract/holdout6/`) (blind F1 0.85), and
-//! HOLDOUT7 to HOLDOUT16 (`tests/fixtures/extract/holdout7/` ... `holdout16/`) (blind F1
-//! 0.93, 0.89, 0.94, 0.91, 0.90, 0.92, 0.93, 0.92, 0.93 and 0.91).
+//! HOLDOUT7 to HOLDOUT18 (`tests/fixtures/extract/holdout7/` ... `holdout18/`) (blind F1
+//! 0.93, 0.89, 0.94, 0.91, 0.90, 0.92, 0.93, 0.92, 0.93, 0.91, 0.83 and 0.96).
 //! The floors sit a little under the figures measured when they were written, so that a
 //! regression fails here. Run with `--nocapture` to see the figures and what fails.
 
@@ -284,7 +284,8 @@ fn holdout16_documents_match_their_annotation() {
     // montré"; "Poland and Latvia will each second" after ", and" kept in Germany's clause;
     // "Elle facilitera" and "It will remain in effect" taken for commitments; "nous voulons
     // bâtir" not an intent).
-    // Measured after mending: P=0.98 R=0.93 actors=0.95 deadline=0.87 strength=0.97 meta=1.00.
+    // Measured after mending: P=0.98 R=0.93 actors=0.95 deadline=0.87 strength=0.97 meta=1.00;
+    // R=0.98 since "Allies had agreed at the Washington Summit in 2024 to" (holdout17's mending).
     // Left: one item for two capability dates (the annotator keeps the later), "twice a year"
     // and "continue to work together" given a deadline from elsewhere in the sentence, a
     // second commitment after a colon, "et continuera d'en promouvoir" after another verb.
@@ -293,5 +294,39 @@ fn holdout16_documents_match_their_annotation() {
         include_str!("fixtures/extract/holdout16-gold.toml"),
         "tests/fixtures/extract/holdout16",
         [0.95, 0.90, 0.92, 0.84, 0.94, 0.97],
+    );
+}
+
+#[test]
+fn holdout17_documents_match_their_annotation() {
+    // Blind: P=0.89 R=0.79 F1=0.83 actors=0.84 deadline=0.89 strength=0.97 meta=0.83 (national
+    // agencies the registry did not know, NÚKIB, CCB, GOVCERT.LU; "the Czech and Slovak cyber
+    // security agencies" read as no party; "Member States have not yet been able to agree" and
+    // "Operators will not face" taken for commitments; a headline taken from the share
+    // buttons; "I have tasked the EEAS"; "agreed in their joint declaration ... to deepen";
+    // "conviennent en outre de").
+    // Measured after mending: see the floors; left: "Dès 2026" and "dès cette année" read as
+    // no deadline, a Czech date line ("24. 2. 2026"), a forecast "continueront de croître"
+    // after "Selon les deux délégations".
+    assert_floors(
+        "holdout17",
+        include_str!("fixtures/extract/holdout17-gold.toml"),
+        "tests/fixtures/extract/holdout17",
+        [0.93, 0.95, 0.95, 0.93, 0.93, 0.91],
+    );
+}
+
+#[test]
+fn holdout18_documents_match_their_annotation() {
+    // Blind: P=0.97 R=0.95 F1=0.96 actors=0.73 deadline=0.96 strength=0.96 meta=1.00, the
+    // African Union then written AU (now AFRICAN_UNION, the registry's id: AU is Australia);
+    // the Gulf Cooperation Council unknown to the registry; "Les Alliés ont décidé ce soir de".
+    // Left: "we aim to" in an English quotation inside a French sentence (read with the French
+    // lexicon), "Our national authorities" of a joint statement given to one party.
+    assert_floors(
+        "holdout18",
+        include_str!("fixtures/extract/holdout18-gold.toml"),
+        "tests/fixtures/extract/holdout18",
+        [0.95, 0.95, 0.91, 0.93, 0.93, 0.97],
     );
 }

@@ -296,6 +296,25 @@ fn page_date(l: &str, dominant: bool) -> Option<PageDate> {
     if !l.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
+    // "Conseil de l'UE | Communiqué de presse | 5 décembre 2025 | 15:40": a line of fields,
+    // each read on its own where the whole line has too many words around its date, the time
+    // in the field after the date's.
+    page_date_in(l, dominant).or_else(|| {
+        let fields: Vec<&str> = l.split(" | ").collect();
+        if fields.len() < 2 {
+            return None;
+        }
+        fields.iter().enumerate().find_map(|(k, field)| {
+            let with_time = match fields.get(k + 1) {
+                Some(next) if time_after(next).is_some() => format!("{field} {next}"),
+                _ => (*field).to_string(),
+            };
+            page_date_in(&with_time, dominant)
+        })
+    })
+}
+
+fn page_date_in(l: &str, dominant: bool) -> Option<PageDate> {
     let e = find_dates(l, None).into_iter().find(full_date)?;
     let words = |s: &str| {
         s.split_whitespace()
@@ -510,6 +529,28 @@ const FURNITURE: &[&str] = &[
     "lire la suite",
     "en savoir plus",
     "top",
+    // A page's share buttons, each on a line of its own when the page is copied as text.
+    "facebook",
+    "twitter",
+    "linkedin",
+    "instagram",
+    "youtube",
+    "mastodon",
+    "bluesky",
+    "whatsapp",
+    "telegram",
+    "email",
+    "e-mail",
+    "courriel",
+    "envoyer par courriel",
+    "envoyer par e-mail",
+    "envoyer par mail",
+    "send by email",
+    "share by email",
+    "print this page",
+    "imprimer cette page",
+    "copy link",
+    "copier le lien",
 ];
 
 const FURNITURE_STARTS: &[&str] = &[
