@@ -1298,15 +1298,12 @@ fn coordinated_clauses(
     // clause; outside a quotation, up to its first comma.
     let stands = |part: &str, last: bool| {
         let words = if last && part.contains('"') {
-            part.split('"')
-                .find(|p| !p.trim().is_empty())
-                .unwrap_or("")
-                .split(',')
+            comma_pieces(part.split('"').find(|p| !p.trim().is_empty()).unwrap_or(""))
                 .map(|p| p.split_whitespace().count())
                 .max()
                 .unwrap_or(0)
         } else if last {
-            part.split(',')
+            comma_pieces(part)
                 .find(|p| !p.trim().is_empty())
                 .map_or(0, |p| p.split_whitespace().count())
         } else {
@@ -1375,6 +1372,31 @@ type Boundary = (usize, usize, bool);
 /// The French object pronouns that come before their verb ("et les réexaminera"), each with
 /// what follows it.
 const OBJECT_PRONOUNS: [&str; 8] = ["les ", "la ", "le ", "l'", "leur ", "lui ", "y ", "en "];
+
+/// The pieces of `text` between its commas, but for a comma between two digits: "train
+/// 50,000 professionals" is one piece, as a clause is counted in words.
+fn comma_pieces(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut commas = memchr::memchr_iter(b',', bytes).filter(move |&i| {
+        !(i > 0
+            && bytes[i - 1].is_ascii_digit()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+    });
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        match commas.next() {
+            Some(comma) => {
+                start = Some(comma + 1);
+                text.get(from..comma)
+            }
+            None => {
+                start = None;
+                text.get(from..)
+            }
+        }
+    })
+}
 
 /// What opens a noun phrase, not a verb.
 const DETERMINERS: [&str; 20] = [
