@@ -1407,7 +1407,7 @@ const DETERMINERS: [&str; 20] = [
 /// Whether a future tense comes within the first words of `rest`: what a clause with a
 /// subject of its own needs before its subject is looked for.
 fn future_soon(rest: &str, lang: Lang) -> bool {
-    rest.split_whitespace()
+    rest.split_ascii_whitespace()
         .take(6)
         .any(|w| is_future_word(w, lang))
 }
@@ -1416,7 +1416,8 @@ fn future_soon(rest: &str, lang: Lang) -> bool {
 /// follows must have one of its own, or the join is between two subjects ("L'UE et l'Ukraine
 /// poursuivront").
 fn has_future(text: &str, lang: Lang) -> bool {
-    text.split_whitespace().any(|w| is_future_word(w, lang))
+    text.split_ascii_whitespace()
+        .any(|w| is_future_word(w, lang))
 }
 
 /// "will", "shall"; a French verb that ends like a future ("partagera", "poursuivront").
