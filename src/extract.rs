@@ -2772,9 +2772,35 @@ fn party_after(text: &str, start: usize, end: usize, rules: &Rules) -> Vec<Strin
 
 /// Nothing but articles and conjunctions: what stands between the names of one list.
 fn only_articles(gap: &str) -> bool {
-    const WORDS: [&str; 16] = [
-        "l", "la", "le", "les", "et", "ainsi", "que", "de", "du", "des", "d", "the", "and", "as",
-        "well", "of",
+    // With the words of a state's form, which a name may follow: "the Republic of Latvia",
+    // "le Royaume de Belgique".
+    const WORDS: [&str; 26] = [
+        "l",
+        "la",
+        "le",
+        "les",
+        "et",
+        "ainsi",
+        "que",
+        "de",
+        "du",
+        "des",
+        "d",
+        "the",
+        "and",
+        "as",
+        "well",
+        "of",
+        "republic",
+        "république",
+        "republique",
+        "kingdom",
+        "royaume",
+        "federal",
+        "fédérale",
+        "federale",
+        "grand",
+        "duchy",
     ];
     gap.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())

@@ -268,6 +268,10 @@ fn is_body(l: &str, kind: Kind) -> bool {
         // of the European Union | How do you know?": the site's banners over the page, not
         // the article; running text has no use for a bar between its parts.
         && !(l.contains("cookie") || l.contains("Cookie") || l.contains(" | "))
+        // The same banner copied without its bar.
+        && !FURNITURE_STARTS
+            .iter()
+            .any(|p| l.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p)))
 }
 
 /// "Accueil > Actualités > Cyberdéfense", "Home / News / Press releases": where the page
@@ -584,6 +588,9 @@ const FURNITURE_STARTS: &[&str] = &[
     "cookies",
     "this site uses",
     "ce site utilise",
+    // The banner over every page of europa.eu.
+    "an official website of the european union",
+    "un site officiel de l'union européenne",
     // The issuing office's line, under or over the headline: who speaks, not what is said.
     "office of the spokesperson",
     "office of the press secretary",
@@ -713,6 +720,12 @@ mod tests {
             "From: Foreign, Commonwealth & Development Office"
         ));
         assert!(!headline("Service de presse du Conseil"));
+        assert!(!headline("Facebook"));
+        assert!(!headline("Envoyer par courriel"));
+        // The europa.eu banner, copied without its bar, is neither headline nor body.
+        let banner = "An official website of the European Union How do you know?";
+        assert!(!headline(banner));
+        assert!(!is_body(banner, Kind::Para));
         // A field the page prints about itself, not a headline that happens to hold a colon.
         assert!(!headline("Type: Press release"));
         assert!(!headline("Thèmes : Europe, Défense"));
@@ -739,6 +752,12 @@ mod tests {
         assert_eq!(
             value("Brussels, 17/05/2021 - 16:50, UNIQUE ID: 210517_18").as_deref(),
             Some("2021-05-17T16:50")
+        );
+        // A line of fields: the date's own, with the time in the field after it.
+        assert_eq!(
+            value("**Conseil de l'UE** | Communiqué de presse | 5 décembre 2025 | 15:40")
+                .as_deref(),
+            Some("2025-12-05T15:40")
         );
         assert_eq!(
             value("20 May. 2025 - 21 May. 2025").as_deref(),
