@@ -1664,6 +1664,7 @@ fn best_trigger<'r>(
                     && (is_will_noun(matched)
                         || is_ability(matched)
                         || is_refusal(matched, &text[m.end()..]))
+                    || trigger.rule.starts_with("fr.") && is_french_refusal(before, matched)
                     || is_obligation(matched, &text[m.end()..])
                 {
                     continue;
@@ -1887,6 +1888,40 @@ fn is_refusal(matched: &str, after: &str) -> bool {
         .iter()
         .any(|w| verb.eq_ignore_ascii_case(w))
     });
+    denied && !giving_up
+}
+
+/// "Le gouvernement ne créera pas de nouvelle agence", "ce financement ne se substituera pas
+/// aux investissements": the French future denied by "ne" before it. Unless what is denied is
+/// giving up or giving in: "la France ne relâchera pas son effort", "l'UE ne cessera de
+/// soutenir", "ne ménagera aucun effort", "ne transigera pas sur la sécurité".
+fn is_french_refusal(before: &str, matched: &str) -> bool {
+    let before = before.trim_end();
+    let denied = [
+        "ne", "n'", "ne se", "ne s'", "n'y", "ne les", "ne le", "ne la", "ne leur",
+    ]
+    .iter()
+    .any(|ne| {
+        before.len() >= ne.len()
+            && before.is_char_boundary(before.len() - ne.len())
+            && before[before.len() - ne.len()..].eq_ignore_ascii_case(ne)
+            && before[..before.len() - ne.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    }) || before.ends_with("n'")
+        || before.ends_with("N'");
+    let verb = matched
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("");
+    let giving_up = [
+        "relach", "cess", "menag", "manqu", "hesit", "faibl", "renonc", "abandonn", "oubli",
+        "tolér", "toler", "accept", "laiss", "fléch", "flech", "recul", "transig", "faill",
+        "baiss", "céd", "ced",
+    ]
+    .iter()
+    .any(|stem| verb.to_ascii_lowercase().starts_with(stem));
     denied && !giving_up
 }
 
@@ -2960,8 +2995,39 @@ fn document_parties(doc: &Document, doc_folded: &Folded, rules: &Rules) -> Vec<S
     if !named.is_empty() {
         return named;
     }
-    publisher(doc, doc_folded, rules).into_iter().collect()
+    publisher(doc, doc_folded, rules)
+        .map(|id| vec![id])
+        .unwrap_or_else(|| most_named(doc, doc_folded, rules))
 }
+
+/// The party a page names most, anywhere in its sentences, where it names one more than any
+/// other: a ministry's release that says "le Gouvernement" and "la ministre" throughout
+/// names its country only through its agencies ("l'ANSSI", "le CERT-FR").
+fn most_named(doc: &Document, doc_folded: &Folded, rules: &Rules) -> Vec<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for s in doc.sentences.iter().take(MOST_NAMED_SENTENCES) {
+        for m in rules
+            .registry
+            .mentions(doc_folded.slice(s.span.clone()).text)
+            .into_iter()
+            .filter(|m| m.kind == MentionKind::Name)
+        {
+            match counts.iter_mut().find(|(id, _)| *id == m.id) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((m.id, 1)),
+            }
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts.as_slice() {
+        [(id, _)] => vec![id.clone()],
+        [(id, first), (_, second), ..] if first > second => vec![id.clone()],
+        _ => Vec::new(),
+    }
+}
+
+/// How far into a page `most_named` counts.
+const MOST_NAMED_SENTENCES: usize = 60;
 
 /// Whether a headline calls its text joint: "communiqué conjoint", "déclaration commune",
 /// "joint statement".

@@ -9,8 +9,9 @@
 //! name no party, numbered lists of bare verbs), and HOLDOUT5 (`tests/fixtures/extract/holdout5/`)
 //! (blind F1 0.91, actors 0.78: Council conclusions tasking the Commission, countries missing
 //! from the registry), HOLDOUT6 (`tests/fixtures/extract/holdout6/`) (blind F1 0.85), and
-//! HOLDOUT7 to HOLDOUT20 (`tests/fixtures/extract/holdout7/` ... `holdout20/`) (blind F1
-//! 0.93, 0.89, 0.94, 0.91, 0.90, 0.92, 0.93, 0.92, 0.93, 0.91, 0.83, 0.96, 0.97 and 0.94).
+//! HOLDOUT7 to HOLDOUT22 (`tests/fixtures/extract/holdout7/` ... `holdout22/`) (blind F1
+//! 0.93, 0.89, 0.94, 0.91, 0.90, 0.92, 0.93, 0.92, 0.93, 0.91, 0.83, 0.96, 0.97, 0.94, 0.88
+//! and 0.91).
 //! The floors sit a little under the figures measured when they were written, so that a
 //! regression fails here. Run with `--nocapture` to see the figures and what fails.
 
@@ -361,5 +362,35 @@ fn holdout20_documents_match_their_annotation() {
         include_str!("fixtures/extract/holdout20-gold.toml"),
         "tests/fixtures/extract/holdout20",
         [0.95, 0.95, 0.88, 0.90, 0.97, 0.97],
+    );
+}
+
+#[test]
+fn holdout21_documents_match_their_annotation() {
+    // Blind (after holdout19/20's mending): P=0.98 R=0.80 F1=0.88 actors=0.86 deadline=0.94
+    // strength=1.00 meta=1.00 (a ministry's release that names France only through the
+    // ANSSI: no party for "le Gouvernement", "la ministre"; French futures denied by "ne").
+    // Left: "We" of a quoted minister given every party of the page, "au dernier trimestre
+    // 2027" and "dans les six mois" set against another date.
+    assert_floors(
+        "holdout21",
+        include_str!("fixtures/extract/holdout21-gold.toml"),
+        "tests/fixtures/extract/holdout21",
+        [0.95, 0.92, 0.85, 0.88, 0.97, 0.97],
+    );
+}
+
+#[test]
+fn holdout22_documents_match_their_annotation() {
+    // Blind (after holdout19/20's mending): P=0.95 R=0.87 F1=0.91 actors=0.74 deadline=0.98
+    // strength=1.00 meta=1.00. Left, not mended: the NCSC of a Belgian-Dutch page (an acronym
+    // of several countries, which the registry gives none), NATO's own exercise read as the
+    // Allies', bullets under "Le Conseil invite la Commission :", "I have tasked NATO's
+    // Defence Innovation Accelerator for the North Atlantic, DIANA, with".
+    assert_floors(
+        "holdout22",
+        include_str!("fixtures/extract/holdout22-gold.toml"),
+        "tests/fixtures/extract/holdout22",
+        [0.92, 0.84, 0.70, 0.95, 0.97, 0.97],
     );
 }
