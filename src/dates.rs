@@ -223,6 +223,24 @@ mod tests {
         assert!(found.is_empty(), "{text:?} gave {found:#?}");
     }
 
+    /// "Ten years ago" may open the text read: the number before the unit is enough, the
+    /// preposition other spans need before it is not there to be asked for.
+    #[test]
+    fn ago_at_the_start_of_a_text() {
+        is(
+            "Ten years ago, cyber was a niche topic.",
+            "Ten years ago",
+            "2015",
+            Precision::Year,
+        );
+        is(
+            "It began two years ago.",
+            "two years ago",
+            "2023",
+            Precision::Year,
+        );
+    }
+
     #[test]
     fn absolute_dates_in_french() {
         is(

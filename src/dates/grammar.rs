@@ -1653,7 +1653,9 @@ impl<'a> Scan<'a> {
         let Some(Lex::Unit { unit, plural }) = self.lex(u) else {
             return None;
         };
-        if u < min + 2 {
+        // The number before the unit; a preposition before that, but for "ago" after it:
+        // "Ten years ago, ..." may open the text.
+        if u < min + 1 {
             return None;
         }
         let n = match self.num(u - 1) {
@@ -1714,7 +1716,7 @@ impl<'a> Scan<'a> {
             (start, 1i64, Relation::By)
         } else if within_a_period {
             (u - 5, 1i64, Relation::By)
-        } else if self.is_any(u - 2, &["dans", "in", "within", "sous"]) {
+        } else if u >= min + 2 && self.is_any(u - 2, &["dans", "in", "within", "sous"]) {
             let rel = if self.is_any(u - 2, &["within", "sous"]) {
                 Relation::By
             } else {
