@@ -1860,11 +1860,14 @@ fn is_obligation(matched: &str, after: &str) -> bool {
 /// denied is giving up or giving in: "we will not hesitate to respond", "NATO will never stop
 /// supporting", "we will not accept any attempt to reopen it".
 fn is_refusal(matched: &str, after: &str) -> bool {
-    let mut words = matched.split_whitespace().rev();
+    let mut words = matched.split_ascii_whitespace().rev();
     let denied = words
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("not") || w.eq_ignore_ascii_case("never"));
-    let giving_up = after.split_whitespace().next().is_some_and(|verb| {
+    if !denied {
+        return false;
+    }
+    let giving_up = after.split_ascii_whitespace().next().is_some_and(|verb| {
         [
             "hesitate",
             "stop",
@@ -1888,7 +1891,7 @@ fn is_refusal(matched: &str, after: &str) -> bool {
         .iter()
         .any(|w| verb.eq_ignore_ascii_case(w))
     });
-    denied && !giving_up
+    !giving_up
 }
 
 /// "Le gouvernement ne créera pas de nouvelle agence", "ce financement ne se substituera pas
@@ -1911,6 +1914,9 @@ fn is_french_refusal(before: &str, matched: &str) -> bool {
                 .is_none_or(|c| !c.is_alphanumeric())
     }) || before.ends_with("n'")
         || before.ends_with("N'");
+    if !denied {
+        return false;
+    }
     let verb = matched
         .split(|c: char| !c.is_alphanumeric())
         .rfind(|w| !w.is_empty())
@@ -1921,8 +1927,11 @@ fn is_french_refusal(before: &str, matched: &str) -> bool {
         "baiss", "céd", "ced",
     ]
     .iter()
-    .any(|stem| verb.to_ascii_lowercase().starts_with(stem));
-    denied && !giving_up
+    .any(|stem| {
+        verb.get(..stem.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(stem))
+    });
+    !giving_up
 }
 
 fn is_will_noun(matched: &str) -> bool {
