@@ -1190,11 +1190,7 @@ fn coordinated_clauses(
     // Only in its language, and where a future tense is among the sentence's triggers: the
     // set says which may be, and only where a second verb is found is one searched for on
     // its own.
-    let futures = || {
-        hits.iter()
-            .map_while(|i| rules.triggers.get(i.as_usize()))
-            .filter(|t| t.future)
-    };
+    let futures = || hit_triggers(hits, rules).filter(|t| t.future);
     if futures().next().is_some() {
         let second_verbs: Vec<Boundary> = match sentence.language {
             Lang::En => AND_WILL
@@ -1219,11 +1215,8 @@ fn coordinated_clauses(
         Lang::En => &AND,
         Lang::Fr => &ET,
     };
-    let own_triggers = || {
-        hits.iter()
-            .map_while(|i| rules.triggers.get(i.as_usize()))
-            .filter(|t| t.lang.is_none_or(|l| l == sentence.language))
-    };
+    let own_triggers =
+        || hit_triggers(hits, rules).filter(|t| t.lang.is_none_or(|l| l == sentence.language));
     for at in join.find_iter(bytes) {
         // A clause of fewer words does not stand on its own (`stands` below): most joins
         // come early, between the names of a subject ("Les États-Unis et l'UE").
@@ -1285,11 +1278,7 @@ fn coordinated_clauses(
     }
     // A trigger of the sentence's that matches in the clause: whether it commits is then
     // decided as for any sentence.
-    let commits = |part: &str| {
-        hits.iter()
-            .map_while(|i| rules.triggers.get(i.as_usize()))
-            .any(|t| t.pattern.regex().is_match(part))
-    };
+    let commits = |part: &str| hit_triggers(hits, rules).any(|t| t.pattern.regex().is_match(part));
     // "We will not be intimidated, and we will respond together": a clause too short to say
     // what is to be done on its own is the sentence's rhetoric, said once. A clause is
     // counted without the attribution after it ("», a déclaré la ministre"): the last one up
@@ -1611,6 +1600,15 @@ fn rejected(doc: &Document, span: std::ops::Range<usize>, reason: String) -> Rej
 
 /// The trigger that decides the sentence: the first in lexicon order among those whose
 /// match survives its own conditions. `Err` when triggers matched but none survived.
+/// The triggers among the set's `hits`, in the lexicon's order: they come first in the set,
+/// the vetoes and the milestone's opening after them.
+fn hit_triggers<'r>(
+    hits: &regex_automata::PatternSet,
+    rules: &'r Rules,
+) -> impl Iterator<Item = &'r Trigger> {
+    hits.iter().map_while(|i| rules.triggers.get(i.as_usize()))
+}
+
 fn best_trigger<'r>(
     text: &str,
     lang: Lang,
@@ -1619,7 +1617,7 @@ fn best_trigger<'r>(
     opens_with_verb: bool,
 ) -> Result<Option<Candidate<'r>>, String> {
     let mut reason = None;
-    for trigger in hits.iter().map_while(|i| rules.triggers.get(i.as_usize())) {
+    for trigger in hit_triggers(hits, rules) {
         if trigger.lang.is_some_and(|l| l != lang) {
             continue;
         }
@@ -1901,7 +1899,7 @@ fn is_refusal(matched: &str, after: &str) -> bool {
 fn is_french_refusal(before: &str, matched: &str) -> bool {
     let before = before.trim_end();
     let denied = [
-        "ne", "n'", "ne se", "ne s'", "n'y", "ne les", "ne le", "ne la", "ne leur",
+        "ne", "ne se", "ne s'", "n'y", "ne les", "ne le", "ne la", "ne leur",
     ]
     .iter()
     .any(|ne| {
@@ -1912,7 +1910,9 @@ fn is_french_refusal(before: &str, matched: &str) -> bool {
                 .chars()
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric())
-    }) || before.ends_with("n'")
+    })
+        // The elided "n'" needs no word boundary: no other word ends with it.
+        || before.ends_with("n'")
         || before.ends_with("N'");
     if !denied {
         return false;
@@ -2988,10 +2988,7 @@ fn document_parties(doc: &Document, doc_folded: &Folded, rules: &Rules) -> Vec<S
         let text = doc_folded.slice(s.span.clone()).text;
         if let Subject::Named(ids) = subject_of(text, subject_end(text, rules), s.language, rules) {
             for id in ids {
-                match counts.iter_mut().find(|(i, _)| *i == id) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((id, 1)),
-                }
+                tally(&mut counts, id);
             }
         }
     }
@@ -3021,10 +3018,7 @@ fn most_named(doc: &Document, doc_folded: &Folded, rules: &Rules) -> Vec<String>
             .into_iter()
             .filter(|m| m.kind == MentionKind::Name)
         {
-            match counts.iter_mut().find(|(id, _)| *id == m.id) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((m.id, 1)),
-            }
+            tally(&mut counts, m.id);
         }
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
@@ -3032,6 +3026,14 @@ fn most_named(doc: &Document, doc_folded: &Folded, rules: &Rules) -> Vec<String>
         [(id, _)] => vec![id.clone()],
         [(id, first), (_, second), ..] if first > second => vec![id.clone()],
         _ => Vec::new(),
+    }
+}
+
+/// One more mention of `id`, in first-seen order.
+fn tally(counts: &mut Vec<(String, usize)>, id: String) {
+    match counts.iter_mut().find(|(seen, _)| *seen == id) {
+        Some((_, n)) => *n += 1,
+        None => counts.push((id, 1)),
     }
 }
 
