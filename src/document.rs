@@ -251,10 +251,15 @@ pub struct Document {
 impl Document {
     /// Reads and understands a file. Errors name the file.
     pub fn read(path: &Path) -> crate::Result<Document> {
-        if path.is_dir() {
-            return Err(crate::Error::input(path, "is a folder, not a document"));
-        }
-        let bytes = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
+        // Asked only once reading has failed: a folder is rare, and asking first costs a
+        // system call for every page of a corpus.
+        let bytes = std::fs::read(path).map_err(|e| {
+            if path.is_dir() {
+                crate::Error::input(path, "is a folder, not a document")
+            } else {
+                crate::Error::io(path, e)
+            }
+        })?;
         Document::from_bytes(&path.display().to_string(), &bytes)
     }
 

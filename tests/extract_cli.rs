@@ -233,6 +233,7 @@ fn each_item_of_an_announced_list_is_a_commitment() {
 fn an_unreadable_document_is_named_and_skipped_and_the_report_of_the_others_stays_whole() {
     let dir = tracker(None, STATEMENT);
     std::fs::write(dir.path().join("seeds/binary.txt"), b"PK\x03\x04\0\0\x01").expect("binary");
+    std::fs::create_dir(dir.path().join("seeds/folder.txt")).expect("folder");
     for format in ["json", "text"] {
         let out = pledge()
             .current_dir(dir.path())
@@ -240,6 +241,7 @@ fn an_unreadable_document_is_named_and_skipped_and_the_report_of_the_others_stay
             .args([
                 "seeds/binary.txt",
                 "seeds/missing.txt",
+                "seeds/folder.txt",
                 "seeds/statement.txt",
             ])
             .output()
@@ -251,6 +253,10 @@ fn an_unreadable_document_is_named_and_skipped_and_the_report_of_the_others_stay
             "{stderr}"
         );
         assert!(stderr.contains("seeds/missing.txt"), "{stderr}");
+        assert!(
+            stderr.contains("seeds/folder.txt") && stderr.contains("is a folder"),
+            "{stderr}"
+        );
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(
             stdout.contains("en.vow") || stdout.contains("vowed"),

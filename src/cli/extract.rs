@@ -62,6 +62,10 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> pledge::Result<u8> {
     let config = Config::load(&ctx.root)?;
     let rules = Rules::new(&config)?;
     let files = documents(ctx, &args.files)?;
+    // Resolved once: each page's own path is resolved (links and all) to be named relative to
+    // it, and resolving costs a system call per component.
+    let root = ctx.root.canonicalize().ok();
+    let root = root.as_deref();
     if args.dry_run {
         let format = match args.format {
             ExtractFormat::Text => ReportFormat::Text,
@@ -73,7 +77,7 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> pledge::Result<u8> {
             // A document that cannot be read is reported and skipped, as grep does: the
             // report of the others stays whole and well formed, and the exit code says that
             // something was left out.
-            match read_document(ctx, path) {
+            match read_document(root, path) {
                 Ok(doc) => report.push(&DocumentCommitments::new(&doc, extract(&doc, &rules))),
                 Err(error) => {
                     super::report_error(&error);
@@ -88,7 +92,7 @@ pub fn run(ctx: &Ctx, args: ExtractArgs) -> pledge::Result<u8> {
     }
     let mut extracted = Vec::with_capacity(files.len());
     for path in &files {
-        let doc = read_document(ctx, path)?;
+        let doc = read_document(root, path)?;
         let found = DocumentCommitments::new(&doc, extract(&doc, &rules));
         extracted.push(ExtractedDocument {
             meta: DocumentMeta {
@@ -141,10 +145,11 @@ fn sync_summary(report: &SyncReport) -> String {
 
 /// Reads a document and names it by its path relative to the tracker root where it lies
 /// inside it, so that records say `seeds/x.txt` wherever pledge was started.
-fn read_document(ctx: &Ctx, path: &Path) -> pledge::Result<Document> {
+/// `root` is the tracker root, resolved.
+fn read_document(root: Option<&Path>, path: &Path) -> pledge::Result<Document> {
     let mut doc = Document::read(path)?;
-    if let (Ok(abs), Ok(root)) = (path.canonicalize(), ctx.root.canonicalize())
-        && let Ok(rel) = abs.strip_prefix(&root)
+    if let (Ok(abs), Some(root)) = (path.canonicalize(), root)
+        && let Ok(rel) = abs.strip_prefix(root)
     {
         doc.source = rel.to_string_lossy().replace('\\', "/");
     }
