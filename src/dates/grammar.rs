@@ -182,6 +182,9 @@ pub(super) struct Scan<'a> {
     anchor: Option<NaiveDate>,
     /// Where the last list of days read ("3, 4 et 5") ended.
     list_end: Cell<usize>,
+    /// The last token whose key was asked, and its key: `finish` asks the key of the token
+    /// before a core once for each table of phrases that may end there.
+    last_key: Cell<Option<(usize, Option<u64>)>>,
 }
 
 type Pat = &'static [&'static str];
@@ -568,6 +571,7 @@ impl<'a> Scan<'a> {
             toks,
             anchor,
             list_end: Cell::new(0),
+            last_key: Cell::new(None),
         }
     }
 
@@ -1892,13 +1896,20 @@ impl<'a> Scan<'a> {
 
     /// Token i as the tables of words know it: a word folded ("Début" → `debut`), a mark.
     fn key(&self, i: usize) -> Option<u64> {
+        if let Some((j, key)) = self.last_key.get()
+            && j == i
+        {
+            return key;
+        }
         let t = self.tok(i)?;
-        match t.kind {
+        let key = match t.kind {
             Kind::Punct if t.punct.is_ascii() => Some(PUNCT_KEY | t.punct as u64),
             Kind::Word if t.ascii => lex::key(self.s(i).as_bytes()),
             Kind::Word => lex::folded_key(self.s(i)),
             _ => None,
-        }
+        };
+        self.last_key.set(Some((i, key)));
+        key
     }
 
     /// Whether the word at i, folded, is in `set`.
