@@ -37,11 +37,23 @@ pub struct ActorEntry {
     pub members: Vec<String>,
 }
 
+/// A name that several parties go by ("NCSC", the National Cyber Security Centre of the
+/// United Kingdom, of the Netherlands, of Ireland ...): it names one of them only on a page
+/// whose parties include that one alone.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct AmbiguousEntry {
+    pub names: Vec<String>,
+    pub ids: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActorFile {
     #[serde(default)]
     pub actor: Vec<ActorEntry>,
+    #[serde(default)]
+    pub ambiguous: Vec<AmbiguousEntry>,
 }
 
 /// How a mention names its actor: the kinds differ in where they may stand.
@@ -68,6 +80,8 @@ pub struct Registry {
     /// Lower-cased name → (id, kind, exact spelling when case matters).
     /// By lower-case folded name.
     lookup: rustc_hash::FxHashMap<String, (String, MentionKind, Option<String>)>,
+    /// Lower-cased name of several parties → (their ids, exact spelling when case matters).
+    ambiguous: rustc_hash::FxHashMap<String, (Vec<String>, Option<String>)>,
     /// Folded, lower case: "franco" → FR.
     prefixes: rustc_hash::FxHashMap<String, String>,
     /// A group's id → its members' ids.
@@ -89,7 +103,10 @@ const HEAD_NOUNS_AFTER: &str = r"(?i)^\s*(?:(?:and|et)\s+[\w.'-]+\s+)?(?:(?:prin
 impl Registry {
     /// The built-in registry extended by `extra` entries (same id: names are added).
     pub fn new(extra: &[ActorEntry]) -> Registry {
-        let builtin: ActorFile = toml::from_str(BUILTIN).unwrap_or(ActorFile { actor: Vec::new() });
+        let builtin: ActorFile = toml::from_str(BUILTIN).unwrap_or(ActorFile {
+            actor: Vec::new(),
+            ambiguous: Vec::new(),
+        });
         let mut lookup = rustc_hash::FxHashMap::default();
         let mut alternatives: Vec<String> = Vec::new();
         let mut prefixes = rustc_hash::FxHashMap::default();
@@ -125,6 +142,20 @@ impl Registry {
                 }
             }
         }
+        let mut ambiguous = rustc_hash::FxHashMap::default();
+        for entry in &builtin.ambiguous {
+            for name in &entry.names {
+                let name = fold(name.trim());
+                let key = name.to_lowercase();
+                // A name a party goes by alone (a user's entry, say) is that party's.
+                if name.is_empty() || lookup.contains_key(&key) {
+                    continue;
+                }
+                let exact = is_acronym(&name).then(|| name.clone());
+                ambiguous.insert(key, (entry.ids.clone(), exact));
+                alternatives.push(name.to_ascii_lowercase());
+            }
+        }
         alternatives.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         alternatives.dedup();
         let body = alternatives
@@ -142,6 +173,7 @@ impl Registry {
         Registry {
             pattern,
             lookup,
+            ambiguous,
             prefixes,
             groups,
             head_nouns_before: Regex::new(&ascii_pattern(HEAD_NOUNS_BEFORE))
@@ -152,8 +184,14 @@ impl Registry {
     }
 
     /// Every actor mentioned in `text`, in order. Adjectives count only after a
-    /// governmental head noun.
+    /// governmental head noun. A name of several parties counts for none.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        self.mentions_among(text, &[])
+    }
+
+    /// `mentions`, on a page whose parties are `parties`: a name of several parties counts
+    /// for the one of them among `parties`, where there is exactly one.
+    pub fn mentions_among(&self, text: &str, parties: &[String]) -> Vec<Mention> {
         // Extraction hands in text it has folded already: no second copy for it.
         let folded = (!text.is_ascii()).then(|| Folded::new(text));
         let original = |at: usize| folded.as_ref().map_or(at, |f| f.original(at));
@@ -182,7 +220,8 @@ impl Registry {
             // A trailing one is the separator after, unless the name ends with it ("U.S.").
             if end > start
                 && !bytes[end - 1].is_ascii_alphanumeric()
-                && self.lookup.contains_key(&lower[start..end - 1])
+                && (self.lookup.contains_key(&lower[start..end - 1])
+                    || self.ambiguous.contains_key(&lower[start..end - 1]))
             {
                 end -= 1;
             }
@@ -194,10 +233,15 @@ impl Registry {
             // The separator after a name may start the next one ("UE et États-Unis"), so
             // continue at the name's end rather than the match's end.
             at = end.max(at + 1);
-            let Some((id, kind, exact)) = self.lookup.get(&lower[m.start..m.end]) else {
+            let Some((id, kind, exact)) = self
+                .lookup
+                .get(&lower[m.start..m.end])
+                .map(|(id, kind, exact)| (id.as_str(), kind, exact.as_ref()))
+                .or_else(|| self.among(&lower[m.start..m.end], parties))
+            else {
                 continue;
             };
-            if exact.as_ref().is_some_and(|exact| m.text != exact) {
+            if exact.is_some_and(|exact| m.text != exact) {
                 continue;
             }
             // "le dialogue franco-indien" names both countries, with or without a head noun.
@@ -241,6 +285,21 @@ impl Registry {
         out
     }
 
+    /// The one party among `parties` that `name`, a name of several parties, stands for.
+    fn among(
+        &self,
+        name: &str,
+        parties: &[String],
+    ) -> Option<(&str, &MentionKind, Option<&String>)> {
+        let (ids, exact) = self.ambiguous.get(name)?;
+        let mut present = ids.iter().filter(|id| parties.contains(id));
+        let id = present.next()?;
+        present
+            .next()
+            .is_none()
+            .then_some((id.as_str(), &MentionKind::Name, exact.as_ref()))
+    }
+
     /// The party of a compound's first part ending `before` ("franco-"), with where it starts.
     fn compound_prefix(&self, before: &str) -> Option<(&String, usize)> {
         let word = before.strip_suffix(['-', '\u{2011}'])?;
@@ -255,8 +314,13 @@ impl Registry {
 
     /// The distinct ids of the mentions, in order of first appearance.
     pub fn ids(&self, text: &str) -> Vec<String> {
+        self.ids_among(text, &[])
+    }
+
+    /// `ids`, on a page whose parties are `parties` (`mentions_among`).
+    pub fn ids_among(&self, text: &str, parties: &[String]) -> Vec<String> {
         let mut ids: Vec<String> = Vec::new();
-        for m in self.mentions(text) {
+        for m in self.mentions_among(text, parties) {
             if !ids.contains(&m.id) {
                 ids.push(m.id);
             }
@@ -351,6 +415,33 @@ mod tests {
 
     fn ids(text: &str) -> Vec<String> {
         Registry::new(&[]).ids(text)
+    }
+
+    /// "NCSC" is the centre of several countries: of none alone, of the one among the page's
+    /// parties where there is exactly one.
+    #[test]
+    fn a_name_of_several_parties_is_the_one_among_the_page_parties() {
+        let registry = Registry::new(&[]);
+        let among = |text: &str, parties: &[&str]| {
+            let parties: Vec<String> = parties.iter().map(|p| p.to_string()).collect();
+            registry.ids_among(text, &parties)
+        };
+        assert_eq!(registry.ids("Le CCB et le NCSC sont convenus"), ["BE"]);
+        assert_eq!(
+            among("Le CCB et le NCSC sont convenus", &["BE", "NL"]),
+            ["BE", "NL"]
+        );
+        assert_eq!(
+            among("The National Cyber Security Centre will", &["IE", "FR"]),
+            ["IE"]
+        );
+        // Two of its countries on the page: it names neither.
+        assert!(among("the NCSC will", &["GB", "NL"]).is_empty());
+        // No country of its own on the page: none.
+        assert!(among("the NCSC will", &["FR", "DE"]).is_empty());
+        // Its acronym keeps its case; a name of one party stays that party's.
+        assert!(among("the ncsc will", &["GB"]).is_empty());
+        assert_eq!(registry.ids("the NCSC-NL will"), ["NL"]);
     }
 
     /// Names are matched whatever their case: the pattern of all names, in lower case, is

@@ -773,7 +773,7 @@ impl<'d> Page<'d> {
                 doc_parties,
             )
         });
-        let clause = Clause::new(text, candidate.start, sentence.language, rules);
+        let clause = Clause::on_page(text, candidate.start, sentence.language, rules, doc_parties);
         let subject = subject_in(&clause, rules);
         let subject_start = clause.subject_start();
         let named_before = std::mem::replace(
@@ -2223,6 +2223,9 @@ struct Clause<'t, 'r> {
     read: Vec<std::cell::OnceCell<Piece<'t>>>,
     lang: Lang,
     rules: &'r Rules,
+    /// The page's parties, for a name of several parties (`Registry::mentions_among`); none
+    /// where they are not known yet.
+    parties: &'r [String],
 }
 
 /// A piece of a clause: its start in the text, the piece, its head before a verb, and
@@ -2231,6 +2234,17 @@ type Piece<'t> = (usize, &'t str, &'t str, bool);
 
 impl<'t, 'r> Clause<'t, 'r> {
     fn new(text: &'t str, at: usize, lang: Lang, rules: &'r Rules) -> Clause<'t, 'r> {
+        Clause::on_page(text, at, lang, rules, &[])
+    }
+
+    /// A clause of a page whose parties are `parties`.
+    fn on_page(
+        text: &'t str,
+        at: usize,
+        lang: Lang,
+        rules: &'r Rules,
+        parties: &'r [String],
+    ) -> Clause<'t, 'r> {
         let cut = clause_pieces(text, at);
         let read = vec![std::cell::OnceCell::new(); cut.len()];
         Clause {
@@ -2238,6 +2252,7 @@ impl<'t, 'r> Clause<'t, 'r> {
             read,
             lang,
             rules,
+            parties,
         }
     }
 
@@ -2311,7 +2326,7 @@ fn subject_in(clause: &Clause<'_, '_>, rules: &Rules) -> Subject {
         let &(_, _, head, adverbial) = clause.piece(index);
         let mentions: Vec<Mention> = rules
             .registry
-            .mentions(head)
+            .mentions_among(head, clause.parties)
             .into_iter()
             .filter(|m| m.kind != MentionKind::Metonym || !after_preposition(&head[..m.span.start]))
             .filter(|m| !partner_of_a_noun(&head[..m.span.start]))
@@ -2325,7 +2340,7 @@ fn subject_in(clause: &Clause<'_, '_>, rules: &Rules) -> Subject {
                 if !is_name_list(earlier, rules) {
                     break;
                 }
-                push_ids(&mut ids, rules.registry.ids(earlier));
+                push_ids(&mut ids, rules.registry.ids_among(earlier, clause.parties));
                 listed += 1;
             }
             // "Les ministres de l'Allemagne, de la France et de la Pologne", "the ministers
@@ -3105,7 +3120,7 @@ fn antecedent(
         match named_subject(
             &doc_folded.slice(sentence.span.clone()),
             sentence.language,
-            rules,
+            (rules, doc_parties),
             dates,
             j,
         ) {
@@ -3125,15 +3140,17 @@ fn antecedent(
 
 /// The named subject of a sentence's first verb, with where its leading adverbial stands;
 /// else the subject it has.
+/// `page`: the rules, and the page's parties.
 fn named_subject(
     folded: &FoldedRef<'_>,
     lang: Lang,
-    rules: &Rules,
+    page: (&Rules, &[String]),
     dates: &SentenceDates<'_>,
     index: usize,
 ) -> Result<Context, Subject> {
+    let (rules, parties) = page;
     let text = folded.text;
-    let clause = Clause::new(text, subject_end(text, rules), lang, rules);
+    let clause = Clause::on_page(text, subject_end(text, rules), lang, rules, parties);
     let parties = match subject_in(&clause, rules) {
         Subject::Named(parties) => parties,
         other => return Err(other),

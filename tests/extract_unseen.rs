@@ -139,11 +139,10 @@ fn holdout7_documents_match_their_annotation() {
 #[test]
 fn holdout8_documents_match_their_annotation() {
     // Blind: P=1.00 R=0.80 F1=0.89 actors=0.78 deadline=0.92 strength=1.00 meta=0.89.
-    // Measured after mending: P=0.98 R=0.93 actors=0.98 deadline=0.93 strength=1.00 meta=1.00.
+    // Measured after mending: P=1.00 R=0.93 actors=0.98 deadline=0.93 strength=1.00 meta=1.00.
     // Left: "Le Conseil continuera de suivre ... et les réexaminera", whose bare "Conseil" is
-    // no party the split could check, "agreed to deepen ... and to coordinate". Since the NICC
-    // is a name of NATO's, "The NICC will provide ... and will inform them" is two
-    // commitments, where the annotator marked the first optional and left the second out.
+    // no party the split could check, "agreed to deepen ... and to coordinate", a centre of
+    // NATO's that is NATO.
     assert_floors(
         "holdout8",
         include_str!("fixtures/extract/holdout8-gold.toml"),
@@ -385,15 +384,15 @@ fn holdout21_documents_match_their_annotation() {
 fn holdout22_documents_match_their_annotation() {
     // Blind (after holdout19/20's mending): P=0.95 R=0.87 F1=0.91 actors=0.74 deadline=0.98
     // strength=1.00 meta=1.00. Mended: the bullets under "Le Conseil charge en outre l'ENISA :"
-    // (R=0.92); NATO's commands and centres (Allied Command Transformation, the NICC) as
-    // names of NATO's (actors 0.84). Left: the NCSC of a Belgian-Dutch page (an acronym of
-    // several countries, which the registry gives none), the rest of NATO's own exercise read
-    // as the Allies', "I have tasked NATO's Defence Innovation Accelerator for the North
-    // Atlantic, DIANA, with".
+    // (R=0.92); NATO's commands (Allied Command Transformation) as names of NATO's; "NCSC",
+    // a name of several countries, as the one among the page's parties (actors 0.95). Left:
+    // NATO's own exercise read as the Allies', a pronoun for two countries after a clause of
+    // each, "I have tasked NATO's Defence Innovation Accelerator for the North Atlantic,
+    // DIANA, with".
     assert_floors(
         "holdout22",
         include_str!("fixtures/extract/holdout22-gold.toml"),
         "tests/fixtures/extract/holdout22",
-        [0.92, 0.90, 0.80, 0.95, 0.97, 0.97],
+        [0.92, 0.90, 0.90, 0.95, 0.97, 0.97],
     );
 }
