@@ -106,10 +106,13 @@ pub struct DateExpr {
 impl DateExpr {
     /// The last day by which something must happen, read from the relation: "d'ici 2030" and
     /// "en 2025" give their last day, "avant 2025" the day before the year starts ("avant fin
-    /// 2025" its last day); "depuis" and "après" set no deadline.
+    /// 2025" its last day); "depuis" and "après" set no deadline. A day after "avant" is the
+    /// deadline itself: "avant le 30 juin 2027" is how press releases say "by 30 June", and
+    /// every annotator of our test sets (holdout21, 23, 24) reads it so.
     pub fn deadline(&self) -> Option<NaiveDate> {
         match self.relation {
             Relation::Since | Relation::After => None,
+            Relation::Before if self.precision == Precision::Day => Some(self.last_day),
             Relation::Before if self.part != Some(Part::End) => self.first_day.pred_opt(),
             _ => Some(self.last_day),
         }
@@ -554,6 +557,11 @@ mod tests {
             (day(2025, 12, 31), Some(day(2025, 12, 31)))
         );
         assert_eq!(one("avant 2025").deadline(), Some(day(2024, 12, 31)));
+        assert_eq!(one("avant juin 2025").deadline(), Some(day(2025, 5, 31)));
+        assert_eq!(
+            one("avant le 30 juin 2025").deadline(),
+            Some(day(2025, 6, 30))
+        );
         assert_eq!(one("depuis 2023").deadline(), None);
         // Written in May 2025, "d'ici mars" is March 2026.
         assert_eq!(one("d'ici mars").value, "2026-03");
