@@ -220,6 +220,22 @@ mod tests {
         );
     }
 
+    /// "le mois de juin" after its preposition, as "juin" alone: "Dès le mois de juin",
+    /// "au mois d'octobre".
+    #[test]
+    fn a_month_called_the_month_of_takes_its_preposition() {
+        let e = one("Dès le mois de juin, l'ANSSI mettra un service à disposition.");
+        assert_eq!(
+            (e.text.as_str(), e.value.as_str(), e.relation),
+            ("Dès le mois de juin", "2025-06", Relation::Since)
+        );
+        let e = one("Le comité se réunira au mois d'octobre.");
+        assert_eq!(
+            (e.text.as_str(), e.value.as_str(), e.relation),
+            ("au mois d'octobre", "2025-10", Relation::In)
+        );
+    }
+
     #[track_caller]
     fn none(text: &str) {
         let found = all(text);

@@ -1573,11 +1573,14 @@ fn first_deadline<'d>(
         .filter_map(|d| {
             d.deadline()
                 // "will second experts from 2027", "dès 2027": what starts in a later
-                // period must have begun by its end. "Depuis 2023", "since 2025", begun
+                // period must have begun by its end; so must what starts in the present one
+                // ("nous ouvrirons dès cette année"). "Depuis 2023", "since 2025", begun
                 // before the commitment, set nothing.
                 .or_else(|| {
                     (d.relation == Relation::Since
-                        && made_floor.is_some_and(|floor| d.first_day > floor))
+                        && made_floor.is_some_and(|floor| {
+                            d.first_day > floor || d.relative && d.last_day >= floor
+                        }))
                     .then_some(d.last_day)
                 })
                 .map(|due| (d, due))
