@@ -2365,11 +2365,14 @@ fn subject_in(clause: &Clause<'_, '_>, rules: &Rules) -> Subject {
         }
         let unquoted = head.trim_start_matches(['"', '«', '“', '\'', ' ', '\u{a0}']);
         if rules.pronouns.is_match(unquoted) {
-            // The pronoun itself, after an opening adverb if any ("Together we").
-            let first_person = unquoted
-                .split_whitespace()
-                .take(2)
-                .any(|w| w.eq_ignore_ascii_case("nous") || w.eq_ignore_ascii_case("we"));
+            // The pronoun itself, after an opening adverb if any ("Together we"). A speaker's
+            // "je", "I", speaks for the party the speaker's "nous" would.
+            let first_person = unquoted.split_whitespace().take(2).any(|w| {
+                ["nous", "we", "je", "i"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+                    || w.get(..2).is_some_and(|j| j.eq_ignore_ascii_case("j'"))
+            });
             // "Les dirigeants", "the participants": the people of every party present.
             let both = unquoted.split_whitespace().take(3).any(|x| {
                 [
