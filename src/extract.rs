@@ -859,11 +859,24 @@ impl<'d> Page<'d> {
                     );
                     // "…," said Commissioner Wendland. "We intend to …": a quotation that goes
                     // on in the next sentence is still the speaker's.
-                    match index.checked_sub(1).and_then(|i| doc.sentences.get(i)) {
+                    let attributed = match index.checked_sub(1).and_then(|i| doc.sentences.get(i)) {
                         Some(previous)
                             if attributed.is_empty() && whole.trim_start().starts_with('"') =>
                         {
                             speaker_of(previous)
+                        }
+                        _ => attributed,
+                    };
+                    // A quotation whose speaker is named on the line below it, as pages print
+                    // a block quotation's author ("Minister of Public Administration of
+                    // Montenegro").
+                    match doc.sentences.get(index + 1) {
+                        Some(next) if attributed.is_empty() && whole.trim_end().ends_with('"') => {
+                            byline_party(doc_folded.slice(next.span.clone()).text, rules)
+                                // Among the page's parties: the minister of the country that
+                                // chairs the Council speaks for it on the Council's page.
+                                .filter(|party| doc_parties.contains(party))
+                                .map_or(attributed, |party| vec![party])
                         }
                         _ => attributed,
                     }
@@ -3094,6 +3107,20 @@ fn publisher(doc: &Document, doc_folded: &Folded, rules: &Rules) -> Option<Strin
         })
 }
 
+/// The one party a byline names: a line of a few words, no sentence of its own, under a
+/// quotation ("Minister of Public Administration of Montenegro", "Ministre des Armées").
+fn byline_party(line: &str, rules: &Rules) -> Option<String> {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    if words == 0 || words > 12 || line.ends_with(['.', '!', '?', ':', '"']) {
+        return None;
+    }
+    match rules.registry.ids(line).as_slice() {
+        [party] => Some(party.clone()),
+        _ => None,
+    }
+}
+
 /// The sentences of a page's header, above and around its headline: menus, banners, stamps.
 const PAGE_HEADER_SENTENCES: usize = 15;
 
@@ -3800,6 +3827,42 @@ mod tests {
         let found = extract(&doc, &Rules::default()).commitments;
         assert!(found.iter().all(|c| c.quote != "6."), "{found:#?}");
         assert_eq!(found.len(), 3, "{found:#?}");
+    }
+
+    /// A block quotation's "we" is its author's party, named on the line below it, where the
+    /// page's parties include it; the minister of the country that chairs the Council speaks
+    /// for the Council on its page.
+    #[test]
+    fn a_quotation_s_we_is_the_party_of_the_byline_below_it() {
+        let page = |title: &str, byline: &str| {
+            format!(
+                "<html><body><h1>{title}</h1><p>Published on 10 June 2024</p>\
+                 <p>The European Union, Montenegro and Serbia held their first cyber dialogue \
+                 in Brussels.</p><blockquote><p>&ldquo;Montenegro learned the hard way what an \
+                 attack means. We will open a new security operations centre in Podgorica this \
+                 autumn.&rdquo;</p><p>{byline}</p></blockquote></body></html>"
+            )
+        };
+        let actors = |title: &str, byline: &str| {
+            let doc =
+                Document::from_bytes("quote.html", page(title, byline).as_bytes()).expect("reads");
+            let found = extract(&doc, &Rules::default()).commitments;
+            let ours = found
+                .iter()
+                .find(|c| c.quote.contains("We will open"))
+                .unwrap_or_else(|| panic!("{found:#?}"));
+            ours.actors.clone()
+        };
+        let trilateral = "EU, Montenegro and Serbia hold their first cyber dialogue";
+        assert_eq!(
+            actors(
+                trilateral,
+                "Minister of Public Administration of Montenegro"
+            ),
+            ["ME"]
+        );
+        // Not a party of the page: the byline says nothing of whom "we" binds.
+        assert_ne!(actors(trilateral, "Minister of Defence of Denmark"), ["DK"]);
     }
 
     #[test]

@@ -370,8 +370,10 @@ fn holdout21_documents_match_their_annotation() {
     // Blind (after holdout19/20's mending): P=0.98 R=0.80 F1=0.88 actors=0.86 deadline=0.94
     // strength=1.00 meta=1.00 (a ministry's release that names France only through the
     // ANSSI: no party for "le Gouvernement", "la ministre"; French futures denied by "ne").
-    // Left: "We" of a quoted minister given every party of the page, "au dernier trimestre
-    // 2027" and "dans les six mois" set against another date.
+    // Later: a block quotation's "We" is the party of the byline below it, where the page's
+    // parties include it (actors 0.88 -> 0.90). Left: the "We" of a minister whose quotation
+    // names no country, "au dernier trimestre 2027" and "dans les six mois" set against
+    // another date.
     assert_floors(
         "holdout21",
         include_str!("fixtures/extract/holdout21-gold.toml"),
