@@ -47,7 +47,7 @@ pub struct AmbiguousEntry {
     pub ids: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActorFile {
     #[serde(default)]
@@ -103,10 +103,7 @@ const HEAD_NOUNS_AFTER: &str = r"(?i)^\s*(?:(?:and|et)\s+[\w.'-]+\s+)?(?:(?:prin
 impl Registry {
     /// The built-in registry extended by `extra` entries (same id: names are added).
     pub fn new(extra: &[ActorEntry]) -> Registry {
-        let builtin: ActorFile = toml::from_str(BUILTIN).unwrap_or(ActorFile {
-            actor: Vec::new(),
-            ambiguous: Vec::new(),
-        });
+        let builtin: ActorFile = toml::from_str(BUILTIN).unwrap_or_default();
         let mut lookup = rustc_hash::FxHashMap::default();
         let mut alternatives: Vec<String> = Vec::new();
         let mut prefixes = rustc_hash::FxHashMap::default();

@@ -1614,8 +1614,6 @@ fn rejected(doc: &Document, span: std::ops::Range<usize>, reason: String) -> Rej
     }
 }
 
-/// The trigger that decides the sentence: the first in lexicon order among those whose
-/// match survives its own conditions. `Err` when triggers matched but none survived.
 /// The triggers among the set's `hits`, in the lexicon's order: they come first in the set,
 /// the vetoes and the milestone's opening after them.
 fn hit_triggers<'r>(
@@ -1625,6 +1623,8 @@ fn hit_triggers<'r>(
     hits.iter().map_while(|i| rules.triggers.get(i.as_usize()))
 }
 
+/// The trigger that decides the sentence: the first in lexicon order among those whose
+/// match survives its own conditions. `Err` when triggers matched but none survived.
 fn best_trigger<'r>(
     text: &str,
     lang: Lang,
@@ -3153,7 +3153,8 @@ fn antecedent(
         match named_subject(
             &doc_folded.slice(sentence.span.clone()),
             sentence.language,
-            (rules, doc_parties),
+            rules,
+            doc_parties,
             dates,
             j,
         ) {
@@ -3172,18 +3173,17 @@ fn antecedent(
 }
 
 /// The named subject of a sentence's first verb, with where its leading adverbial stands;
-/// else the subject it has.
-/// `page`: the rules, and the page's parties.
+/// else the subject it has. `page_parties`: the page's, for a name of several parties.
 fn named_subject(
     folded: &FoldedRef<'_>,
     lang: Lang,
-    page: (&Rules, &[String]),
+    rules: &Rules,
+    page_parties: &[String],
     dates: &SentenceDates<'_>,
     index: usize,
 ) -> Result<Context, Subject> {
-    let (rules, parties) = page;
     let text = folded.text;
-    let clause = Clause::on_page(text, subject_end(text, rules), lang, rules, parties);
+    let clause = Clause::on_page(text, subject_end(text, rules), lang, rules, page_parties);
     let parties = match subject_in(&clause, rules) {
         Subject::Named(parties) => parties,
         other => return Err(other),
