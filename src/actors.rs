@@ -45,6 +45,20 @@ pub struct ActorEntry {
 pub struct AmbiguousEntry {
     pub names: Vec<String>,
     pub ids: Vec<String>,
+    /// The name counts only as a noun of its own ("la Commission entend", "the Council
+    /// adopted"), not as the head of a longer name ("the Digital Partnership Council", "le
+    /// Conseil d'association", "la Commission nationale").
+    #[serde(default)]
+    pub alone: bool,
+}
+
+/// What the registry keeps of a name of several parties.
+#[derive(Debug, Clone)]
+struct Ambiguous {
+    ids: Vec<String>,
+    /// Its exact spelling, where case matters (an acronym).
+    exact: Option<String>,
+    alone: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -80,8 +94,8 @@ pub struct Registry {
     /// Lower-cased name → (id, kind, exact spelling when case matters).
     /// By lower-case folded name.
     lookup: rustc_hash::FxHashMap<String, (String, MentionKind, Option<String>)>,
-    /// Lower-cased name of several parties → (their ids, exact spelling when case matters).
-    ambiguous: rustc_hash::FxHashMap<String, (Vec<String>, Option<String>)>,
+    /// Lower-cased name of several parties → what names them.
+    ambiguous: rustc_hash::FxHashMap<String, Ambiguous>,
     /// Folded, lower case: "franco" → FR.
     prefixes: rustc_hash::FxHashMap<String, String>,
     /// A group's id → its members' ids.
@@ -99,6 +113,58 @@ pub struct Registry {
 // rank ("principal", "permanent", "Foreign").
 const HEAD_NOUNS_BEFORE: &str = r"(?i)\b(?:gouvernement|gouvernements|autorité|autorités|partie|parties|côté|ministère|ministre|présidence|délégation|délégations|dirigeants|administration|responsables|représentants|experts|diplomates|fonctionnaires|homologues|secrétaire|ambassadeur|ambassadrice|envoyé|envoyée|coprésident|coprésidente|président|présidente|directeur|directrice|porte-parole|représentant|représentante|homologue|agence|agences|centre|centres|cert|csirt|ncsc|armée|armées|forces\s+armées|commandement)(?:\s+(?:principal|principale|général|générale|spécial|spéciale|adjoint|adjointe|permanent|permanente|délégué|déléguée|d'état))?\s+(?:[\w'-]+\s+(?:et|and)\s+)?$";
 const HEAD_NOUNS_AFTER: &str = r"(?i)^\s*(?:(?:and|et)\s+[\w.'-]+\s+)?(?:(?:principal|foreign|defence|defense|prime|deputy|permanent|special|interior|home|digital|cyber|security|cybersecurity|national)\s+){0,2}(?:government|governments|authority|authorities|side|ministry|minister|presidency|delegation|leaders|administration|officials|representatives|representative|experts|diplomats|counterparts|secretary|ambassador|envoy|co-chair|chair|president|director|spokesperson|counterpart|counterparts|agency|agencies|centre|center|cert|csirt|ncsc|armed\s+forces|forces|cyber\s+command)\b";
+
+/// Whether a noun between `before` and `after` (folded text) is a name of its own rather
+/// than the head of a longer one: no capitalised word before it but an article or a sentence's
+/// start ("the Digital Partnership Council"), no complement or qualifier after it ("le
+/// Conseil d'association", "la Commission mixte", "Council Regulation").
+fn stands_alone(before: &str, after: &str) -> bool {
+    let previous = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace() || c == '\'')
+        .next()
+        .unwrap_or("");
+    let article = ["la", "le", "l", "the", "this", "ce", "cette"]
+        .iter()
+        .any(|a| previous.eq_ignore_ascii_case(a));
+    if !article && previous.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let next = after.trim_start();
+    let word = &next[..next
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(next.len())];
+    let complement = next.starts_with(|c: char| c.is_ascii_uppercase())
+        || next.get(..2).is_some_and(|d| d.eq_ignore_ascii_case("d'"))
+        || ["de", "du", "des", "of", "for"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
+        || QUALIFIERS
+            .iter()
+            .any(|q| word.len() >= q.len() && word[..q.len()].eq_ignore_ascii_case(q));
+    !complement
+}
+
+/// The stems of adjectives that make "Conseil" or "Commission" another body's name ("la
+/// Commission nationale", "le Conseil consultatif", "the Joint Commission").
+const QUALIFIERS: &[&str] = &[
+    "mixte",
+    "conjoint",
+    "national",
+    "consultati",
+    "permanent",
+    "special",
+    "interminist",
+    "superieur",
+    "economique",
+    "executi",
+    "regional",
+    "municipal",
+    "scientifique",
+    "constitutionnel",
+    "federal",
+    "general",
+];
 
 impl Registry {
     /// The built-in registry extended by `extra` entries (same id: names are added).
@@ -149,7 +215,14 @@ impl Registry {
                     continue;
                 }
                 let exact = is_acronym(&name).then(|| name.clone());
-                ambiguous.insert(key, (entry.ids.clone(), exact));
+                ambiguous.insert(
+                    key,
+                    Ambiguous {
+                        ids: entry.ids.clone(),
+                        exact,
+                        alone: entry.alone,
+                    },
+                );
                 alternatives.push(name.to_ascii_lowercase());
             }
         }
@@ -234,7 +307,14 @@ impl Registry {
                 .lookup
                 .get(&lower[m.start..m.end])
                 .map(|(id, kind, exact)| (id.as_str(), kind, exact.as_ref()))
-                .or_else(|| self.among(&lower[m.start..m.end], parties))
+                .or_else(|| {
+                    self.among(
+                        &lower[m.start..m.end],
+                        parties,
+                        &text[..m.start],
+                        &text[m.end..],
+                    )
+                })
             else {
                 continue;
             };
@@ -282,19 +362,25 @@ impl Registry {
         out
     }
 
-    /// The one party among `parties` that `name`, a name of several parties, stands for.
+    /// The one party among `parties` that `name`, a name of several parties between
+    /// `before` and `after`, stands for.
     fn among(
         &self,
         name: &str,
         parties: &[String],
+        before: &str,
+        after: &str,
     ) -> Option<(&str, &MentionKind, Option<&String>)> {
-        let (ids, exact) = self.ambiguous.get(name)?;
-        let mut present = ids.iter().filter(|id| parties.contains(id));
+        let entry = self.ambiguous.get(name)?;
+        if entry.alone && !stands_alone(before, after) {
+            return None;
+        }
+        let mut present = entry.ids.iter().filter(|id| parties.contains(id));
         let id = present.next()?;
         present
             .next()
             .is_none()
-            .then_some((id.as_str(), &MentionKind::Name, exact.as_ref()))
+            .then_some((id.as_str(), &MentionKind::Name, entry.exact.as_ref()))
     }
 
     /// The party of a compound's first part ending `before` ("franco-"), with where it starts.
@@ -414,15 +500,18 @@ mod tests {
         Registry::new(&[]).ids(text)
     }
 
+    /// `Registry::ids_among` on a page whose parties are `parties`.
+    fn ids_on_page(registry: &Registry, text: &str, parties: &[&str]) -> Vec<String> {
+        let parties: Vec<String> = parties.iter().map(|p| p.to_string()).collect();
+        registry.ids_among(text, &parties)
+    }
+
     /// "NCSC" is the centre of several countries: of none alone, of the one among the page's
     /// parties where there is exactly one.
     #[test]
     fn a_name_of_several_parties_is_the_one_among_the_page_parties() {
         let registry = Registry::new(&[]);
-        let among = |text: &str, parties: &[&str]| {
-            let parties: Vec<String> = parties.iter().map(|p| p.to_string()).collect();
-            registry.ids_among(text, &parties)
-        };
+        let among = |text: &str, parties: &[&str]| ids_on_page(&registry, text, parties);
         assert_eq!(registry.ids("Le CCB et le NCSC sont convenus"), ["BE"]);
         assert_eq!(
             among("Le CCB et le NCSC sont convenus", &["BE", "NL"]),
@@ -439,6 +528,31 @@ mod tests {
         // Its acronym keeps its case; a name of one party stays that party's.
         assert!(among("the ncsc will", &["GB"]).is_empty());
         assert_eq!(registry.ids("the NCSC-NL will"), ["NL"]);
+    }
+
+    /// "la Commission" and "the Council" alone are the page's own institutions; the head of
+    /// a longer name is another body.
+    #[test]
+    fn a_council_or_a_commission_alone_is_the_page_s_own() {
+        let registry = Registry::new(&[]);
+        let among = |text: &str, parties: &[&str]| ids_on_page(&registry, text, parties);
+        let eu_page = ["EU", "KR"];
+        assert_eq!(among("La Commission entend présenter", &eu_page), ["EU"]);
+        assert_eq!(among("Yesterday the Council adopted", &eu_page), ["EU"]);
+        assert_eq!(among("the Council agreed", &["NATO", "UA"]), ["NATO"]);
+        for longer in [
+            "The fourth Digital Partnership Council will be held",
+            "le Conseil d'association se réunira",
+            "le Conseil de partenariat numérique",
+            "la Commission nationale de l'informatique",
+            "la Commission mixte se réunira",
+            "the Commission Implementing Regulation",
+        ] {
+            assert!(among(longer, &eu_page).is_empty(), "{longer}");
+        }
+        // Where the page has none of its parties, or two, it names none.
+        assert!(registry.ids("La Commission entend").is_empty());
+        assert!(among("The Council agreed", &["EU", "NATO"]).is_empty());
     }
 
     /// Names are matched whatever their case: the pattern of all names, in lower case, is
