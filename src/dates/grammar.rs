@@ -1689,10 +1689,15 @@ impl<'a> Scan<'a> {
         }
         let a = self.anchor?;
         let mut end = u + 1;
-        // "dans les trois mois suivant la signature", "within six months of its entry into
-        // force": counted from an event whose date the text does not give, not from the
-        // document's. "dans les six mois à venir" counts from now.
-        if self.is_any(
+        // "within 30 days of signature", "dans les trois mois suivant la signature de
+        // l'accord": counted from the signing the page reports, which is dated as the page.
+        if let Some(after) = self.signing_after(end) {
+            end = after;
+        }
+        // "dans les trois mois suivant la signature de leur engagement", "within six months
+        // of its entry into force": counted from an event whose date the text does not give,
+        // not from the document's. "dans les six mois à venir" counts from now.
+        else if self.is_any(
             end,
             &[
                 "suivant",
@@ -1781,6 +1786,60 @@ impl<'a> Scan<'a> {
             c.until = a.checked_add_months(Months::new(u32::try_from(months).ok()?));
         }
         Some(c)
+    }
+
+    /// Where "of signature", "suivant la signature de l'accord" after a span of time ends,
+    /// at token `t`: the signing of the agreement the page announces, not each party's own
+    /// ("suivant la signature de leur engagement") or a contract's.
+    fn signing_after(&self, t: usize) -> Option<usize> {
+        if !self.is_any(
+            t,
+            &[
+                "of",
+                "after",
+                "following",
+                "from",
+                "suivant",
+                "suivants",
+                "suivante",
+                "suivantes",
+                "apres",
+            ],
+        ) {
+            return None;
+        }
+        let noun = if self.is_any(t + 1, &["la", "the"]) {
+            t + 2
+        } else {
+            t + 1
+        };
+        if !self.is_any(noun, &["signature", "signing"]) {
+            return None;
+        }
+        let of_an_agreement = !self.is_any(noun + 1, &["de", "du", "des", "of", "by"])
+            || (noun + 2..=noun + 4).any(|k| {
+                self.is_any(
+                    k,
+                    &[
+                        "accord",
+                        "agreement",
+                        "memorandum",
+                        "mou",
+                        "protocole",
+                        "protocol",
+                        "arrangement",
+                        "lettre",
+                        "letter",
+                        "feuille",
+                        "roadmap",
+                        "convention",
+                        "declaration",
+                        "charte",
+                        "charter",
+                    ],
+                )
+            });
+        of_an_agreement.then_some(noun + 1)
     }
 
     /// A season without its year: "avant l'été", "d'ici l'automne", "au printemps", "cet
