@@ -2379,11 +2379,14 @@ fn subject_in(clause: &Clause<'_, '_>, rules: &Rules) -> Subject {
         let unquoted = head.trim_start_matches(['"', '«', '“', '\'', ' ', '\u{a0}']);
         if rules.pronouns.is_match(unquoted) {
             // The pronoun itself, after an opening adverb if any ("Together we"). A speaker's
-            // "je", "I", speaks for the party the speaker's "nous" would.
+            // "je", "I", speaks for the party the speaker's "nous" would, and so does the
+            // possessive that stands alone before a goal ("Our goal is to").
             let first_person = unquoted.split_whitespace().take(2).any(|w| {
-                ["nous", "we", "je", "i"]
-                    .iter()
-                    .any(|p| w.eq_ignore_ascii_case(p))
+                [
+                    "nous", "we", "je", "i", "our", "my", "notre", "nos", "mon", "ma",
+                ]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
                     || w.get(..2).is_some_and(|j| j.eq_ignore_ascii_case("j'"))
             });
             // "Les dirigeants", "the participants": the people of every party present.
