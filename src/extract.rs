@@ -2989,13 +2989,35 @@ fn introduced_speaker(text: &str, page_before: &str, rules: &Rules) -> Vec<Strin
     // within a few lines of the name, never to the end of the page.
     let apposition = &page_before[at + surname.len()..];
     let apposition = &apposition[..crate::diag::floor_char_boundary(apposition, 300)];
-    let end = [". ", ";", ", and ", ", et ", "\n"]
+    let end = CLAUSE_STOPS
         .iter()
         .filter_map(|stop| apposition.find(stop))
         .min()
         .unwrap_or(apposition.len());
-    rules.registry.ids(&apposition[..end])
+    let introduced = rules.registry.ids(&apposition[..end]);
+    if !introduced.is_empty() {
+        return introduced;
+    }
+    // "The U.S. delegation was led by ..., and the Philippine delegation by Undersecretary
+    // Ramon Villanueva of the Department ...": the party comes before the name, in the
+    // same clause, where the apposition names a body the registry does not know.
+    let before = &page_before[..at];
+    let before =
+        &before[crate::diag::floor_char_boundary(before, before.len().saturating_sub(200))..];
+    // Of two people named together ("NATO Deputy Secretary General Radmila Shekerinska and
+    // Lithuanian Minister of National Defence Dovilė Šakalienė"), the second's party follows
+    // the "and".
+    let start = CLAUSE_STOPS
+        .iter()
+        .chain(&[" and ", " et "])
+        .filter_map(|stop| before.rfind(stop).map(|i| i + stop.len()))
+        .max()
+        .unwrap_or(0);
+    rules.registry.ids(&before[start..])
 }
+
+/// Where the clause that introduces a person ends: the sentence, a list, or the next person.
+const CLAUSE_STOPS: [&str; 5] = [". ", ";", ", and ", ", et ", "\n"];
 
 /// Parties that run through the document: those of its title, else the subjects most named.
 fn document_parties(doc: &Document, doc_folded: &Folded, rules: &Rules) -> Vec<String> {
@@ -3765,6 +3787,27 @@ mod tests {
             let due = found[0].deadline.as_ref().map(|d| d.date.to_string());
             assert_eq!(due.as_deref(), Some("2027-12-31"));
         }
+    }
+
+    /// A speaker quoted by surname is of the party named where the page introduced them:
+    /// after the name, or before it in the same clause when the apposition names no party.
+    #[test]
+    fn a_speaker_is_of_the_party_the_page_introduced_them_with() {
+        let rules = Rules::default();
+        let quote = "\"Our goal is to have a centre in each region by 2030,\" said Undersecretary Villanueva.";
+        let page = "The U.S. delegation was led by Deputy Assistant Secretary Laura Kessler of \
+            the Bureau of Cyberspace Policy, and the Philippine delegation by Undersecretary \
+            Ramon Villanueva of the Department of Information Technology. ";
+        assert_eq!(speaker_parties(quote, page, &rules), ["PH"]);
+        let page = "NATO Deputy Secretary General Radmila Shekerinska and Lithuanian Minister of \
+            National Defence Dovile Sakaliene opened the Centre. ";
+        let quote = "Minister Sakaliene said: \"We intend to open its courses to Ukrainians.\"";
+        assert_eq!(speaker_parties(quote, page, &rules), ["LT"]);
+        // The apposition after the name comes first.
+        let page = "co-chaired by Ms Ilse Vandermeersch, Head of Division at the European \
+            External Action Service, and Mr Kim Jae-won of the Korean side. ";
+        let quote = "\"We will work together,\" said Ms Vandermeersch.";
+        assert_eq!(speaker_parties(quote, page, &rules), ["EU"]);
     }
 
     #[test]
