@@ -499,6 +499,13 @@ const FURNITURE: &[&str] = &[
     "corporate report",
     "joint statement",
     "statement",
+    // The U.S. Department of State's labels, printed between a headline and its date.
+    "media note",
+    "press statement",
+    "readout",
+    "fact sheet",
+    "note aux médias",
+    "note aux rédactions",
     "déclaration",
     "discours",
     "menu",
@@ -786,6 +793,20 @@ mod tests {
         crate::document::Document::from_bytes("page.txt", page.as_bytes())
             .expect("reads")
             .title
+    }
+
+    /// The State Department prints the kind of page ("MEDIA NOTE") between the headline
+    /// and the date: a label, not the headline.
+    #[test]
+    fn a_label_of_the_page_s_kind_is_no_headline() {
+        let page = "U.S. DEPARTMENT of STATE\nOffice of the Spokesperson\n\n\
+            Joint Statement on the Sixth Meeting of the Quad Senior Cyber Group\n\n\
+            MEDIA NOTE\nMay 20, 2027\n\nThe following is the text of a joint statement by \
+            the Governments of Australia, India, Japan, and the United States.\n";
+        assert_eq!(
+            title_of_text(page).as_deref(),
+            Some("Joint Statement on the Sixth Meeting of the Quad Senior Cyber Group")
+        );
     }
 
     #[test]
