@@ -602,24 +602,7 @@ impl<'d> Page<'d> {
                 .as_ref()
                 .map(|p| p.date.format("%Y-%m-%d").to_string()),
             dates: SentenceDates::new(doc),
-            // So is a speech's, by whoever gives it ("Discours de la ministre des Armées").
-            official_speaks: doc.title.as_deref().is_some_and(|title| {
-                let title = crate::fold::fold(title).to_ascii_lowercase();
-                [
-                    "secretaire general",
-                    "secretary general",
-                    "secretary-general",
-                    "discours de",
-                    "discours du",
-                    "allocution de",
-                    "allocution du",
-                    "speech by",
-                    "remarks by",
-                    "address by",
-                ]
-                .iter()
-                .any(|w| title.contains(w))
-            }),
+            official_speaks: doc.title.as_deref().is_some_and(official_speaks),
             doc_folded,
         }
     }
@@ -3041,6 +3024,17 @@ fn document_parties(doc: &Document, doc_folded: &Folded, rules: &Rules) -> Vec<S
         if !ids.is_empty() {
             return ids;
         }
+        // A speech speaks for the government whose site prints it, or the one it names
+        // most ("l'ANSSI", "France 2030"), not for the parties it speaks of as subjects ("La
+        // Commission européenne a annoncé").
+        if official_speaks(title) {
+            let speaker = publisher(doc, doc_folded, rules)
+                .map(|id| vec![id])
+                .unwrap_or_else(|| most_named(doc, doc_folded, rules));
+            if !speaker.is_empty() {
+                return speaker;
+            }
+        }
     }
     let mut counts: Vec<(String, usize)> = Vec::new();
     for s in doc.sentences.iter().filter(|s| !s.heading).take(20) {
@@ -3098,6 +3092,27 @@ fn tally(counts: &mut Vec<(String, usize)>, id: String) {
 
 /// How far into a page `most_named` counts.
 const MOST_NAMED_SENTENCES: usize = 60;
+
+/// Whether a headline says the page is what an official says: an organisation's ("Point de
+/// presse du secrétaire général de l'OTAN"), or a speech by whoever gives it ("Discours de
+/// la ministre des Armées").
+fn official_speaks(title: &str) -> bool {
+    let title = crate::fold::fold(title).to_ascii_lowercase();
+    [
+        "secretaire general",
+        "secretary general",
+        "secretary-general",
+        "discours de",
+        "discours du",
+        "allocution de",
+        "allocution du",
+        "speech by",
+        "remarks by",
+        "address by",
+    ]
+    .iter()
+    .any(|w| title.contains(w))
+}
 
 /// Whether a headline calls its text joint: "communiqué conjoint", "déclaration commune",
 /// "joint statement".
@@ -3787,6 +3802,24 @@ mod tests {
             let due = found[0].deadline.as_ref().map(|d| d.date.to_string());
             assert_eq!(due.as_deref(), Some("2027-12-31"));
         }
+    }
+
+    /// A speech speaks for the government the page names most, not for a party it quotes as
+    /// the subject of a sentence.
+    #[test]
+    fn a_speech_speaks_for_the_party_the_page_names_most() {
+        let text = "Discours de la ministre déléguée chargée du numérique\n\n\
+            Paris, le 12 octobre 2027\n\n\
+            La Commission européenne a présenté le mois dernier son rapport annuel.\n\n\
+            Les prestataires sont qualifiés par l'ANSSI. L'ANSSI publiera un guide.\n\n\
+            Je m'engage à ce que chaque PME obtienne un diagnostic dans un délai d'un mois.\n";
+        let doc = Document::from_bytes("discours.md", text.as_bytes()).expect("reads");
+        let found = extract(&doc, &Rules::default()).commitments;
+        let pledge = found
+            .iter()
+            .find(|c| c.quote.starts_with("Je m'engage"))
+            .expect("the minister's pledge");
+        assert_eq!(pledge.actors, ["FR"], "{found:#?}");
     }
 
     /// A speaker quoted by surname is of the party named where the page introduced them:
