@@ -1788,6 +1788,29 @@ impl<'a> Scan<'a> {
         Some(c)
     }
 
+    /// Whether the month at token `t` follows "de" after a meeting's noun, with up to two
+    /// words of its name between ("le Conseil Télécommunications de juin").
+    fn of_a_meeting(&self, t: usize, min: usize) -> bool {
+        t >= min + 2
+            && self.is(t - 1, "de")
+            && (2..=4).any(|back| {
+                t >= min + back
+                    && self.is_any(
+                        t - back,
+                        &[
+                            "conseil",
+                            "sommet",
+                            "reunion",
+                            "session",
+                            "conference",
+                            "forum",
+                            "dialogue",
+                            "exercice",
+                        ],
+                    )
+            })
+    }
+
     /// Where "of signature", "suivant la signature de l'accord" after a span of time ends,
     /// at token `t`: the signing of the agreement the page announces, not each party's own
     /// ("suivant la signature de leur engagement") or a contract's.
@@ -2094,6 +2117,12 @@ impl<'a> Scan<'a> {
                     r
                 });
             }
+        }
+        // "lors du Conseil Télécommunications de juin", "le sommet de juin": a month that
+        // names when a meeting is held.
+        if !licensed && c.yearless_month && self.of_a_meeting(start, min) {
+            licensed = true;
+            rel = Some(Relation::On);
         }
         match c.need {
             Need::Nothing | Need::Closed => {}
