@@ -953,6 +953,20 @@ impl<'d> Page<'d> {
                 Subject::Implicit { .. } => earlier(),
             }
         };
+        // "The Albanese Government will provide", "le Gouvernement financera": one country's
+        // government, the one country among the parties it stands for ("Australia and ASEAN
+        // ...").
+        let actors = if matches!(subject, Subject::Pronoun { .. })
+            && among_first_words(&text[subject_start..], &["government", "gouvernement"])
+        {
+            let mut countries = actors.iter().filter(|id| is_country(id));
+            match (countries.next(), countries.next()) {
+                (Some(country), None) => vec![country.clone()],
+                _ => actors,
+            }
+        } else {
+            actors
+        };
         if actors.is_empty() {
             out.rejected.push(rejected(
                 doc,
@@ -2133,8 +2147,10 @@ fn completive_len(piece: &str, rules: &Rules) -> usize {
         return 0;
     };
     let after = at + len;
+    // "What I can tell you is that we will": a pronoun for parties opens the clause as a
+    // name does.
     if (rules.declaratives.is_match(&piece[..at]) || after_copula(&piece[..at]))
-        && names_a_party(&piece[after..], rules)
+        && (names_a_party(&piece[after..], rules) || rules.pronouns.is_match(&piece[after..]))
     {
         after
     } else {
@@ -2609,6 +2625,12 @@ fn among_first_words(subject: &str, words: &[&str]) -> bool {
         .filter(|w| !w.is_empty())
         .take(3)
         .any(|w| words.iter().any(|p| p.eq_ignore_ascii_case(w)))
+}
+
+/// Whether a party's id is a country's: ISO 3166-1 alpha-2, where organisations go by
+/// their acronym ("EU", "NATO", "ASEAN") and groups by a longer name.
+fn is_country(id: &str) -> bool {
+    id.len() == 2 && id.bytes().all(|b| b.is_ascii_uppercase()) && id != "EU" && id != "UN"
 }
 
 /// "Participating States committed": a name that reads like an adverbial opening ("-ing",
