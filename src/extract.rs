@@ -3865,6 +3865,23 @@ mod tests {
         assert_eq!(speaker_parties(quote, page, &rules), ["EU"]);
     }
 
+    /// "Le calendrier prévoit notamment :" announces the items of a plan, each its own.
+    #[test]
+    fn a_plan_that_provides_for_a_list_commits_to_each_item() {
+        let text = "Communiqué\n\nLa Commission européenne a adopté un calendrier.\n\n\
+            Le calendrier présenté aujourd'hui prévoit notamment :\n\n\
+            - l'adoption, avant l'été 2027, de lignes directrices ;\n\
+            - un premier rapport sur les organismes notifiés en octobre 2027.\n";
+        let doc = Document::from_bytes("list.md", text.as_bytes()).expect("reads");
+        let found = extract(&doc, &Rules::default()).commitments;
+        let items: Vec<_> = found
+            .iter()
+            .filter(|c| c.quote.starts_with(['l', 'u']))
+            .collect();
+        assert_eq!(items.len(), 2, "{found:#?}");
+        assert!(items.iter().all(|c| c.actors == ["EU"]), "{found:#?}");
+    }
+
     #[test]
     fn an_item_that_opens_with_a_figure_is_an_item_of_the_list() {
         let text = "Communiqué\n\nLa France financera trois volets :\n\n\
