@@ -780,6 +780,11 @@ fn entries() -> Vec<(&'static str, Lex)> {
         ("ten", Lex::NumWord(10)), ("douze", Lex::NumWord(12)), ("twelve", Lex::NumWord(12)),
         ("quinze", Lex::NumWord(15)), ("fifteen", Lex::NumWord(15)), ("vingt", Lex::NumWord(20)),
         ("twenty", Lex::NumWord(20)), ("trente", Lex::NumWord(30)), ("thirty", Lex::NumWord(30)),
+        ("onze", Lex::NumWord(11)), ("eleven", Lex::NumWord(11)), ("treize", Lex::NumWord(13)),
+        ("thirteen", Lex::NumWord(13)), ("quatorze", Lex::NumWord(14)),
+        ("fourteen", Lex::NumWord(14)), ("seize", Lex::NumWord(16)), ("sixteen", Lex::NumWord(16)),
+        ("seventeen", Lex::NumWord(17)), ("eighteen", Lex::NumWord(18)),
+        ("nineteen", Lex::NumWord(19)),
     ];
     for (w, from, to) in [("printemps", 3, 5), ("été", 6, 8), ("automne", 9, 11), ("hiver", 12, 2),
                           ("spring", 3, 5), ("summer", 6, 8), ("autumn", 9, 11), ("winter", 12, 2),
