@@ -98,6 +98,11 @@ pub struct DateExpr {
     pub relation: Relation,
     /// Resolved from the anchor ("aujourd'hui", "next year", a year-less "8 décembre").
     pub relative: bool,
+    /// A span counted forward from the anchor ("within six months", "d'ici trois ans"): due
+    /// that long after whatever it is counted from, which may be another day than the
+    /// anchor.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub counted: bool,
     /// The part of the period named ("fin 2025" → end); `first_day`/`last_day` cover only it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part: Option<Part>,

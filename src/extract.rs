@@ -639,7 +639,7 @@ impl<'d> Page<'d> {
                     span: doc.source_span(sentence.span.clone()),
                     actors: lead.actors.clone(),
                     strength: lead.strength,
-                    deadline: first_deadline(dates.iter(), lead.made_floor),
+                    deadline: first_deadline(dates.iter(), lead.made_floor, 0),
                     made: lead.made.clone(),
                     milestone: milestone(&folded, original, 0, rules),
                     rule: lead.rule.clone(),
@@ -1074,6 +1074,13 @@ impl<'d> Page<'d> {
             })
             .or_else(|| doc_made.clone());
         let made_floor = made.as_deref().and_then(first_day_of).or(doc_date);
+        // How many days before the page a commitment made on a given day was made.
+        let made_early = match (made.as_deref(), made_floor, doc_date) {
+            (Some(day), Some(made_day), Some(page_day)) if day.len() == 10 => {
+                (page_day - made_day).num_days()
+            }
+            _ => 0,
+        };
         let deadline = first_deadline(
             sentence_dates.iter().filter(|d| {
                 local(d) >= candidate.start
@@ -1081,8 +1088,15 @@ impl<'d> Page<'d> {
                     && !names_a_period(text.get(..local(d)).unwrap_or(""))
             }),
             made_floor,
+            made_early,
         )
-        .or_else(|| first_deadline(sentence_dates.iter().filter(|d| fronted_due(d)), made_floor));
+        .or_else(|| {
+            first_deadline(
+                sentence_dates.iter().filter(|d| fronted_due(d)),
+                made_floor,
+                made_early,
+            )
+        });
         let milestone = hits
             .contains(rules.milestone_opening)
             .then(|| milestone(&folded, original, candidate.start, rules))
@@ -1570,6 +1584,7 @@ fn opens_with_bare_verb(folded: &str, lang: Lang) -> bool {
 fn first_deadline<'d>(
     dates: impl Iterator<Item = &'d DateExpr>,
     made_floor: Option<NaiveDate>,
+    made_early: i64,
 ) -> Option<Deadline> {
     dates
         // "a décidé aujourd'hui de", "agreed today to": the day it is said is when the
@@ -1593,7 +1608,17 @@ fn first_deadline<'d>(
                         }))
                     .then_some(d.last_day)
                 })
-                .map(|due| (d, due))
+                // "Yesterday, Allies agreed that ... within eighteen months": counted from
+                // the day the commitment was made, not from the page's.
+                .map(|due| {
+                    let due = if d.counted {
+                        due.checked_sub_signed(chrono::TimeDelta::days(made_early))
+                            .unwrap_or(due)
+                    } else {
+                        due
+                    };
+                    (d, due)
+                })
         })
         .find(|(_, due)| made_floor.is_none_or(|floor| *due >= floor))
         .map(|(d, due)| Deadline {

@@ -142,6 +142,8 @@ struct Core {
     part: Option<Part>,
     /// The season of a year-less season ("avant l'été"): its first and last month.
     season: Option<(u32, u32)>,
+    /// A span counted forward from the anchor ("within six months").
+    counted: bool,
 }
 
 impl Core {
@@ -159,6 +161,7 @@ impl Core {
             rel: None,
             part: None,
             season: None,
+            counted: false,
         }
     }
 }
@@ -1779,6 +1782,7 @@ impl<'a> Scan<'a> {
         let mut c = Core::new(start, end, val, Need::Closed);
         c.relative = true;
         c.rel = Some(rel);
+        c.counted = sign > 0;
         // "d'ici six mois", "within a year": due that many months or years from the
         // document's date to the day, not at the end of the month or year it falls in.
         if rel == Relation::By && matches!(unit, Unit::Month | Unit::Year) {
@@ -2225,6 +2229,7 @@ impl<'a> Scan<'a> {
                 last_day: last,
                 relation,
                 relative: c.relative,
+                counted: c.counted,
                 part,
             },
         })
