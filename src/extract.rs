@@ -818,12 +818,13 @@ impl<'d> Page<'d> {
         } else {
             // A pronoun stands for the parties named before; "nous" in a quotation, for
             // the speaker's, where the attribution names them.
-            let earlier = || {
-                if context.parties.is_empty() {
-                    doc_parties.clone()
-                } else {
-                    context.parties.clone()
-                }
+            // The clause before in the same sentence comes first: "« L'OTAN continuera de
+            // soutenir Locked Shields. Les enseignements seront intégrés ... »", a quotation
+            // kept whole, is NATO's throughout.
+            let earlier = || match &actors_before {
+                Some(parties) if !parties.is_empty() => parties.clone(),
+                _ if context.parties.is_empty() => doc_parties.clone(),
+                _ => context.parties.clone(),
             };
             let pronoun = |first_person: bool| {
                 let speaker_of = |sentence: &crate::document::Sentence| {
