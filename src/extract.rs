@@ -1087,6 +1087,10 @@ impl<'d> Page<'d> {
                 local(d) >= candidate.start
                     && !within_trigger(d)
                     && !names_a_period(text.get(..local(d)).unwrap_or(""))
+                    && !among_listed_years(
+                        text,
+                        local(d)..folded.folded(d.span.end - sentence.span.start),
+                    )
             }),
             made_floor,
             made_early,
@@ -1799,6 +1803,27 @@ fn names_a_period(before: &str) -> bool {
                     .get(before.len().wrapping_sub(p.len() + 1))
                     .is_none_or(|b| !b.is_ascii_alphanumeric())
         })
+}
+
+/// Whether the date at `range` of `text` is one of years listed together ("sera consacrée
+/// en 2027 et 2028", "in 2026 and 2027"): the years over which something is spread, no
+/// date it is due by.
+fn among_listed_years(text: &str, range: std::ops::Range<usize>) -> bool {
+    let (Some(before), Some(after)) = (text.get(..range.start), text.get(range.end..)) else {
+        return false;
+    };
+    let conjunction = |rest: &str| {
+        ["et ", "and "]
+            .iter()
+            .find_map(|c| rest.strip_prefix(c))
+            .is_some_and(|year| year.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let after_conjunction = ["et", "and"].iter().any(|c| {
+        before.trim_end().strip_suffix(c).is_some_and(|b| {
+            b.ends_with(' ') && b.trim_end().ends_with(|c: char| c.is_ascii_digit())
+        })
+    });
+    conjunction(after.trim_start()) || after_conjunction
 }
 
 /// Whether a sentence's text before a trigger is a condition it opens with, not closed yet
