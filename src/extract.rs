@@ -854,7 +854,7 @@ impl<'d> Page<'d> {
                     // A quotation whose speaker is named on the line below it, as pages print
                     // a block quotation's author ("Minister of Public Administration of
                     // Montenegro").
-                    match doc.sentences.get(index + 1) {
+                    let attributed = match doc.sentences.get(index + 1) {
                         Some(next) if attributed.is_empty() && whole.trim_end().ends_with('"') => {
                             byline_party(doc_folded.slice(next.span.clone()).text, rules)
                                 // Among the page's parties: the minister of the country that
@@ -863,6 +863,11 @@ impl<'d> Page<'d> {
                                 .map_or(attributed, |party| vec![party])
                         }
                         _ => attributed,
+                    };
+                    if attributed.is_empty() && is_quoted(whole) {
+                        quotes_heading_party(doc, doc_folded, rules, index)
+                    } else {
+                        attributed
                     }
                 } else {
                     Vec::new()
@@ -3220,6 +3225,62 @@ fn publisher(doc: &Document, doc_folded: &Folded, rules: &Rules) -> Option<Strin
         })
 }
 
+/// The party of the speaker a heading gives the quotations under it ("Quotes attributable
+/// to the Minister for Foreign Affairs"): the one it names, or, for a government's official
+/// it does not place, the government whose site prints the page.
+fn quotes_heading_party(
+    doc: &Document,
+    doc_folded: &Folded,
+    rules: &Rules,
+    index: usize,
+) -> Vec<String> {
+    let Some(heading) = doc.sentences[index.saturating_sub(QUOTES_UNDER_HEADING)..index]
+        .iter()
+        .rev()
+        .find(|s| s.heading)
+    else {
+        return Vec::new();
+    };
+    let text = doc_folded.slice(heading.span.clone()).text;
+    let lower = text.trim_start_matches(['#', ' ']).to_ascii_lowercase();
+    let gives_quotes = [
+        "quotes attributable to",
+        "quote attributable to",
+        "quotes from",
+        "citations attribuables",
+        "citation attribuable",
+        "citations de",
+        "citation de",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p));
+    if !gives_quotes {
+        return Vec::new();
+    }
+    let named = rules.registry.ids(text);
+    if !named.is_empty() {
+        return named;
+    }
+    let official = [
+        "minister",
+        "ministre",
+        "secretary",
+        "secretaire",
+        "spokesperson",
+        "porte-parole",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    official
+        .then(|| publisher(doc, doc_folded, rules))
+        .flatten()
+        .into_iter()
+        .collect()
+}
+
+/// How many sentences of quotations a heading that attributes them may stand above.
+const QUOTES_UNDER_HEADING: usize = 6;
+
 /// The one party a byline names: a line of a few words, no sentence of its own, under a
 /// quotation ("Minister of Public Administration of Montenegro", "Ministre des Armées").
 fn byline_party(line: &str, rules: &Rules) -> Option<String> {
@@ -3875,6 +3936,25 @@ mod tests {
             let due = found[0].deadline.as_ref().map(|d| d.date.to_string());
             assert_eq!(due.as_deref(), Some("2027-12-31"));
         }
+    }
+
+    /// "Quotes attributable to the Minister": the quotations under such a heading are the
+    /// minister's, of the government whose page it is.
+    #[test]
+    fn quotations_under_a_heading_that_attributes_them_are_its_speaker_s() {
+        let text = "# Australia and ASEAN launch a partnership\n\n\
+            Media release 12 November 2027\n\n\
+            Australia and ASEAN agreed to deepen their cooperation on cyber security.\n\n\
+            ## Quotes attributable to the Minister for Foreign Affairs\n\n\
+            \"Cyber threats do not respect borders.\n\n\
+            \"We will keep working with ASEAN partners to build the skills the region needs.\"\n";
+        let doc = Document::from_bytes("release.md", text.as_bytes()).expect("reads");
+        let found = extract(&doc, &Rules::default()).commitments;
+        let quoted = found
+            .iter()
+            .find(|c| c.quote.contains("keep working"))
+            .expect("the minister's commitment");
+        assert_eq!(quoted.actors, ["AU"], "{found:#?}");
     }
 
     /// A speech speaks for the government the page names most, not for a party it quotes as
