@@ -1326,9 +1326,7 @@ fn coordinated_clauses(
                 .max()
                 .unwrap_or(0)
         } else if last {
-            comma_pieces(part)
-                .find(|p| !p.trim().is_empty())
-                .map_or(0, |p| p.split_whitespace().count())
+            first_clause_words(part)
         } else {
             part.split_whitespace().count()
         };
@@ -1398,6 +1396,30 @@ const OBJECT_PRONOUNS: [&str; 8] = ["les ", "la ", "le ", "l'", "leur ", "lui ",
 
 /// The pieces of `text` between its commas, but for a comma between two digits: "train
 /// 50,000 professionals" is one piece, as a clause is counted in words.
+/// The words of a clause up to its first comma, where the commas of an enumeration ("a
+/// global, open, free, stable and secure cyberspace") do not end it: pieces of one or two
+/// words and the piece that closes them belong to the clause.
+fn first_clause_words(part: &str) -> usize {
+    let mut pieces = comma_pieces(part)
+        .skip_while(|p| p.trim().is_empty())
+        .map(|p| p.split_whitespace().count());
+    let mut words = pieces.next().unwrap_or(0);
+    let mut listed = false;
+    for n in pieces {
+        words += n;
+        if n > 2 {
+            // The enumeration's last item, joined by "and", closes it; a longer piece after
+            // no enumeration is another clause's.
+            if !listed {
+                words -= n;
+            }
+            break;
+        }
+        listed = true;
+    }
+    words
+}
+
 fn comma_pieces(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut commas = memchr::memchr_iter(b',', bytes).filter(move |&i| {
