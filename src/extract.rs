@@ -424,8 +424,9 @@ const JOINT_WORDS: [&str; 11] = [
 ];
 
 /// Words that open an adverbial phrase or an incise rather than a subject.
-/// Whole words: "Allies", "India" or "ENISA" open a subject, not "à", "in" or "en".
-const ADVERBIAL: &str = r"^\s*[«»“”]?\s*(?:(?:dans|en|entre|avec|par|pour|selon|lors|au|aux|à|après|avant|depuis|dès|suite|conformément|afin|sur|sous|tels?|telles?|notamment|qui|que|dont|où|lorsque|quand|lequel|laquelle|lesquels|lesquelles|visant|y\s+compris|ainsi|également|enfin|outre|cependant|toutefois|de\s+plus|par\s+ailleurs|plus\s+tôt|plus\s+tard|aujourd'hui|actuellement|parallèlement|ensuite|désormais|puis|in|with|through|within|as|after|before|since|following|during|under|over|on|at|for|by|including|such|which|who|whom|whose|where|when|while|whereas|notably|also|together|moreover|furthermore|however|additionally|finally|meanwhile|earlier|later|today|\w+ant|\w+ing)\b|(?:le|les)\s+\d|\d)";
+/// Whole words: "Allies", "India" or "ENISA" open a subject, not "à", "in" or "en". A past
+/// participle opens an apposition ("Le C-PROC, basé à Bucarest, publiera").
+const ADVERBIAL: &str = r"^\s*[«»“”]?\s*(?:(?:dans|en|entre|avec|par|pour|selon|lors|au|aux|à|après|avant|depuis|dès|suite|conformément|afin|sur|sous|tels?|telles?|notamment|qui|que|dont|où|lorsque|quand|lequel|laquelle|lesquels|lesquelles|visant|y\s+compris|ainsi|également|enfin|outre|cependant|toutefois|de\s+plus|par\s+ailleurs|plus\s+tôt|plus\s+tard|aujourd'hui|actuellement|parallèlement|ensuite|désormais|puis|in|with|through|within|as|after|before|since|following|during|under|over|on|at|for|by|including|such|which|who|whom|whose|where|when|while|whereas|notably|also|together|moreover|furthermore|however|additionally|finally|meanwhile|earlier|later|today|\w+ant|\w+ing|(?:basé|situé|installé|hébergé|établi|créé|placé|présidé|dirigé|composé|chargé|rattaché)e?s?|based|located|hosted|headquartered|established|created|chaired|led|composed|tasked)\b|(?:le|les)\s+\d|\d)";
 
 /// An event the commitment is about: "4e dialogue UE-Ukraine sur le cyberespace", "the next
 /// Cyber Dialogue".
