@@ -640,7 +640,18 @@ impl<'d> Page<'d> {
                     span: doc.source_span(sentence.span.clone()),
                     actors: lead.actors.clone(),
                     strength: lead.strength,
-                    deadline: first_deadline(dates.iter(), lead.made_floor, 0),
+                    // "financer la formation de 400 spécialistes sur la période 2028-2030":
+                    // an item's period is no deadline either.
+                    deadline: first_deadline(
+                        dates.iter().filter(|d| {
+                            let at = folded.folded(d.span.start - sentence.span.start);
+                            let end = folded.folded(d.span.end - sentence.span.start);
+                            !names_a_period(folded.text.get(..at).unwrap_or(""))
+                                && !among_listed_years(folded.text, at..end)
+                        }),
+                        lead.made_floor,
+                        0,
+                    ),
                     made: lead.made.clone(),
                     milestone: milestone(&folded, original, 0, rules),
                     rule: lead.rule.clone(),
@@ -4024,6 +4035,20 @@ mod tests {
             External Action Service, and Mr Kim Jae-won of the Korean side. ";
         let quote = "\"We will work together,\" said Ms Vandermeersch.";
         assert_eq!(speaker_parties(quote, page, &rules), ["EU"]);
+    }
+
+    /// An item's period ("sur la période 2028-2030") is no deadline, as a sentence's is not.
+    #[test]
+    fn a_list_item_s_period_is_no_deadline() {
+        let text = "Communiqué\n\nLe Canada s'engage à :\n\n\
+            - financer la formation de 400 spécialistes sur la période 2028-2030 ;\n\
+            - ouvrir un centre de formation d'ici 2029.\n";
+        let doc = Document::from_bytes("list.md", text.as_bytes()).expect("reads");
+        let found = extract(&doc, &Rules::default()).commitments;
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[0].deadline, None, "{found:#?}");
+        let due = found[1].deadline.as_ref().map(|d| d.date.to_string());
+        assert_eq!(due.as_deref(), Some("2029-12-31"));
     }
 
     /// "Le calendrier prévoit notamment :" announces the items of a plan, each its own.
