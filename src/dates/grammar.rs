@@ -1480,6 +1480,11 @@ impl<'a> Scan<'a> {
             return None;
         }
         let min = min.unwrap_or(0);
+        // "two exercises a year", "twice a month": how often, no date (folded, "a" is also
+        // the French "à" that licenses "à la fin de l'année").
+        if u > min && self.is(u - 1, "a") && self.is_any(u, &["year", "month", "week"]) {
+            return None;
+        }
         let mut start = u;
         let mut offset: Option<i32> = None;
         let mut ordinal = None;
