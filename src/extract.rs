@@ -1353,10 +1353,24 @@ fn coordinated_clauses(
     // NICC will provide ... and will inform", "L'exercice sera organisé ... et portera sur")
     // it goes on describing one thing.
     let party_subject = |part: &str| {
-        let verb = subject_end(part, rules);
+        // The subject ends where the clause's trigger starts ("reaffirmed their commitment"),
+        // which the verbs the lexicon knows may not include.
+        let verb = hit_triggers(hits, rules)
+            .filter_map(|t| t.pattern.regex().find(part).map(|m| m.start()))
+            .min()
+            .unwrap_or_else(|| subject_end(part, rules));
         let clause = Clause::new(part, verb, sentence.language, rules);
-        matches!(subject_in(&clause, rules), Subject::Named(_))
-            && !EVENT_NOUN_FINDER.is_match(&part[clause.subject_start().min(verb)..verb])
+        // "The two sides reaffirmed ... and decided to", "we": a pronoun for parties, as a
+        // name; not "il", "it", which may be a committee's.
+        matches!(
+            subject_in(&clause, rules),
+            Subject::Named(_)
+                | Subject::Pronoun { both: true, .. }
+                | Subject::Pronoun {
+                    first_person: true,
+                    ..
+                }
+        ) && !EVENT_NOUN_FINDER.is_match(&part[clause.subject_start().min(verb)..verb])
     };
     for (k, &(end, next, shared)) in boundaries.iter().enumerate() {
         let following = boundaries.get(k + 1);
