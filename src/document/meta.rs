@@ -139,9 +139,20 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
                     let section = |l: &str| {
                         crumbs.contains(l.trim()) && l.split_whitespace().nth(4).is_none()
                     };
-                    (crumb + 1..anchor).find(|&i| {
-                        blocks[i].kind != Kind::Item && headline(line(i)) && !section(line(i))
-                    })
+                    (crumb + 1..anchor)
+                        .find(|&i| {
+                            blocks[i].kind != Kind::Item && headline(line(i)) && !section(line(i))
+                        })
+                        // "Questions d'actualité au Gouvernement du mercredi 11 octobre 2028":
+                        // a headline that carries the page's date is its date line too.
+                        .or_else(|| {
+                            let dated = line(anchor);
+                            (date_line == Some(anchor)
+                                && anchor > crumb
+                                && headline(dated)
+                                && dated.split_whitespace().nth(6).is_some())
+                            .then_some(anchor)
+                        })
                 })
                 .map(|i| line(i).to_string())
         })
@@ -793,6 +804,22 @@ mod tests {
         crate::document::Document::from_bytes("page.txt", page.as_bytes())
             .expect("reads")
             .title
+    }
+
+    /// A headline that carries the page's date under the breadcrumb is the title, not the
+    /// site's banner above the breadcrumb.
+    #[test]
+    fn a_dated_headline_under_the_breadcrumb_is_the_title() {
+        let page = "Sénat - Un site au service des citoyens\n\n\
+            Accueil > Travaux parlementaires > Comptes rendus > Questions d'actualité\n\n\
+            Questions d'actualité au Gouvernement du mercredi 11 octobre 2028\n\n\
+            Compte rendu analytique officiel\n\n\
+            M. le président. - La parole est à M. Jean-Luc Perrin, qui interroge le Gouvernement \
+            sur la cybersécurité des services d'eau potable des petites communes.\n";
+        assert_eq!(
+            title_of_text(page).as_deref(),
+            Some("Questions d'actualité au Gouvernement du mercredi 11 octobre 2028")
+        );
     }
 
     /// The State Department prints the kind of page ("MEDIA NOTE") between the headline
