@@ -1201,6 +1201,20 @@ fn coordinated_clauses(
                     let pronoun = b.trim_end().rfind(' ').map_or(0, |k| k + 1);
                     (at, at + pronoun, false)
                 })
+                // "The EU and Nigeria agreed to hold the consultations annually; the second
+                // round will take place in Brussels": a semicolon between two clauses that
+                // each commit (`stands`) joins two undertakings; not where the second goes
+                // on about the first's subject ("se tiendra à Paris ; il fera le point").
+                .or_else(|| {
+                    let next = text.get(at + 2..)?;
+                    let goes_on = ["il ", "elle ", "it ", "this ", "cela ", "ce ", "which "]
+                        .iter()
+                        .any(|p| {
+                            next.get(..p.len())
+                                .is_some_and(|w| w.eq_ignore_ascii_case(p))
+                        });
+                    (rest.starts_with(b"; ") && !goes_on).then_some((at, at + 2, false))
+                })
                 // "L'UE mobilisera ses experts, tandis que la Nouvelle-Zélande mettra à
                 // disposition des formateurs": another party, another undertaking.
                 // Looked for only after a comma and the letter they open with: a sentence
