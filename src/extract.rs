@@ -1042,6 +1042,30 @@ impl<'d> Page<'d> {
                     .or((d.relation == Relation::Since).then_some(d.last_day))
                     .is_some_and(|due| doc_date.is_none_or(|dd| due >= dd))
         };
+        // "A new programme, to be launched by the end of 2028, will help ngCERT": the
+        // subject's own apposition sets when what it names is due.
+        let apposition_due = |d: &DateExpr| {
+            let at = local(d);
+            (subject_start..candidate.start).contains(&at)
+                && matches!(d.relation, Relation::By | Relation::Before)
+                && text.get(..at).is_some_and(|before| {
+                    let apposition = before[before.rfind(',').map_or(0, |c| c + 1)..].trim_start();
+                    [
+                        "to be ",
+                        "due to be ",
+                        "which will be ",
+                        "devant être ",
+                        "qui sera ",
+                        "qui seront ",
+                    ]
+                    .iter()
+                    .any(|p| {
+                        apposition
+                            .get(..p.len())
+                            .is_some_and(|a| a.eq_ignore_ascii_case(p))
+                    })
+                })
+        };
         // "s'était engagé en 2021 à", "a annoncé ce jeudi 12 février, à Lyon, une enveloppe":
         // a date inside a past trigger says when it was done, never when it is due.
         let within_trigger = |d: &DateExpr| {
@@ -1114,7 +1138,9 @@ impl<'d> Page<'d> {
         )
         .or_else(|| {
             first_deadline(
-                sentence_dates.iter().filter(|d| fronted_due(d)),
+                sentence_dates
+                    .iter()
+                    .filter(|d| fronted_due(d) || apposition_due(d)),
                 made_floor,
                 made_early,
             )
