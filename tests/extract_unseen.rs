@@ -9,9 +9,9 @@
 //! name no party, numbered lists of bare verbs), and HOLDOUT5 (`tests/fixtures/extract/holdout5/`)
 //! (blind F1 0.91, actors 0.78: Council conclusions tasking the Commission, countries missing
 //! from the registry), HOLDOUT6 (`tests/fixtures/extract/holdout6/`) (blind F1 0.85), and
-//! HOLDOUT7 to HOLDOUT26 (`tests/fixtures/extract/holdout7/` ... `holdout26/`) (blind F1
+//! HOLDOUT7 to HOLDOUT28 (`tests/fixtures/extract/holdout7/` ... `holdout28/`) (blind F1
 //! 0.93, 0.89, 0.94, 0.91, 0.90, 0.92, 0.93, 0.92, 0.93, 0.91, 0.83, 0.96, 0.97, 0.94, 0.88,
-//! 0.91, 0.96, 0.92, 0.96 and 0.95).
+//! 0.91, 0.96, 0.92, 0.96, 0.95, 0.93 and 0.94).
 //! The floors sit a little under the figures measured when they were written, so that a
 //! regression fails here. Run with `--nocapture` to see the figures and what fails.
 
@@ -467,5 +467,41 @@ fn holdout26_documents_match_their_annotation() {
         include_str!("fixtures/extract/holdout26-gold.toml"),
         "tests/fixtures/extract/holdout26",
         [0.95, 0.95, 0.92, 0.95, 0.97, 0.97],
+    );
+}
+
+#[test]
+fn holdout27_documents_match_their_annotation() {
+    // Blind (after holdout25/26's mending): P=0.93 R=0.92 F1=0.93 actors=0.69 deadline=0.92
+    // strength=1.00 meta=1.00. Mended: Poland's DKWOC and the Council of Europe's C-PROC in
+    // the registry; an apposition opened by a past participle ("basé à Bucarest"); an item's
+    // period; "two exercises a year" is no date; "Depuis février 2022, le Canada a engagé"
+    // is a record; "The two sides reaffirmed ... and decided to"; "prévoyait déjà de"; "ait
+    // annoncé, en avril 2028, qu'elle lancerait": P=0.96 R=1.00 actors=0.90 deadline=0.97.
+    // Left: a minister quoted without her country ("a déclaré la ministre") on a bilateral
+    // page, Council conclusions' invitations to the Commission (which this set's annotator,
+    // unlike holdout12's, leaves out).
+    assert_floors(
+        "holdout27",
+        include_str!("fixtures/extract/holdout27-gold.toml"),
+        "tests/fixtures/extract/holdout27",
+        [0.93, 0.95, 0.85, 0.92, 0.97, 0.97],
+    );
+}
+
+#[test]
+fn holdout28_documents_match_their_annotation() {
+    // Blind: P=0.93 R=0.94 F1=0.94 actors=1.00 deadline=0.91 strength=1.00 meta=0.94.
+    // Mended: a headline that carries the date under a breadcrumb; words addressed to the
+    // minister in a Senate transcript; two clauses joined by a semicolon; a date in the
+    // subject's apposition ("to be launched by the end of 2028"): P=0.98 R=0.97
+    // deadline=0.97 meta=1.00. Left: a span counted from an exercise the page dates ("dans un
+    // délai de six mois après l'exercice"), a commitment recalled as a noun phrase ("the
+    // commitment made by both sides at the 2026 Ministerial meeting to deepen").
+    assert_floors(
+        "holdout28",
+        include_str!("fixtures/extract/holdout28-gold.toml"),
+        "tests/fixtures/extract/holdout28",
+        [0.95, 0.95, 0.95, 0.92, 0.97, 0.97],
     );
 }
