@@ -2537,6 +2537,10 @@ fn subject_in(clause: &Clause<'_, '_>, rules: &Rules) -> Subject {
                 [
                     "deux",
                     "two",
+                    "trois",
+                    "three",
+                    "quatre",
+                    "four",
                     "both",
                     "parties",
                     "sides",
