@@ -2638,6 +2638,17 @@ fn governing_subject(text: &str, pronoun_at: usize, lang: Lang, rules: &Rules) -
     if named_between || governing.trim().is_empty() {
         return None;
     }
+    // "We welcome the announcement by Japan on 24 April that it will host": the one whose
+    // announcement it is.
+    let lower = governing.to_ascii_lowercase();
+    if let Some(by) = [" announcement by ", " annonce par ", " annonce de "]
+        .iter()
+        .filter_map(|noun| lower.rfind(noun).map(|at| at + noun.len()))
+        .max()
+        && let [party] = rules.registry.ids(&governing[by..]).as_slice()
+    {
+        return Some(Subject::Named(vec![party.clone()]));
+    }
     let clause = Clause::new(governing, subject_end(governing, rules), lang, rules);
     match subject_in(&clause, rules) {
         named @ Subject::Named(_) => Some(named),
