@@ -1174,8 +1174,9 @@ impl<'d> Page<'d> {
         // The context borrows what the sentences before found; this one's is added now.
         drop(context);
         // A quotation's "nous" is its speaker's, not the document's voice, also in a
-        // clause cut from inside the quotation.
-        if opens_with_we(text) && !is_quoted(whole) {
+        // clause cut from inside the quotation; and "We welcome Japan's announcement that it
+        // will host" commits Japan, not "we".
+        if opens_with_we(text) && !is_quoted(whole) && first_person {
             *authors = Some(actors.clone());
         }
         if quote.trim_end().ends_with(':') {

@@ -1840,6 +1840,23 @@ impl<'a> Scan<'a> {
         ) {
             return None;
         }
+        // "within six months of this meeting", "dans les six mois suivant cette réunion": the
+        // meeting the page reports, dated as the page.
+        if self.is_any(t + 1, &["this", "cette", "ce"])
+            && self.is_any(
+                t + 2,
+                &[
+                    "meeting",
+                    "reunion",
+                    "summit",
+                    "sommet",
+                    "session",
+                    "conference",
+                ],
+            )
+        {
+            return Some(t + 3);
+        }
         let noun = if self.is_any(t + 1, &["la", "the"]) {
             t + 2
         } else {
