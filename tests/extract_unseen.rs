@@ -9,9 +9,9 @@
 //! name no party, numbered lists of bare verbs), and HOLDOUT5 (`tests/fixtures/extract/holdout5/`)
 //! (blind F1 0.91, actors 0.78: Council conclusions tasking the Commission, countries missing
 //! from the registry), HOLDOUT6 (`tests/fixtures/extract/holdout6/`) (blind F1 0.85), and
-//! HOLDOUT7 to HOLDOUT28 (`tests/fixtures/extract/holdout7/` ... `holdout28/`) (blind F1
+//! HOLDOUT7 to HOLDOUT30 (`tests/fixtures/extract/holdout7/` ... `holdout30/`) (blind F1
 //! 0.93, 0.89, 0.94, 0.91, 0.90, 0.92, 0.93, 0.92, 0.93, 0.91, 0.83, 0.96, 0.97, 0.94, 0.88,
-//! 0.91, 0.96, 0.92, 0.96, 0.95, 0.93 and 0.94).
+//! 0.91, 0.96, 0.92, 0.96, 0.95, 0.93, 0.94, 0.94 and 0.88).
 //! The floors sit a little under the figures measured when they were written, so that a
 //! regression fails here. Run with `--nocapture` to see the figures and what fails.
 
@@ -503,5 +503,36 @@ fn holdout28_documents_match_their_annotation() {
         include_str!("fixtures/extract/holdout28-gold.toml"),
         "tests/fixtures/extract/holdout28",
         [0.95, 0.95, 0.95, 0.92, 0.97, 0.97],
+    );
+}
+
+#[test]
+fn holdout29_documents_match_their_annotation() {
+    // Blind (after holdout27/28's mending): P=0.96 R=0.92 F1=0.94 actors=0.86 deadline=0.97
+    // strength=1.00 meta=1.00. Mended: "Le Conseil fixe en outre le calendrier suivant :"
+    // and its items: R=1.00. Left: a bullet of a lead-in with a subject of its own
+    // ("l'ANSSI accompagnera", "le Kenya désignera") takes the lead-in's parties; Council
+    // conclusions' invitations to the Commission (left out by this annotator).
+    assert_floors(
+        "holdout29",
+        include_str!("fixtures/extract/holdout29-gold.toml"),
+        "tests/fixtures/extract/holdout29",
+        [0.93, 0.95, 0.82, 0.92, 0.97, 0.97],
+    );
+}
+
+#[test]
+fn holdout30_documents_match_their_annotation() {
+    // Blind: P=0.98 R=0.80 F1=0.88 actors=0.86 deadline=1.00 strength=1.00 meta=1.00.
+    // Mended: "la Confédération" on a Swiss page; a tasked department with a long name; "fixe
+    // cinq objectifs"; "the announcement by Japan that it will host"; "We endorse the
+    // following work plan:"; "within six months of this meeting": R=0.95. Left: this
+    // annotator gives the G7's "we" the group's id where the registry, like holdout8's
+    // annotator for the Weimar Triangle, names its members (actors 0.81).
+    assert_floors(
+        "holdout30",
+        include_str!("fixtures/extract/holdout30-gold.toml"),
+        "tests/fixtures/extract/holdout30",
+        [0.95, 0.92, 0.76, 0.95, 0.97, 0.97],
     );
 }
