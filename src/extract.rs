@@ -3286,35 +3286,41 @@ const MOST_NAMED_SENTENCES: usize = 60;
 /// presse du secrétaire général de l'OTAN"), or a speech by whoever gives it ("Discours de
 /// la ministre des Armées").
 fn official_speaks(title: &str) -> bool {
-    let title = crate::fold::fold(title).to_ascii_lowercase();
-    [
-        "secretaire general",
-        "secretary general",
-        "secretary-general",
-        "discours de",
-        "discours du",
-        "allocution de",
-        "allocution du",
-        "speech by",
-        "remarks by",
-        "address by",
-    ]
-    .iter()
-    .any(|w| title.contains(w))
+    headline_says(
+        title,
+        &[
+            "secretaire general",
+            "secretary general",
+            "secretary-general",
+            "discours de",
+            "discours du",
+            "allocution de",
+            "allocution du",
+            "speech by",
+            "remarks by",
+            "address by",
+        ],
+    )
+}
+
+/// Whether a headline, folded and in lower case, holds one of `words`.
+fn headline_says(title: &str, words: &[&str]) -> bool {
+    let folded = crate::fold::fold(title).to_ascii_lowercase();
+    words.iter().any(|w| folded.contains(w))
 }
 
 /// Whether a headline calls its text joint: "communiqué conjoint", "déclaration commune",
 /// "joint statement".
 fn is_joint(title: &str) -> bool {
-    let folded = crate::fold::fold(title).to_ascii_lowercase();
-    [
-        "communique conjoint",
-        "declaration conjointe",
-        "declaration commune",
-        "joint ",
-    ]
-    .iter()
-    .any(|w| folded.contains(w))
+    headline_says(
+        title,
+        &[
+            "communique conjoint",
+            "declaration conjointe",
+            "declaration commune",
+            "joint ",
+        ],
+    )
 }
 
 /// Whose site the page is on, where its header names it ("Ministère des Armées", "Cookies on
@@ -4059,13 +4065,20 @@ mod tests {
             ## Quotes attributable to the Minister for Foreign Affairs\n\n\
             \"Cyber threats do not respect borders.\n\n\
             \"We will keep working with ASEAN partners to build the skills the region needs.\"\n";
-        let doc = Document::from_bytes("release.md", text.as_bytes()).expect("reads");
+        assert_eq!(actors_of_the_one_saying(text, "keep working"), ["AU"]);
+    }
+
+    /// The actors of the commitment of a Markdown page `text` whose quote holds `words`.
+    #[track_caller]
+    fn actors_of_the_one_saying(text: &str, words: &str) -> Vec<String> {
+        let doc = Document::from_bytes("page.md", text.as_bytes()).expect("reads");
         let found = extract(&doc, &Rules::default()).commitments;
-        let quoted = found
+        found
             .iter()
-            .find(|c| c.quote.contains("keep working"))
-            .expect("the minister's commitment");
-        assert_eq!(quoted.actors, ["AU"], "{found:#?}");
+            .find(|c| c.quote.contains(words))
+            .unwrap_or_else(|| panic!("no commitment says {words:?}: {found:#?}"))
+            .actors
+            .clone()
     }
 
     /// A speech speaks for the government the page names most, not for a party it quotes as
@@ -4077,13 +4090,7 @@ mod tests {
             La Commission européenne a présenté le mois dernier son rapport annuel.\n\n\
             Les prestataires sont qualifiés par l'ANSSI. L'ANSSI publiera un guide.\n\n\
             Je m'engage à ce que chaque PME obtienne un diagnostic dans un délai d'un mois.\n";
-        let doc = Document::from_bytes("discours.md", text.as_bytes()).expect("reads");
-        let found = extract(&doc, &Rules::default()).commitments;
-        let pledge = found
-            .iter()
-            .find(|c| c.quote.starts_with("Je m'engage"))
-            .expect("the minister's pledge");
-        assert_eq!(pledge.actors, ["FR"], "{found:#?}");
+        assert_eq!(actors_of_the_one_saying(text, "Je m'engage"), ["FR"]);
     }
 
     /// A speaker quoted by surname is of the party named where the page introduced them:
