@@ -628,9 +628,13 @@ impl<'d> Page<'d> {
                 lead.items += 1;
                 let dates = dates_by_sentence.of(index);
                 let quote = clean_quote(original);
+                // "- l'ANSSI accompagnera le KE-CIRT/CC ...", "- le Kenya désignera ...": an
+                // item with a subject of its own binds that party, in the lead-in's terms.
+                let actors = own_subject_of_item(folded.text, sentence.language, rules, hits)
+                    .unwrap_or_else(|| lead.actors.clone());
                 let id = unique_id(
                     &mut found.used_ids,
-                    &lead.actors,
+                    &actors,
                     lead.made.as_deref(),
                     IdWords::of(folded.text).as_slice(),
                 );
@@ -638,7 +642,7 @@ impl<'d> Page<'d> {
                     id,
                     quote: quote.to_string(),
                     span: doc.source_span(sentence.span.clone()),
-                    actors: lead.actors.clone(),
+                    actors: actors.clone(),
                     strength: lead.strength,
                     // "financer la formation de 400 spécialistes sur la période 2028-2030":
                     // an item's period is no deadline either.
@@ -656,7 +660,7 @@ impl<'d> Page<'d> {
                     milestone: milestone(&folded, original, 0, rules),
                     rule: lead.rule.clone(),
                 });
-                found.actors[index] = Some(lead.actors.clone());
+                found.actors[index] = Some(actors);
                 return;
             }
             close_list(&mut found.out, found.lead_in.take());
@@ -1606,6 +1610,31 @@ struct LeadIn {
     made: Option<String>,
     made_floor: Option<NaiveDate>,
     items: usize,
+}
+
+/// The parties an item of a list names as the subject of its own future verb ("l'ANSSI
+/// accompagnera", "Japan will host"), where it opens with them; `None` for an item that
+/// goes on the lead-in's sentence ("organiser un exercice", "la formation de 150 analystes").
+fn own_subject_of_item(
+    text: &str,
+    lang: Lang,
+    rules: &Rules,
+    hits: &mut regex_automata::PatternSet,
+) -> Option<Vec<String>> {
+    rules.prefilter.matches(text, hits);
+    let verb = hit_triggers(hits, rules)
+        .filter(|t| t.future && t.lang.is_none_or(|l| l == lang))
+        .filter_map(|t| t.pattern.regex().find(text).map(|m| m.start()))
+        .min()?;
+    let clause = Clause::new(text, verb, lang, rules);
+    let opening = text.len()
+        - text
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    match subject_in(&clause, rules) {
+        Subject::Named(ids) if clause.subject_start() <= opening + 4 => Some(ids),
+        _ => None,
+    }
 }
 
 /// A lead-in whose list was found stands for nothing by itself: its items replace it.
@@ -4112,6 +4141,20 @@ mod tests {
             External Action Service, and Mr Kim Jae-won of the Korean side. ";
         let quote = "\"We will work together,\" said Ms Vandermeersch.";
         assert_eq!(speaker_parties(quote, page, &rules), ["EU"]);
+    }
+
+    /// An item with a subject of its own binds that party; the others, the lead-in's.
+    #[test]
+    fn a_list_item_with_its_own_subject_binds_that_party() {
+        let text = "La France et le Kenya adoptent une feuille de route\n\n\
+            La feuille de route prévoit les actions suivantes :\n\n\
+            - l'ANSSI accompagnera le CERT kényan dans la mise en place d'un centre d'ici mi-2029 ;\n\
+            - l'organisation d'un exercice conjoint de gestion de crise avant la fin de 2029 ;\n\
+            - le Kenya désignera un point de contact national pour la cybercriminalité.\n";
+        let doc = Document::from_bytes("feuille.md", text.as_bytes()).expect("reads");
+        let found = extract(&doc, &Rules::default()).commitments;
+        let actors: Vec<_> = found.iter().map(|c| c.actors.join(",")).collect();
+        assert_eq!(actors, ["FR", "FR,KE", "KE"], "{found:#?}");
     }
 
     /// An item's period ("sur la période 2028-2030") is no deadline, as a sentence's is not.
