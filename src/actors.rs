@@ -166,6 +166,29 @@ const QUALIFIERS: &[&str] = &[
     "general",
 ];
 
+/// The forms of a name the registry keeps: folded, as a key, as an alternative of the
+/// pattern of all names, and as written when case matters.
+struct NameForms {
+    /// Lower case, for the lookups.
+    key: String,
+    /// ASCII lower case, for the pattern searched in lower-cased text.
+    alternative: String,
+    /// Its spelling, for an acronym ("US", not "us").
+    exact: Option<String>,
+}
+
+impl NameForms {
+    /// `None` for a name that is blank once trimmed.
+    fn of(name: &str) -> Option<NameForms> {
+        let name = fold(name.trim());
+        (!name.is_empty()).then(|| NameForms {
+            key: name.to_lowercase(),
+            alternative: name.to_ascii_lowercase(),
+            exact: is_acronym(&name).then(|| name.clone()),
+        })
+    }
+}
+
 impl Registry {
     /// The built-in registry extended by `extra` entries (same id: names are added).
     pub fn new(extra: &[ActorEntry]) -> Registry {
@@ -187,43 +210,34 @@ impl Registry {
                 (&entry.metonyms, MentionKind::Metonym),
             ];
             for (names, kind) in groups {
-                for name in names {
-                    let name = fold(name.trim());
-                    if name.is_empty() {
-                        continue;
-                    }
-                    let exact = is_acronym(&name).then(|| name.clone());
-                    let key = name.to_lowercase();
+                for forms in names.iter().filter_map(|name| NameForms::of(name)) {
                     // A name listed both as a name and an adjective ("US") keeps the name.
                     if lookup
-                        .get(&key)
+                        .get(&forms.key)
                         .is_none_or(|(_, k, _)| *k != MentionKind::Name)
                     {
-                        lookup.insert(key, (entry.id.clone(), kind, exact));
+                        lookup.insert(forms.key, (entry.id.clone(), kind, forms.exact));
                     }
-                    alternatives.push(name.to_ascii_lowercase());
+                    alternatives.push(forms.alternative);
                 }
             }
         }
         let mut ambiguous = rustc_hash::FxHashMap::default();
         for entry in &builtin.ambiguous {
-            for name in &entry.names {
-                let name = fold(name.trim());
-                let key = name.to_lowercase();
+            for forms in entry.names.iter().filter_map(|name| NameForms::of(name)) {
                 // A name a party goes by alone (a user's entry, say) is that party's.
-                if name.is_empty() || lookup.contains_key(&key) {
+                if lookup.contains_key(&forms.key) {
                     continue;
                 }
-                let exact = is_acronym(&name).then(|| name.clone());
                 ambiguous.insert(
-                    key,
+                    forms.key,
                     Ambiguous {
                         ids: entry.ids.clone(),
-                        exact,
+                        exact: forms.exact,
                         alone: entry.alone,
                     },
                 );
-                alternatives.push(name.to_ascii_lowercase());
+                alternatives.push(forms.alternative);
             }
         }
         alternatives.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
