@@ -650,8 +650,7 @@ impl<'d> Page<'d> {
                         dates.iter().filter(|d| {
                             let at = folded.folded(d.span.start - sentence.span.start);
                             let end = folded.folded(d.span.end - sentence.span.start);
-                            !names_a_period(folded.text.get(..at).unwrap_or(""))
-                                && !among_listed_years(folded.text, at..end)
+                            !spread_over(folded.text, at..end)
                         }),
                         lead.made_floor,
                         0,
@@ -1054,20 +1053,15 @@ impl<'d> Page<'d> {
                 && matches!(d.relation, Relation::By | Relation::Before)
                 && text.get(..at).is_some_and(|before| {
                     let apposition = before[before.rfind(',').map_or(0, |c| c + 1)..].trim_start();
-                    [
+                    let openings = [
                         "to be ",
                         "due to be ",
                         "which will be ",
                         "devant être ",
                         "qui sera ",
                         "qui seront ",
-                    ]
-                    .iter()
-                    .any(|p| {
-                        apposition
-                            .get(..p.len())
-                            .is_some_and(|a| a.eq_ignore_ascii_case(p))
-                    })
+                    ];
+                    after_opening(apposition, &openings).is_some()
                 })
         };
         // "s'était engagé en 2021 à", "a annoncé ce jeudi 12 février, à Lyon, une enveloppe":
@@ -1131,8 +1125,7 @@ impl<'d> Page<'d> {
             sentence_dates.iter().filter(|d| {
                 local(d) >= candidate.start
                     && !within_trigger(d)
-                    && !names_a_period(text.get(..local(d)).unwrap_or(""))
-                    && !among_listed_years(
+                    && !spread_over(
                         text,
                         local(d)..folded.folded(d.span.end - sentence.span.start),
                     )
@@ -1238,12 +1231,8 @@ fn coordinated_clauses(
                 // on about the first's subject ("se tiendra à Paris ; il fera le point").
                 .or_else(|| {
                     let next = text.get(at + 2..)?;
-                    let goes_on = ["il ", "elle ", "it ", "this ", "cela ", "ce ", "which "]
-                        .iter()
-                        .any(|p| {
-                            next.get(..p.len())
-                                .is_some_and(|w| w.eq_ignore_ascii_case(p))
-                        });
+                    let pronouns = ["il ", "elle ", "it ", "this ", "cela ", "ce ", "which "];
+                    let goes_on = after_opening(next, &pronouns).is_some();
                     (rest.starts_with(b"; ") && !goes_on).then_some((at, at + 2, false))
                 })
                 // "L'UE mobilisera ses experts, tandis que la Nouvelle-Zélande mettra à
@@ -1400,9 +1389,7 @@ fn coordinated_clauses(
     let party_subject = |part: &str| {
         // The subject ends where the clause's trigger starts ("reaffirmed their commitment"),
         // which the verbs the lexicon knows may not include.
-        let verb = hit_triggers(hits, rules)
-            .filter_map(|t| t.pattern.regex().find(part).map(|m| m.start()))
-            .min()
+        let verb = earliest_match(part, hit_triggers(hits, rules))
             .unwrap_or_else(|| subject_end(part, rules));
         let clause = Clause::new(part, verb, sentence.language, rules);
         // "The two sides reaffirmed ... and decided to", "we": a pronoun for parties, as a
@@ -1612,6 +1599,13 @@ struct LeadIn {
     items: usize,
 }
 
+/// Where the first match in `text` of any of `triggers` starts.
+fn earliest_match<'r>(text: &str, triggers: impl Iterator<Item = &'r Trigger>) -> Option<usize> {
+    triggers
+        .filter_map(|t| t.pattern.regex().find(text).map(|m| m.start()))
+        .min()
+}
+
 /// The parties an item of a list names as the subject of its own future verb ("l'ANSSI
 /// accompagnera", "Japan will host"), where it opens with them; `None` for an item that
 /// goes on the lead-in's sentence ("organiser un exercice", "la formation de 150 analystes").
@@ -1622,10 +1616,10 @@ fn own_subject_of_item(
     hits: &mut regex_automata::PatternSet,
 ) -> Option<Vec<String>> {
     rules.prefilter.matches(text, hits);
-    let verb = hit_triggers(hits, rules)
-        .filter(|t| t.future && t.lang.is_none_or(|l| l == lang))
-        .filter_map(|t| t.pattern.regex().find(text).map(|m| m.start()))
-        .min()?;
+    let verb = earliest_match(
+        text,
+        hit_triggers(hits, rules).filter(|t| t.future && t.lang.is_none_or(|l| l == lang)),
+    )?;
     let clause = Clause::new(text, verb, lang, rules);
     let opening = text.len()
         - text
@@ -1926,6 +1920,12 @@ fn names_a_period(before: &str) -> bool {
                     .get(before.len().wrapping_sub(p.len() + 1))
                     .is_none_or(|b| !b.is_ascii_alphanumeric())
         })
+}
+
+/// Whether the date at `range` of `text` is a span over which something is spread rather
+/// than when it is due: a programme's period, or years listed together.
+fn spread_over(text: &str, range: std::ops::Range<usize>) -> bool {
+    names_a_period(text.get(..range.start).unwrap_or("")) || among_listed_years(text, range)
 }
 
 /// Whether the date at `range` of `text` is one of years listed together ("sera consacrée
