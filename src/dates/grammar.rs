@@ -556,6 +556,20 @@ fn set(words: &[&'static str]) -> HashSet<u64> {
 static UNITS_AFTER_SET: LazyLock<HashSet<u64>> = LazyLock::new(|| set(UNITS_AFTER));
 static AFTER_WEAK_YEAR_SET: LazyLock<HashSet<u64>> = LazyLock::new(|| set(AFTER_WEAK_YEAR));
 
+/// The words after a span of time that count it from an event: "within six months of",
+/// "dans les trois mois suivant".
+const COUNTED_FROM: [&str; 9] = [
+    "of",
+    "after",
+    "following",
+    "from",
+    "suivant",
+    "suivants",
+    "suivante",
+    "suivantes",
+    "apres",
+];
+
 /// Capitalised at the start of a sentence, these are not names: "The 2023 summit".
 const FUNCTION_WORDS: &[&str] = &[
     "the", "le", "la", "les", "l", "de", "du", "des", "of", "for", "pour", "in", "en", "since",
@@ -1698,30 +1712,17 @@ impl<'a> Scan<'a> {
         let a = self.anchor?;
         let mut end = u + 1;
         // "within 30 days of signature", "dans les trois mois suivant la signature de
-        // l'accord": counted from the signing the page reports, which is dated as the page.
-        if let Some(after) = self.signing_after(end) {
+        // l'accord", "within six months of this meeting": counted from what the page reports,
+        // which is dated as the page.
+        if let Some(after) = self.counted_from_the_page(end) {
             end = after;
         }
         // "dans les trois mois suivant la signature de leur engagement", "within six months
         // of its entry into force": counted from an event whose date the text does not give,
         // not from the document's. "dans les six mois à venir" counts from now.
-        else if self.is_any(
-            end,
-            &[
-                "suivant",
-                "suivants",
-                "suivante",
-                "suivantes",
-                "apres",
-                "after",
-                "following",
-                "of",
-                "from",
-                "de",
-                "du",
-                "des",
-            ],
-        ) || self.is(end, "a") && self.is_any(end + 1, &["compter", "partir"])
+        else if self.is_any(end, &COUNTED_FROM)
+            || self.is_any(end, &["de", "du", "des"])
+            || self.is(end, "a") && self.is_any(end + 1, &["compter", "partir"])
         {
             return None;
         }
@@ -1820,24 +1821,12 @@ impl<'a> Scan<'a> {
             })
     }
 
-    /// Where "of signature", "suivant la signature de l'accord" after a span of time ends,
-    /// at token `t`: the signing of the agreement the page announces, not each party's own
-    /// ("suivant la signature de leur engagement") or a contract's.
-    fn signing_after(&self, t: usize) -> Option<usize> {
-        if !self.is_any(
-            t,
-            &[
-                "of",
-                "after",
-                "following",
-                "from",
-                "suivant",
-                "suivants",
-                "suivante",
-                "suivantes",
-                "apres",
-            ],
-        ) {
+    /// Where "of signature", "suivant la signature de l'accord" or "of this meeting" after a
+    /// span of time ends, at token `t`: the signing of the agreement or the meeting the page
+    /// announces, not each party's own signature ("suivant la signature de leur engagement")
+    /// or a contract's.
+    fn counted_from_the_page(&self, t: usize) -> Option<usize> {
+        if !self.is_any(t, &COUNTED_FROM) {
             return None;
         }
         // "within six months of this meeting", "dans les six mois suivant cette réunion": the
