@@ -17,6 +17,8 @@ use crate::dates::{DateExpr, Precision, Relation};
 use crate::document::{Document, Lang};
 use crate::fold::{Folded, FoldedRef, PatternSet, ascii_pattern};
 
+mod json;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Strength {
@@ -3954,9 +3956,7 @@ impl RenderedReport {
                 if self.documents > 0 {
                     self.pending.push(b',');
                 }
-                // Straight into the pending text: a document of strings, numbers and options
-                // always serialises.
-                let _ = serde_json::to_writer(&mut self.pending, doc);
+                json::write_document(doc, &mut self.pending);
             }
             ReportFormat::Text => write_document_text(doc, &mut self.pending),
         }
