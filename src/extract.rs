@@ -15,7 +15,7 @@ use crate::actors::{Mention, MentionKind, Registry};
 use crate::config::{Config, Party};
 use crate::dates::{DateExpr, Precision, Relation};
 use crate::document::{Document, Lang};
-use crate::fold::{Folded, FoldedRef, PatternSet, ascii_pattern};
+use crate::fold::{Folded, FoldedRef, Hits, PatternSet, ascii_pattern};
 
 mod json;
 
@@ -589,7 +589,7 @@ struct ClauseInSentence<'s> {
     whole_folded: FoldedRef<'s>,
     /// Whether the sentence was cut into several clauses.
     cut: bool,
-    hits: &'s regex_automata::PatternSet,
+    hits: &'s Hits,
 }
 
 impl<'d> Page<'d> {
@@ -618,7 +618,7 @@ impl<'d> Page<'d> {
         headings: &Headings<'_>,
         index: usize,
         sentence: &crate::document::Sentence,
-        hits: &mut regex_automata::PatternSet,
+        hits: &mut Hits,
     ) {
         let (doc, rules) = (self.doc, self.rules);
         let doc_folded = &self.doc_folded;
@@ -1211,7 +1211,7 @@ fn coordinated_clauses(
     sentence: &crate::document::Sentence,
     folded: &FoldedRef<'_>,
     rules: &Rules,
-    hits: &regex_automata::PatternSet,
+    hits: &Hits,
 ) -> Vec<(crate::document::Sentence, bool)> {
     let text = folded.text;
     let bytes = text.as_bytes();
@@ -1615,7 +1615,7 @@ fn own_subject_of_item(
     text: &str,
     lang: Lang,
     rules: &Rules,
-    hits: &mut regex_automata::PatternSet,
+    hits: &mut Hits,
 ) -> Option<Vec<String>> {
     rules.prefilter.matches(text, hits);
     let verb = earliest_match(
@@ -1762,10 +1762,7 @@ fn rejected(doc: &Document, span: std::ops::Range<usize>, reason: String) -> Rej
 
 /// The triggers among the set's `hits`, in the lexicon's order: they come first in the set,
 /// the vetoes and the milestone's opening after them.
-fn hit_triggers<'r>(
-    hits: &regex_automata::PatternSet,
-    rules: &'r Rules,
-) -> impl Iterator<Item = &'r Trigger> {
+fn hit_triggers<'r>(hits: &Hits, rules: &'r Rules) -> impl Iterator<Item = &'r Trigger> {
     hits.iter().map_while(|i| rules.triggers.get(i.as_usize()))
 }
 
@@ -1775,7 +1772,7 @@ fn best_trigger<'r>(
     text: &str,
     lang: Lang,
     rules: &'r Rules,
-    hits: &regex_automata::PatternSet,
+    hits: &Hits,
     opens_with_verb: bool,
 ) -> Result<Option<Candidate<'r>>, String> {
     let mut reason = None;

@@ -141,12 +141,15 @@ impl PatternSet {
     }
 
     /// An empty set of pattern ids to pass to `matches`, again and again.
-    pub fn hits(&self) -> regex_automata::PatternSet {
-        regex_automata::PatternSet::new(self.pattern_len())
+    pub fn hits(&self) -> Hits {
+        Hits {
+            set: regex_automata::PatternSet::new(self.pattern_len()),
+            listed: Vec::new(),
+        }
     }
 
     /// The patterns that match somewhere in `text`, in `found` (cleared first).
-    pub fn matches(&self, text: &str, found: &mut regex_automata::PatternSet) {
+    pub fn matches(&self, text: &str, found: &mut Hits) {
         found.clear();
         let mut scratch = self.scratch.get();
         let Scratch { cache, lower } = &mut *scratch;
@@ -162,16 +165,13 @@ impl PatternSet {
             found.clear();
             let mut cache = self.pikevm.create_cache();
             self.pikevm
-                .which_overlapping_matches(&mut cache, &Input::new(text), found);
+                .which_overlapping_matches(&mut cache, &Input::new(text), &mut found.set);
+            found.listed.extend(found.set.iter());
         }
+        found.listed.sort_unstable();
     }
 
-    fn scan(
-        &self,
-        cache: &mut Cache,
-        text: &str,
-        found: &mut regex_automata::PatternSet,
-    ) -> Result<(), GaveUp> {
+    fn scan(&self, cache: &mut Cache, text: &str, found: &mut Hits) -> Result<(), GaveUp> {
         let mut state = self
             .dfa
             .start_state_forward(cache, &Input::new(text))
@@ -225,15 +225,39 @@ impl PatternSet {
         Ok(())
     }
 
-    fn record(
-        &self,
-        cache: &Cache,
-        state: regex_automata::hybrid::LazyStateID,
-        found: &mut regex_automata::PatternSet,
-    ) {
+    fn record(&self, cache: &Cache, state: regex_automata::hybrid::LazyStateID, found: &mut Hits) {
         for index in 0..self.dfa.match_len(cache, state) {
-            found.insert(self.dfa.match_pattern(cache, state, index));
+            let id = self.dfa.match_pattern(cache, state, index);
+            if found.set.insert(id) {
+                found.listed.push(id);
+            }
         }
+    }
+}
+
+/// Which patterns of a set matched a text (`PatternSet::matches`). A sentence holds a few of
+/// the lexicon's hundreds of patterns, and extraction walks them several times: the regex
+/// crate's set of ids would be walked whole each time, a fifth of the cost of finding them.
+#[derive(Debug, Clone)]
+pub struct Hits {
+    set: regex_automata::PatternSet,
+    /// The ids in `set`, in increasing order once `matches` is done.
+    listed: Vec<regex_automata::PatternID>,
+}
+
+impl Hits {
+    fn clear(&mut self) {
+        self.set.clear();
+        self.listed.clear();
+    }
+
+    pub fn contains(&self, id: regex_automata::PatternID) -> bool {
+        self.set.contains(id)
+    }
+
+    /// The ids that matched, in increasing order.
+    pub fn iter(&self) -> impl Iterator<Item = regex_automata::PatternID> + '_ {
+        self.listed.iter().copied()
     }
 }
 
