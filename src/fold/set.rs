@@ -183,16 +183,43 @@ impl PatternSet {
             // Most bytes lead from an untagged state to another: one look-up each, in a loop
             // of their own that keeps the tables at hand. Match, dead, quit and unknown
             // states are tagged (start states are not: no prefilter).
-            while let Some(&byte) = bytes.get(at) {
-                if state.is_tagged() {
-                    break;
+            if !state.is_tagged() {
+                // Four bytes a round while none leads into a tagged state, as the regex
+                // crate's own search loop goes: fewer checks of where the text ends.
+                while let Some(&[b0, b1, b2, b3]) = bytes.get(at..at + 4) {
+                    let s1 = self.dfa.next_state_untagged(cache, state, b0);
+                    if s1.is_tagged() {
+                        break;
+                    }
+                    let s2 = self.dfa.next_state_untagged(cache, s1, b1);
+                    if s2.is_tagged() {
+                        state = s1;
+                        at += 1;
+                        break;
+                    }
+                    let s3 = self.dfa.next_state_untagged(cache, s2, b2);
+                    if s3.is_tagged() {
+                        state = s2;
+                        at += 2;
+                        break;
+                    }
+                    let s4 = self.dfa.next_state_untagged(cache, s3, b3);
+                    if s4.is_tagged() {
+                        state = s3;
+                        at += 3;
+                        break;
+                    }
+                    state = s4;
+                    at += 4;
                 }
-                let next = self.dfa.next_state_untagged(cache, state, byte);
-                if next.is_tagged() {
-                    break;
+                while let Some(&byte) = bytes.get(at) {
+                    let next = self.dfa.next_state_untagged(cache, state, byte);
+                    if next.is_tagged() {
+                        break;
+                    }
+                    state = next;
+                    at += 1;
                 }
-                state = next;
-                at += 1;
             }
             let Some(&byte) = bytes.get(at) else {
                 break;
