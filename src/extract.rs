@@ -15,7 +15,7 @@ use crate::actors::{Mention, MentionKind, Registry};
 use crate::config::{Config, Party};
 use crate::dates::{DateExpr, Precision, Relation};
 use crate::document::{Document, Lang};
-use crate::fold::{Folded, FoldedRef, Hits, PatternSet, ascii_pattern};
+use crate::fold::{Folded, FoldedRef, Hits, HitsOfEach, PatternSet, ascii_pattern};
 
 mod json;
 
@@ -528,10 +528,18 @@ pub fn extract(doc: &Document, rules: &Rules) -> Extraction {
         authors: doc.title.as_deref().and_then(|t| title_voice(t, rules)),
         out: Extraction::default(),
     };
-    // Which triggers and vetoes match each sentence: one set for them all, cleared each time.
+    // Which triggers and vetoes match each sentence, found for all of them together
+    // (`PatternSet::matches_each`), and set for each in turn.
+    let texts: Vec<&str> = doc
+        .sentences
+        .iter()
+        .map(|sentence| page.doc_folded.slice(sentence.span.clone()).text)
+        .collect();
+    let mut each = HitsOfEach::default();
+    rules.prefilter.matches_each(&texts, &mut each);
     let mut hits = rules.prefilter.hits();
     for (index, sentence) in doc.sentences.iter().enumerate() {
-        page.sentence(&mut found, &headings, index, sentence, &mut hits);
+        page.sentence(&mut found, &headings, (index, sentence), &each, &mut hits);
     }
     close_list(&mut found.out, found.lead_in.take());
     found.out
@@ -616,8 +624,8 @@ impl<'d> Page<'d> {
         &self,
         found: &mut Found,
         headings: &Headings<'_>,
-        index: usize,
-        sentence: &crate::document::Sentence,
+        (index, sentence): (usize, &crate::document::Sentence),
+        each: &HitsOfEach,
         hits: &mut Hits,
     ) {
         let (doc, rules) = (self.doc, self.rules);
@@ -677,9 +685,8 @@ impl<'d> Page<'d> {
         // The whole sentence, for who is quoted saying it: "« ..., et nous défendrons ... »,
         // a déclaré la ministre" attributes both of its clauses.
         let whole_folded = doc_folded.slice(sentence.span.clone());
-        let whole = whole_folded.text;
         // Which triggers and vetoes the sentence holds: a clause holds no others.
-        rules.prefilter.matches(whole, hits);
+        hits.set_to(each.of(index));
         let cut = coordinated_clauses(sentence, &whole_folded, rules, hits);
         let whole_sentence = [(sentence.clone(), false)];
         let clauses = if cut.is_empty() {

@@ -11,7 +11,7 @@ mod set;
 use regex_syntax::hir::{
     Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind,
 };
-pub use set::{Hits, PatternSet};
+pub use set::{Hits, HitsOfEach, PatternSet};
 use unicode_normalization::char::decompose_canonical;
 
 /// The folded text and where each of its bytes comes from in the original.

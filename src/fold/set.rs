@@ -82,6 +82,16 @@ impl PatternSet {
     }
 
     fn build<P: AsRef<str>>(patterns: &[P], heads: bool) -> Result<PatternSet, String> {
+        PatternSet::build_with_room(patterns, heads, SET_CACHE_CAPACITY)
+    }
+
+    /// `build`, with `room` bytes for the lazy DFA's states (the tests give it too little,
+    /// so that it clears them and gives up).
+    fn build_with_room<P: AsRef<str>>(
+        patterns: &[P],
+        heads: bool,
+        room: usize,
+    ) -> Result<PatternSet, String> {
         // As `super::regex_without_literals`: byte by byte where every pattern allows it,
         // Unicode otherwise; and the regex crate's limits.
         let compile = |bytes: bool| {
@@ -110,7 +120,8 @@ impl PatternSet {
                 DFA::config()
                     .match_kind(MatchKind::All)
                     .unicode_word_boundary(true)
-                    .cache_capacity(SET_CACHE_CAPACITY),
+                    .cache_capacity(room)
+                    .skip_cache_capacity_check(room < SET_CACHE_CAPACITY),
             )
             .build_from_nfa(nfa.clone())
             .map_err(|e| e.to_string())?;
@@ -161,6 +172,12 @@ impl PatternSet {
         } else {
             text
         };
+        self.matches_in(cache, text, found);
+    }
+
+    /// `matches` on `text` as the set reads it (lower-cased or not).
+    fn matches_in(&self, cache: &mut Cache, text: &str, found: &mut Hits) {
+        found.clear();
         if self.scan(cache, text, found).is_err() {
             found.clear();
             let mut cache = self.pikevm.create_cache();
@@ -169,6 +186,59 @@ impl PatternSet {
             found.listed.extend(found.set.iter());
         }
         found.listed.sort_unstable();
+    }
+
+    /// `matches` for each of `texts`: the patterns that match text `i` are
+    /// `found.of(i)`.
+    ///
+    /// The texts are walked together, a byte of each in turn. A walk through the lazy DFA is
+    /// a chain of loads, each waiting for the one before, from a table of states too big for
+    /// the nearest cache: alone, a text's walk spends most of its time waiting. The walks of
+    /// several texts do not wait for each other, and the processor overlaps their loads.
+    pub fn matches_each(&self, texts: &[&str], found: &mut HitsOfEach) {
+        found.ids.clear();
+        found.ranges.clear();
+        found.ranges.resize(texts.len(), 0..0);
+        let mut scratch = self.scratch.get();
+        let Scratch { cache, lower } = &mut *scratch;
+        // One copy of all the texts, lower-cased where the set reads them so, and where each
+        // starts and ends in it.
+        lower.clear();
+        let mut bounds = Vec::with_capacity(texts.len());
+        for text in texts {
+            let start = lower.len();
+            lower.push_str(text);
+            bounds.push(start..lower.len());
+        }
+        if self.lower {
+            lower.make_ascii_lowercase();
+        }
+        let all = lower.as_bytes();
+        // The longest texts first: the walks of the last few texts go on with fewer beside
+        // them, and those are best short.
+        let mut order: Vec<usize> = (0..texts.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(bounds[i].len()));
+        let mut walks = Walks {
+            set: self,
+            all,
+            lanes: Vec::with_capacity(LANES),
+            pending: order.iter().map(|&i| (i, bounds[i].clone())),
+            found,
+            done: vec![false; texts.len()],
+        };
+        // Where the walks stop (the lazy DFA gave up on a text, or cleared its states to make
+        // room, and so the states the other walks were in), the texts not done yet are
+        // searched one at a time, as `matches` does.
+        let _ = walks.run(cache);
+        let Walks { found, done, .. } = walks;
+        let mut hits = self.hits();
+        for (i, _) in done.iter().enumerate().filter(|(_, done)| !**done) {
+            let text = std::str::from_utf8(&all[bounds[i].clone()]).unwrap_or("");
+            self.matches_in(cache, text, &mut hits);
+            let start = found.ids.len();
+            found.ids.extend(hits.iter());
+            found.ranges[i] = start..found.ids.len();
+        }
     }
 
     fn scan(&self, cache: &mut Cache, text: &str, found: &mut Hits) -> Result<(), GaveUp> {
@@ -252,6 +322,78 @@ impl PatternSet {
         Ok(())
     }
 
+    /// The `N` lanes walked a byte each in turn, up to the end of the first text to end.
+    /// Err: as `Walks::run`.
+    fn walk<const N: usize>(
+        &self,
+        cache: &mut Cache,
+        all: &[u8],
+        lanes: &mut [Lane; N],
+    ) -> Result<(), Stopped> {
+        let room = lanes.iter().map(|l| l.end - l.at).min().unwrap_or(0);
+        let from = lanes.each_ref().map(|l| l.at);
+        let mut states = lanes.each_ref().map(|l| l.state);
+        for step in 0..room {
+            for k in 0..N {
+                let byte = all[from[k] + step];
+                let state = states[k];
+                if !state.is_tagged() {
+                    let next = self.dfa.next_state_untagged(cache, state, byte);
+                    if !next.is_tagged() {
+                        states[k] = next;
+                        continue;
+                    }
+                }
+                states[k] = self.step_with_care(cache, state, byte, &mut lanes[k].hits)?;
+            }
+        }
+        for (k, lane) in lanes.iter_mut().enumerate() {
+            lane.state = states[k];
+            lane.at = from[k] + room;
+        }
+        Ok(())
+    }
+
+    /// The step from `state` on `byte` where it is tagged, or leads to a tagged state or to
+    /// one not built yet: the patterns of a match state are recorded in `hits`. Err where
+    /// the lazy DFA gives up, or clears its states (those the other lanes are in, too).
+    #[cold]
+    fn step_with_care(
+        &self,
+        cache: &mut Cache,
+        state: regex_automata::hybrid::LazyStateID,
+        byte: u8,
+        hits: &mut Vec<regex_automata::PatternID>,
+    ) -> Result<regex_automata::hybrid::LazyStateID, Stopped> {
+        let clears = cache.clear_count();
+        let next = self
+            .dfa
+            .next_state(cache, state, byte)
+            .map_err(|_| Stopped)?;
+        if cache.clear_count() != clears || next.is_quit() {
+            return Err(Stopped);
+        }
+        if next.is_match() {
+            self.record_into(cache, next, hits);
+        }
+        Ok(next)
+    }
+
+    /// The patterns of match state `state` among `hits`, each once.
+    fn record_into(
+        &self,
+        cache: &Cache,
+        state: regex_automata::hybrid::LazyStateID,
+        hits: &mut Vec<regex_automata::PatternID>,
+    ) {
+        for index in 0..self.dfa.match_len(cache, state) {
+            let id = self.dfa.match_pattern(cache, state, index);
+            if !hits.contains(&id) {
+                hits.push(id);
+            }
+        }
+    }
+
     fn record(&self, cache: &Cache, state: regex_automata::hybrid::LazyStateID, found: &mut Hits) {
         for index in 0..self.dfa.match_len(cache, state) {
             let id = self.dfa.match_pattern(cache, state, index);
@@ -285,6 +427,141 @@ impl Hits {
     /// The ids that matched, in increasing order.
     pub fn iter(&self) -> impl Iterator<Item = regex_automata::PatternID> + '_ {
         self.listed.iter().copied()
+    }
+
+    /// These hits made those of one text of `HitsOfEach`.
+    pub fn set_to(&mut self, ids: &[regex_automata::PatternID]) {
+        self.clear();
+        for &id in ids {
+            self.set.insert(id);
+        }
+        self.listed.extend_from_slice(ids);
+    }
+}
+
+/// The hits of each of many texts (`PatternSet::matches_each`).
+#[derive(Debug, Default)]
+pub struct HitsOfEach {
+    ids: Vec<regex_automata::PatternID>,
+    /// Where each text's ids are in `ids`, in increasing order there.
+    ranges: Vec<std::ops::Range<usize>>,
+}
+
+impl HitsOfEach {
+    /// The ids that matched text `i`, in increasing order; none past the last text.
+    pub fn of(&self, i: usize) -> &[regex_automata::PatternID] {
+        self.ranges
+            .get(i)
+            .and_then(|range| self.ids.get(range.clone()))
+            .unwrap_or(&[])
+    }
+}
+
+/// How many texts `PatternSet::matches_each` walks at once: enough loads in flight to hide
+/// most of the wait for each, few enough that every walk's state stays in registers (eight
+/// were no faster).
+const LANES: usize = 4;
+
+/// One text being walked: where it is and where it ends in the copy of all texts, the state
+/// it has reached, and the patterns it has matched so far.
+struct Lane {
+    text: usize,
+    at: usize,
+    end: usize,
+    state: regex_automata::hybrid::LazyStateID,
+    hits: Vec<regex_automata::PatternID>,
+}
+
+/// The walks of `PatternSet::matches_each` in progress.
+struct Walks<'a, I> {
+    set: &'a PatternSet,
+    all: &'a [u8],
+    lanes: Vec<Lane>,
+    /// The texts not walked yet: their number and bounds in `all`.
+    pending: I,
+    found: &'a mut HitsOfEach,
+    /// Which texts have their hits in `found`.
+    done: Vec<bool>,
+}
+
+/// Why texts were walked together no further.
+struct Stopped;
+
+impl<I: ExactSizeIterator<Item = (usize, std::ops::Range<usize>)>> Walks<'_, I> {
+    /// Err: the lazy DFA gave up, or cleared its states; the texts not done are left to be
+    /// searched one at a time.
+    fn run(&mut self, cache: &mut Cache) -> Result<(), Stopped> {
+        let start = self
+            .set
+            .dfa
+            .start_state_forward(cache, &Input::new(""))
+            .map_err(|_| Stopped)?;
+        let mut spare_hits: Vec<Vec<regex_automata::PatternID>> = Vec::new();
+        loop {
+            while self.lanes.len() < LANES {
+                let Some((text, bounds)) = self.pending.next() else {
+                    break;
+                };
+                self.lanes.push(Lane {
+                    text,
+                    at: bounds.start,
+                    end: bounds.end,
+                    state: start,
+                    hits: spare_hits.pop().unwrap_or_default(),
+                });
+            }
+            if self.lanes.is_empty() {
+                return Ok(());
+            }
+            // The lanes at the end of their texts are done.
+            let mut i = 0;
+            while i < self.lanes.len() {
+                if self.lanes[i].at < self.lanes[i].end {
+                    i += 1;
+                    continue;
+                }
+                let mut lane = self.lanes.swap_remove(i);
+                // A match is seen one byte after its end: the end of the text is one more step.
+                if !lane.state.is_dead() {
+                    let clears = cache.clear_count();
+                    let eoi = self
+                        .set
+                        .dfa
+                        .next_eoi_state(cache, lane.state)
+                        .map_err(|_| Stopped)?;
+                    if cache.clear_count() != clears {
+                        return Err(Stopped);
+                    }
+                    if eoi.is_match() {
+                        self.set.record_into(cache, eoi, &mut lane.hits);
+                    }
+                }
+                lane.hits.sort_unstable();
+                let from = self.found.ids.len();
+                self.found.ids.extend_from_slice(&lane.hits);
+                self.found.ranges[lane.text] = from..self.found.ids.len();
+                self.done[lane.text] = true;
+                lane.hits.clear();
+                spare_hits.push(lane.hits);
+            }
+            // A lane that is done makes room for the next text before the walks go on, which
+            // hide the waits only with every lane busy.
+            if self.lanes.len() < LANES && self.pending.len() > 0 || self.lanes.is_empty() {
+                continue;
+            }
+            // However many lanes are busy, their states are held in an array of that size,
+            // which the compiler keeps in registers and unrolls.
+            let lanes = self.lanes.as_mut_slice();
+            if let Ok(lanes) = <&mut [Lane; 4]>::try_from(&mut *lanes) {
+                self.set.walk(cache, self.all, lanes)?;
+            } else if let Ok(lanes) = <&mut [Lane; 3]>::try_from(&mut *lanes) {
+                self.set.walk(cache, self.all, lanes)?;
+            } else if let Ok(lanes) = <&mut [Lane; 2]>::try_from(&mut *lanes) {
+                self.set.walk(cache, self.all, lanes)?;
+            } else if let Ok(lanes) = <&mut [Lane; 1]>::try_from(lanes) {
+                self.set.walk(cache, self.all, lanes)?;
+            }
+        }
     }
 }
 
@@ -365,6 +642,56 @@ mod tests {
                 })
                 .collect()
         })
+    }
+
+    /// `matches_each` on `texts` says what `matches` says of each.
+    #[track_caller]
+    fn each_agrees_with_one_at_a_time(set: &PatternSet, texts: &[&str]) {
+        let mut each = HitsOfEach::default();
+        set.matches_each(texts, &mut each);
+        let mut one = set.hits();
+        for (i, text) in texts.iter().enumerate() {
+            set.matches(text, &mut one);
+            let alone: Vec<_> = one.iter().collect();
+            assert_eq!(each.of(i), alone.as_slice(), "{text:?}");
+        }
+        assert!(each.of(texts.len()).is_empty());
+    }
+
+    #[test]
+    fn texts_walked_together_get_what_each_gets_alone() {
+        let patterns = [
+            r"(?i)\bwill\s+\w+",
+            r"a[^.,]{0,5}b",
+            r"\bab\b",
+            r"b+$",
+            r"^w",
+            r"(?:,\s*[^,.]{1,4},)?\s+i\b",
+        ];
+        let texts: Vec<String> = random_texts(&['a', 'b', ' ', ',', '.', 'w', 'i', 'l', 'W'], 7)
+            .take(999)
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        for set in [
+            PatternSet::new(&patterns).unwrap(),
+            PatternSet::may_match(&patterns).unwrap(),
+            // Room for a few states only: the lazy DFA clears them again and again, which
+            // sends the other walks back to the start of their texts, and gives up, which
+            // sends a text to the PikeVM.
+            PatternSet::build_with_room(&patterns, false, 1).unwrap(),
+            PatternSet::build_with_room(&patterns, false, 12 << 10).unwrap(),
+        ] {
+            each_agrees_with_one_at_a_time(&set, &texts);
+            each_agrees_with_one_at_a_time(&set, &[]);
+            each_agrees_with_one_at_a_time(&set, &["", "will be", ""]);
+        }
+        // The lazy DFA quits at "é" for a Unicode `\b`: that text goes to the PikeVM, the
+        // others walk on.
+        let unicode = PatternSet::new(&[r"\bdécidé\b", r"\p{Lu}", "x"]).unwrap();
+        each_agrees_with_one_at_a_time(
+            &unicode,
+            &["x", "Ils ont décidé de", "xx", "un café", "", "X", "x", "x"],
+        );
     }
 
     /// `agrees_with_each_pattern` on `random_texts`.
