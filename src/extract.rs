@@ -2140,7 +2140,7 @@ fn is_will_noun(matched: &str) -> bool {
 }
 
 /// The comma-separated pieces of the clause before `at`, each with its start offset.
-fn clause_pieces(text: &str, at: usize) -> Vec<(usize, &str)> {
+fn clause_pieces(text: &str, at: usize) -> Pieces<'_> {
     // The sentence's own final stop is no clause boundary; a stop before the verb is one: in
     // "« Les attaques ne faiblissent pas. Nous continuerons »" the subject is "Nous".
     let before = if text[at..].trim().is_empty() {
@@ -2162,7 +2162,7 @@ fn clause_pieces(text: &str, at: usize) -> Vec<(usize, &str)> {
             _ => false,
         })
         .map_or(0, |i| i + 1);
-    let mut pieces = Vec::new();
+    let mut pieces = Pieces::new();
     let mut start = clause_start;
     let mut i = clause_start;
     while i < b.len() {
@@ -2412,16 +2412,22 @@ fn before_participle(verb: &str, after: &str) -> bool {
 /// place where it starts are read from.
 struct Clause<'t, 'r> {
     /// Each piece's start in the text and the piece, as cut.
-    cut: Vec<(usize, &'t str)>,
+    cut: Pieces<'t>,
     /// Each piece read (`Clause::piece`) the first time it is asked for: the subject is
     /// found from the verb backwards, and the pieces before it are mostly never read.
-    read: Vec<std::cell::OnceCell<Piece<'t>>>,
+    read: smallvec::SmallVec<[std::cell::OnceCell<Piece<'t>>; PIECES]>,
     lang: Lang,
     rules: &'r Rules,
     /// The page's parties, for a name of several parties (`Registry::mentions_among`); none
     /// where they are not known yet.
     parties: &'r [String],
 }
+
+/// A clause's pieces as cut (`clause_pieces`), each with its start in the text. Every
+/// commitment's clause is cut: most have fewer than `PIECES`, held without an allocation.
+type Pieces<'t> = smallvec::SmallVec<[(usize, &'t str); PIECES]>;
+
+const PIECES: usize = 8;
 
 /// A piece of a clause: its start in the text, the piece, its head before a verb, and
 /// whether it is an adverbial or an incise.
@@ -2441,7 +2447,7 @@ impl<'t, 'r> Clause<'t, 'r> {
         parties: &'r [String],
     ) -> Clause<'t, 'r> {
         let cut = clause_pieces(text, at);
-        let read = vec![std::cell::OnceCell::new(); cut.len()];
+        let read = smallvec::smallvec![std::cell::OnceCell::new(); cut.len()];
         Clause {
             cut,
             read,
@@ -4583,7 +4589,7 @@ mod tests {
         ] {
             for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 assert_eq!(
-                    clause_pieces(text, at),
+                    clause_pieces(text, at).to_vec(),
                     clause_pieces_by_chars(text, at),
                     "{text:?} at {at}"
                 );
