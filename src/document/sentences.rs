@@ -24,7 +24,13 @@ pub(crate) fn split(text: &str, blocks: &[Block]) -> Vec<Piece> {
         let base = block.range.start;
         pieces.clear();
         split_block(s, &mut pieces);
-        pieces.retain(|r: &Range<usize>| s[r.clone()].chars().any(char::is_alphanumeric));
+        // Most pieces open with an ASCII letter or digit, told by its byte.
+        pieces.retain(|r: &Range<usize>| {
+            s.as_bytes()
+                .get(r.start)
+                .is_some_and(u8::is_ascii_alphanumeric)
+                || s[r.clone()].chars().any(char::is_alphanumeric)
+        });
         let single = pieces.len() == 1;
         for r in pieces.drain(..) {
             let heading = match block.kind {
@@ -44,6 +50,20 @@ pub(crate) fn split(text: &str, blocks: &[Block]) -> Vec<Piece> {
 
 fn is_closer(c: char) -> bool {
     matches!(c, ')' | ']' | '\'' | '"' | '»')
+}
+
+/// The second bytes of « and », after 0xC2.
+const OPENING: u8 = 0xAB;
+const CLOSING: u8 = 0xBB;
+const ELLIPSIS: &[u8] = "…".as_bytes();
+
+/// The length of the terminator (`.`, `!`, `?`, `…`) that starts `b`, if one does.
+fn terminator_len(b: &[u8]) -> Option<usize> {
+    match b {
+        [b'.' | b'!' | b'?', ..] => Some(1),
+        _ if b.starts_with(ELLIPSIS) => Some(ELLIPSIS.len()),
+        _ => None,
+    }
 }
 
 /// Ends like a sentence or a lead-in (`:`), closing quotes and brackets aside.
@@ -117,52 +137,60 @@ fn split_block(s: &str, out: &mut Vec<Range<usize>>) {
     };
     while i < s.len() {
         i = next.from(bytes, i);
-        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
-            break;
-        };
-        match c {
-            '«' => depth += 1,
-            '»' => {
-                depth = depth.saturating_sub(1);
-                closed += 1;
+        // Told by their bytes: the terminators and the quotes are ASCII but for « » and …,
+        // whose second and third bytes say which they are; decoding every character met
+        // cost more than the rest.
+        let len = match bytes.get(i..) {
+            None | Some([]) => break,
+            Some([b'.' | b'!' | b'?', ..]) => 1,
+            Some([b'"', ..]) => {
+                quotes_seen += 1;
+                i += 1;
+                continue;
             }
-            '"' => quotes_seen += 1,
-            _ => {}
-        }
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            i += c.len_utf8();
-            continue;
-        }
+            Some(rest @ [0xC2, ..]) => {
+                match rest.get(1) {
+                    Some(&OPENING) => depth += 1,
+                    Some(&CLOSING) => {
+                        depth = depth.saturating_sub(1);
+                        closed += 1;
+                    }
+                    _ => {}
+                }
+                i += 2;
+                continue;
+            }
+            Some(rest) if rest.starts_with(ELLIPSIS) => ELLIPSIS.len(),
+            // Another character that starts with 0xE2: three bytes.
+            Some(_) => {
+                i += 3;
+                continue;
+            }
+        };
         let dot = i;
-        let mut j = i + c.len_utf8();
-        while let Some(d) = s[j..]
-            .chars()
-            .next()
-            .filter(|d| matches!(d, '.' | '!' | '?' | '…'))
-        {
-            j += d.len_utf8();
+        let mut j = i + len;
+        while let Some(d) = terminator_len(&bytes[j..]) {
+            j += d;
         }
         let mut k = j;
         loop {
-            let rest = &s[k..];
-            match rest.chars().next() {
-                Some(d) if is_closer(d) => {
-                    match d {
-                        '»' => {
-                            depth = depth.saturating_sub(1);
-                            closed += 1;
-                        }
-                        '"' => quotes_seen += 1,
-                        _ => {}
-                    }
-                    k += d.len_utf8();
+            match bytes.get(k..) {
+                Some([b')' | b']' | b'\'', ..]) => k += 1,
+                Some([b'"', ..]) => {
+                    quotes_seen += 1;
+                    k += 1;
                 }
-                Some(' ') if rest[1..].starts_with('»') => k += 1,
+                Some([0xC2, CLOSING, ..]) => {
+                    depth = depth.saturating_sub(1);
+                    closed += 1;
+                    k += 2;
+                }
+                Some([b' ', 0xC2, CLOSING, ..]) => k += 1,
                 _ => break,
             }
         }
         i = k;
-        if !s[k..].starts_with(' ') {
+        if bytes.get(k) != Some(&b' ') {
             continue;
         }
         let m = k + 1;
@@ -178,7 +206,7 @@ fn split_block(s: &str, out: &mut Vec<Range<usize>>) {
                 | '£' | '$' | '€' | '¥'
             );
         if !starts
-            || (c == '.' && j == dot + 1 && abbreviation(&s[..dot], next))
+            || (len == 1 && bytes[dot] == b'.' && j == dot + 1 && abbreviation(&s[..dot], next))
             || (depth > 0 && closed < guillemets.get())
             || (quotes_seen % 2 == 1 && quotes_seen < quotes.get())
         {
@@ -212,11 +240,16 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Where the word that ends `before` starts: after the last character that is neither
 /// alphanumeric nor a full stop.
+#[cfg(test)]
 fn word_start(before: &str) -> usize {
+    word_start_from(before, before.len())
+}
+
+/// `word_start`, the bytes from `p` on being known to be ASCII letters, digits or stops.
+fn word_start_from(before: &str, mut p: usize) -> usize {
     // ASCII bytes are told by themselves; the first that is not stops the scan, as it stops
     // the scan by characters, which goes on only from a character that is not ASCII.
     let bytes = before.as_bytes();
-    let mut p = bytes.len();
     while p > 0 && (bytes[p - 1].is_ascii_alphanumeric() || bytes[p - 1] == b'.') {
         p -= 1;
     }
@@ -238,23 +271,30 @@ fn word_start_by_chars(before: &str) -> usize {
 /// abbreviation rather than ending the sentence, `next` being what follows the space.
 pub(crate) fn abbreviation(before: &str, next: char) -> bool {
     // Seven ASCII letters or digits before the stop are a word longer than any entry, or a
-    // part of a dotted word ("N.B", "U.E") longer than three: most sentences end so.
-    if before
-        .as_bytes()
-        .get(before.len().wrapping_sub(7)..)
-        .is_some_and(|last| last.iter().all(u8::is_ascii_alphanumeric))
-    {
-        return false;
+    // part of a dotted word ("N.B", "U.E") longer than three: most sentences end so. They are
+    // counted on the way to the word's start, which goes on from where they end.
+    let bytes = before.as_bytes();
+    let mut p = bytes.len();
+    while p > 0 && bytes[p - 1].is_ascii_alphanumeric() {
+        p -= 1;
+        if bytes.len() - p == 7 {
+            return false;
+        }
     }
-    abbreviated(&before[word_start(before)..], next)
+    abbreviated(&before[word_start_from(before, p)..], next)
 }
 
 /// Whether `word`, before a full stop, is an abbreviation.
 fn abbreviated(word: &str, next: char) -> bool {
-    if word.is_empty() {
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    // No entry, and no part of a dotted word, starts with a digit: a year ends many sentences.
+    if first.is_ascii_digit() {
         return false;
     }
-    if word.contains('.') {
+    // A word is short: a loop over its bytes costs less than a call to memchr.
+    if word.bytes().any(|b| b == b'.') {
         return word
             .split('.')
             .all(|part| part.chars().count() <= 3 && part.chars().all(char::is_alphabetic));
