@@ -24,25 +24,27 @@ pub(crate) fn split(text: &str, blocks: &[Block]) -> Vec<Piece> {
         let base = block.range.start;
         pieces.clear();
         split_block(s, &mut pieces);
-        // Most pieces open with an ASCII letter or digit, told by its byte.
-        pieces.retain(|r: &Range<usize>| {
-            s.as_bytes()
+        let first = out.len();
+        for r in pieces.drain(..) {
+            // Most pieces open with an ASCII letter or digit, told by its byte.
+            let alphanumeric = s
+                .as_bytes()
                 .get(r.start)
                 .is_some_and(u8::is_ascii_alphanumeric)
-                || s[r.clone()].chars().any(char::is_alphanumeric)
-        });
-        let single = pieces.len() == 1;
-        for r in pieces.drain(..) {
-            let heading = match block.kind {
-                Kind::Heading(_) => true,
-                Kind::Item => false,
-                Kind::Para => single && !ends_terminal(&s[r.clone()]),
-            };
-            out.push(Piece {
-                span: base + r.start..base + r.end,
-                block: index,
-                heading,
-            });
+                || s[r.clone()].chars().any(char::is_alphanumeric);
+            if alphanumeric {
+                out.push(Piece {
+                    span: base + r.start..base + r.end,
+                    block: index,
+                    heading: matches!(block.kind, Kind::Heading(_)),
+                });
+            }
+        }
+        // A paragraph of a single piece that does not end like a sentence is a title.
+        if block.kind == Kind::Para
+            && let [piece] = &mut out[first..]
+        {
+            piece.heading = !ends_terminal(&text[piece.span.clone()]);
         }
     }
     out
@@ -307,32 +309,92 @@ fn abbreviated(word: &str, next: char) -> bool {
     if word.len() > 6 {
         return false;
     }
-    let (months, abbreviations) = &*KEYS;
-    let k = key(word);
-    if months.binary_search(&k).is_ok() {
-        return next.is_ascii_digit();
+    match LISTED.get(key_of(word.as_bytes())) {
+        Listed::Month => next.is_ascii_digit(),
+        Listed::Abbreviation => true,
+        Listed::No => false,
     }
-    abbreviations.binary_search(&k).is_ok()
 }
 
 /// A word of up to eight bytes as a number: words hold no NUL, so no two share a key. A full
 /// stop is looked up at every sentence end, and comparing the word with each entry as a
 /// string cost more than the rest of splitting.
-fn key(word: &str) -> u64 {
-    let mut buf = [0u8; 8];
-    buf[..word.len()].copy_from_slice(word.as_bytes());
-    u64::from_le_bytes(buf)
+const fn key_of(word: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < word.len() && i < 8 {
+        k |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    k
 }
 
-/// The keys of `MONTHS` and of `ABBREVIATIONS`, sorted.
-static KEYS: std::sync::LazyLock<(Vec<u64>, Vec<u64>)> = std::sync::LazyLock::new(|| {
-    let sorted = |words: &[&str]| {
-        let mut keys: Vec<u64> = words.iter().map(|w| key(w)).collect();
-        keys.sort_unstable();
-        keys
-    };
-    (sorted(MONTHS), sorted(ABBREVIATIONS))
-});
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Listed {
+    No,
+    Month,
+    Abbreviation,
+}
+
+const LISTED_SLOTS: usize = 512;
+
+/// `MONTHS` and `ABBREVIATIONS` by key, in a table built at compile time and searched from
+/// the key's hash on, a slot or two: a binary search of each list cost a dozen comparisons
+/// at most sentence ends.
+struct Keys {
+    keys: [u64; LISTED_SLOTS],
+    listed: [Listed; LISTED_SLOTS],
+}
+
+const fn listed_slot(k: u64) -> usize {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LISTED_SLOTS.trailing_zeros())) as usize
+}
+
+impl Keys {
+    fn get(&self, k: u64) -> Listed {
+        let mut at = listed_slot(k);
+        loop {
+            match self.keys[at] {
+                0 => return Listed::No,
+                x if x == k => return self.listed[at],
+                _ => at = (at + 1) % LISTED_SLOTS,
+            }
+        }
+    }
+
+    /// A month that is also an abbreviation is a month, as it was looked up first.
+    const fn build() -> Keys {
+        let mut t = Keys {
+            keys: [0; LISTED_SLOTS],
+            listed: [Listed::No; LISTED_SLOTS],
+        };
+        let lists: [(Listed, &[&str]); 2] = [
+            (Listed::Month, MONTHS),
+            (Listed::Abbreviation, ABBREVIATIONS),
+        ];
+        let mut l = 0;
+        while l < lists.len() {
+            let (listed, words) = lists[l];
+            let mut w = 0;
+            while w < words.len() {
+                let k = key_of(words[w].as_bytes());
+                let mut at = listed_slot(k);
+                while t.keys[at] != 0 && t.keys[at] != k {
+                    at = (at + 1) % LISTED_SLOTS;
+                }
+                if t.keys[at] == 0 {
+                    t.keys[at] = k;
+                    t.listed[at] = listed;
+                }
+                w += 1;
+            }
+            l += 1;
+        }
+        t
+    }
+}
+
+static LISTED: Keys = Keys::build();
 
 #[cfg(test)]
 mod tests {
