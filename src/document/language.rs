@@ -123,8 +123,8 @@ fn word_lanes(x: u64) -> u64 {
 /// Eight bytes of `bytes` from `i`, the first lowest; zeros (which are not word bytes) stand
 /// for those past the end.
 fn eight(bytes: &[u8], i: usize) -> u64 {
-    match bytes.get(i..i + 8) {
-        Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()),
+    match bytes.get(i..).and_then(<[u8]>::first_chunk) {
+        Some(&eight) => u64::from_le_bytes(eight),
         None => {
             let mut buf = [0u8; 8];
             let rest = bytes.get(i..).unwrap_or_default();
