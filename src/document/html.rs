@@ -40,33 +40,42 @@ pub(crate) fn sniff(src: &str) -> bool {
             && (has(b"<body") || has(b"<head") || has(b"</p>") || has(b"</div>")))
 }
 
-/// A tag's name in lower case, kept inline: pages have many tags and no name we look at is
-/// longer than this (a longer one is cut, and still compares equal to itself).
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Name {
-    buf: [u8; 16],
-    len: u8,
+/// A tag's name in lower case: as written when it is (most are), else lowered into a buffer
+/// kept inline. Pages have many tags and no name we look at is longer than sixteen bytes (a
+/// longer one is cut, and still compares equal to itself).
+#[derive(Clone, Copy)]
+enum Name<'a> {
+    Written(&'a str),
+    Lowered { buf: [u8; 16], len: u8 },
 }
 
-impl Name {
-    fn new(raw: &str) -> Name {
+impl<'a> Name<'a> {
+    /// `raw` is ASCII: letters, digits, `-`, `:` and `_`.
+    fn new(raw: &'a str) -> Name<'a> {
+        let raw = raw.get(..raw.len().min(16)).unwrap_or(raw);
+        if !raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Name::Written(raw);
+        }
         let mut buf = [0u8; 16];
         let len = raw.len().min(16);
         buf[..len].copy_from_slice(&raw.as_bytes()[..len]);
         buf.make_ascii_lowercase();
-        Name {
+        Name::Lowered {
             buf,
             len: len as u8,
         }
     }
 
     fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
+        match self {
+            Name::Written(name) => name,
+            Name::Lowered { buf, len } => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
+        }
     }
 }
 
 struct Tag<'a> {
-    name: Name,
+    name: Name<'a>,
     /// The source between the name and the closing `>`, read when an attribute is asked for.
     attrs: &'a str,
     self_closing: bool,

@@ -298,9 +298,16 @@ impl Builder {
             if run > 2 {
                 self.flush_segment();
                 let announced = self.pending.is_some() || !self.open;
-                let first_char = s[i..].chars().next().unwrap_or(' ');
+                // Both most often ASCII, told by their byte.
+                let first_char = match bytes[i] {
+                    b @ 0..=0x7F => char::from(b),
+                    _ => s[i..].chars().next().unwrap_or(' '),
+                };
                 let first = if announced { first_char.len_utf8() } else { 0 };
-                let last_char = s[..i + run].chars().next_back().unwrap_or(' ');
+                let last_char = match bytes[i + run - 1] {
+                    b @ 0..=0x7F => char::from(b),
+                    _ => s[..i + run].chars().next_back().unwrap_or(' '),
+                };
                 let last = if composes_after(&bytes[i + run..]) {
                     last_char.len_utf8()
                 } else {
