@@ -40,33 +40,42 @@ pub(crate) fn sniff(src: &str) -> bool {
             && (has(b"<body") || has(b"<head") || has(b"</p>") || has(b"</div>")))
 }
 
-/// A tag's name in lower case, kept inline: pages have many tags and no name we look at is
-/// longer than this (a longer one is cut, and still compares equal to itself).
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Name {
-    buf: [u8; 16],
-    len: u8,
+/// A tag's name in lower case: as written when it is (most are), else lowered into a buffer
+/// kept inline. Pages have many tags and no name we look at is longer than sixteen bytes (a
+/// longer one is cut, and still compares equal to itself).
+#[derive(Clone, Copy)]
+enum Name<'a> {
+    Written(&'a str),
+    Lowered { buf: [u8; 16], len: u8 },
 }
 
-impl Name {
-    fn new(raw: &str) -> Name {
+impl<'a> Name<'a> {
+    /// `raw` is ASCII: letters, digits, `-`, `:` and `_`.
+    fn new(raw: &'a str) -> Name<'a> {
+        let raw = raw.get(..raw.len().min(16)).unwrap_or(raw);
+        if !raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Name::Written(raw);
+        }
         let mut buf = [0u8; 16];
         let len = raw.len().min(16);
         buf[..len].copy_from_slice(&raw.as_bytes()[..len]);
         buf.make_ascii_lowercase();
-        Name {
+        Name::Lowered {
             buf,
             len: len as u8,
         }
     }
 
     fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
+        match self {
+            Name::Written(name) => name,
+            Name::Lowered { buf, len } => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
+        }
     }
 }
 
 struct Tag<'a> {
-    name: Name,
+    name: Name<'a>,
     /// The source between the name and the closing `>`, read when an attribute is asked for.
     attrs: &'a str,
     self_closing: bool,
@@ -598,11 +607,14 @@ fn entity(s: &str) -> Option<(char, usize)> {
         };
         return Some((c, len));
     }
-    let name_len = bytes[1..]
-        .iter()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .count()
-        .min(32);
+    let mut name_len = 0;
+    while name_len < 32
+        && bytes
+            .get(1 + name_len)
+            .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        name_len += 1;
+    }
     let name = &s[1..1 + name_len];
     let c = named(name)?;
     if bytes.get(1 + name_len) == Some(&b';') {
@@ -627,30 +639,80 @@ const LATIN1: [&str; 96] = [
     "uuml", "yacute", "thorn", "yuml",
 ];
 
-/// LATIN1 by name, each packed in a number (none is longer than eight bytes, and names hold
-/// no NUL): pages full of `&eacute;` would otherwise compare each name with up to 96, and
-/// hashing a number is cheaper than hashing a string.
-static LATIN1_BY_NAME: std::sync::LazyLock<rustc_hash::FxHashMap<u64, u32>> =
-    std::sync::LazyLock::new(|| {
-        let mut m =
-            rustc_hash::FxHashMap::with_capacity_and_hasher(LATIN1.len(), Default::default());
-        for (i, n) in LATIN1.iter().enumerate() {
-            if let Some(k) = packed(n) {
-                m.entry(k).or_insert(0xA0 + i as u32);
-            }
-        }
-        m
-    });
-
-/// A name of up to eight bytes as a number.
-fn packed(name: &str) -> Option<u64> {
-    let mut buf = [0u8; 8];
-    buf.get_mut(..name.len())?.copy_from_slice(name.as_bytes());
-    Some(u64::from_le_bytes(buf))
+/// A name of up to eight bytes as a number (names hold no NUL).
+const fn packed(name: &[u8]) -> Option<u64> {
+    if name.len() > 8 {
+        return None;
+    }
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < name.len() {
+        k |= (name[i] as u64) << (8 * i);
+        i += 1;
+    }
+    Some(k)
 }
 
+const LATIN1_SLOTS: usize = 1024;
+
+/// LATIN1 by name, each packed in a number, in a perfect hash built at compile time: each
+/// name has a slot of its own, so that a lookup is a multiplication and one comparison.
+/// Pages full of `&eacute;` would otherwise compare each name with up to 96, and hashing the
+/// number for a map still cost as much as the rest of reading the entity.
+struct Latin1 {
+    multiplier: u64,
+    keys: [u64; LATIN1_SLOTS],
+    /// The name's index in `LATIN1`: its code point less 0xA0.
+    index: [u8; LATIN1_SLOTS],
+}
+
+const fn latin1_slot(k: u64, multiplier: u64) -> usize {
+    (k.wrapping_mul(multiplier) >> (64 - LATIN1_SLOTS.trailing_zeros())) as usize
+}
+
+impl Latin1 {
+    /// The code point of the name whose key is `k`.
+    fn get(&self, k: u64) -> Option<u32> {
+        let at = latin1_slot(k, self.multiplier);
+        (k != 0 && self.keys[at] == k).then(|| 0xA0 + u32::from(self.index[at]))
+    }
+
+    /// The table for `multiplier`, if it gives every name a slot of its own.
+    const fn build(multiplier: u64) -> Option<Latin1> {
+        let mut t = Latin1 {
+            multiplier,
+            keys: [0; LATIN1_SLOTS],
+            index: [0; LATIN1_SLOTS],
+        };
+        let mut i = 0;
+        while i < LATIN1.len() {
+            let Some(k) = packed(LATIN1[i].as_bytes()) else {
+                return None;
+            };
+            let at = latin1_slot(k, multiplier);
+            if t.keys[at] != 0 {
+                return None;
+            }
+            t.keys[at] = k;
+            t.index[at] = i as u8;
+            i += 1;
+        }
+        Some(t)
+    }
+}
+
+static LATIN1_BY_NAME: Latin1 = {
+    let mut multiplier = 0x9E37_79B9_7F4A_7C15u64;
+    loop {
+        if let Some(t) = Latin1::build(multiplier) {
+            break t;
+        }
+        multiplier = multiplier.wrapping_add(0x2545_F491_4F6C_DD1D);
+    }
+};
+
 fn named(name: &str) -> Option<char> {
-    if let Some(&code) = packed(name).and_then(|k| LATIN1_BY_NAME.get(&k)) {
+    if let Some(code) = packed(name.as_bytes()).and_then(|k| LATIN1_BY_NAME.get(k)) {
         return char::from_u32(code);
     }
     let code = match name {

@@ -123,8 +123,8 @@ fn word_lanes(x: u64) -> u64 {
 /// Eight bytes of `bytes` from `i`, the first lowest; zeros (which are not word bytes) stand
 /// for those past the end.
 fn eight(bytes: &[u8], i: usize) -> u64 {
-    match bytes.get(i..i + 8) {
-        Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()),
+    match bytes.get(i..).and_then(<[u8]>::first_chunk) {
+        Some(&eight) => u64::from_le_bytes(eight),
         None => {
             let mut buf = [0u8; 8];
             let rest = bytes.get(i..).unwrap_or_default();
@@ -160,16 +160,19 @@ pub(crate) fn counts(s: &str) -> (u32, u32) {
     while i < bytes.len() {
         let x = eight(bytes, i);
         let words = word_lanes(x);
-        let len = (!words & HIGH).trailing_zeros() as usize / 8;
-        if len == 8 {
+        // The high bit of the first byte that is not the word's: none, a word too long.
+        let end = !words & HIGH;
+        if end == 0 {
             i = next_lane(bytes, next_lane(bytes, i + 8, false), true);
             continue;
         }
-        // Setting 0x20 on the ASCII bytes lower-cases the letters as `key` does; the mask
-        // keeps the word's own bytes.
-        let k = (x | ((!x & HIGH) >> 2)) & ((1u64 << (8 * len)) - 1);
+        // Every bit up to that one: shifted down a byte, the mask of the word's own bytes,
+        // made without counting them.
+        let through = end ^ (end - 1);
+        // Setting 0x20 on the ASCII bytes lower-cases the letters as `key` does.
+        let k = (x | ((!x & HIGH) >> 2)) & (through >> 8);
         n[t.lang(k)] += 1;
-        let after = words & (u64::MAX << (8 * len));
+        let after = words & !through;
         i = if after != 0 {
             i + after.trailing_zeros() as usize / 8
         } else {

@@ -271,11 +271,11 @@ const SPECIAL: [bool; 256] = super::byte_table(b"\\![(<`*_~|");
 /// Length of the run at the start of `b` in which no byte may start Markdown syntax.
 fn plain_len(b: &[u8]) -> usize {
     let mut i = 0;
-    // Eight bytes at a time while they are letters, spaces or not ASCII, as most of a line
-    // is; a byte of another kind is looked up in `SPECIAL`, and the scan goes on after it.
+    // Eight bytes at a time while they are letters, spaces, digits, common punctuation or
+    // not ASCII, as most of a line is; a byte of another kind is looked up in `SPECIAL`, and
+    // the scan goes on after it.
     while let Some(eight) = b.get(i..i + 8) {
-        let lanes =
-            letters_spaces_non_ascii(u64::from_le_bytes(eight.try_into().unwrap_or_default()));
+        let lanes = no_syntax_lanes(u64::from_le_bytes(eight.try_into().unwrap_or_default()));
         if lanes == HIGH {
             i += 8;
             continue;
@@ -295,16 +295,36 @@ fn plain_len(b: &[u8]) -> usize {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
-/// The high bit of each byte of `x` that is an ASCII letter, a space or not ASCII: none of
-/// them starts Markdown syntax. Every sum is on seven-bit values, so no carry crosses bytes.
-fn letters_spaces_non_ascii(x: u64) -> u64 {
+/// The high bit of each byte of `x` that is an ASCII letter, a space, a digit, most of the
+/// punctuation of running text (`"#$%&')+,-./:;`) or not ASCII: none of them starts Markdown
+/// syntax. Every sum is on seven-bit values, so no carry crosses bytes.
+fn no_syntax_lanes(x: u64) -> u64 {
     let lower = (x | (ONES * 0x20)) & !HIGH;
     let from_a = lower + ONES * (0x80 - u64::from(b'a'));
     let past_z = lower + ONES * (0x80 - u64::from(b'z') - 1);
     let letters = from_a & !past_z;
     let diff = x ^ (ONES * u64::from(b' '));
     let spaces = !(((diff & !HIGH) + !HIGH) | diff);
-    (x | letters | spaces) & HIGH
+    // Bytes from `lo` to `hi`, on the low seven bits (the high bit is taken as it is).
+    let low = x & !HIGH;
+    let between = |lo: u8, hi: u8| {
+        (low + ONES * (0x80 - u64::from(lo))) & !(low + ONES * (0x80 - u64::from(hi) - 1))
+    };
+    let punctuation = between(b'"', b'\'') | between(b')', b')') | between(b'+', b';');
+    (x | letters | spaces | punctuation) & HIGH
+}
+
+/// Whether the byte at `i`, which may start Markdown syntax, is only itself here: what
+/// `inline` pushes as it is, the syntax it could start not following.
+fn literal_at(s: &str, i: usize, in_label: bool, table: bool) -> bool {
+    let rest = &s.as_bytes()[i + 1..];
+    match s.as_bytes()[i] {
+        b'(' => !in_label,
+        b'!' => rest.first() != Some(&b'['),
+        b'|' => !table,
+        b'<' => !(url_starts(&s[i + 1..]) || s[i + 1..].starts_with("mailto:")),
+        _ => false,
+    }
 }
 
 fn inline(s: &str, base: u32, b: &mut Builder, in_label: bool, table: bool) {
@@ -312,10 +332,17 @@ fn inline(s: &str, base: u32, b: &mut Builder, in_label: bool, table: bool) {
     let mut closers = Closers::default();
     let mut i = 0;
     while i < bytes.len() {
-        let run = plain_len(&bytes[i..]);
-        if run > 0 {
-            b.push_str(&s[i..i + run], base + i as u32);
-            i += run;
+        // A run of text goes on over the bytes that start no syntax where they are (a
+        // parenthesis outside a link's label, a bar outside a table): they would be pushed
+        // one by one as what they are, which is what copying them with the run does.
+        let mut end = i + plain_len(&bytes[i..]);
+        while end < bytes.len() && literal_at(s, end, in_label, table) {
+            end += 1;
+            end += plain_len(&bytes[end..]);
+        }
+        if end > i {
+            b.push_str(&s[i..end], base + i as u32);
+            i = end;
             continue;
         }
         let at = base + i as u32;
@@ -467,6 +494,15 @@ mod tests {
         let (t, blocks) = text("Titre\n=====\n\n```\ncode *x*\n```\n", true);
         assert_eq!(t, "Titre\n\ncode *x*");
         assert_eq!(blocks[0].0, Kind::Heading(1));
+    }
+
+    #[test]
+    fn bytes_that_start_no_syntax_where_they_are_stay_in_the_run() {
+        let line = "Le (SEAE) dit ! a | b < c <https://x.eu> ![i](x.png) [l (m)](https://y.eu) fin";
+        let (t, _) = text(line, true);
+        assert_eq!(t, "Le (SEAE) dit ! a | b < c https://x.eu l (m) fin");
+        let (t, _) = text("| a (b) | c |", true);
+        assert_eq!(t, "a (b) c");
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub(crate) fn read(text: &str, blocks: &[Block], format: Format, html: Option<&H
     let dated_line = stamped.or_else(|| {
         (0..body_start).find_map(|i| {
             let l = line(i);
-            let short = l.len() <= SHORT_LINE && l.split_whitespace().nth(25).is_none();
+            let short = l.len() <= SHORT_LINE && !more_words_than(l, 25);
             if !short {
                 return None;
             }
@@ -271,18 +271,72 @@ fn is_body(l: &str, kind: Kind) -> bool {
     // without running text is asked.
     !matches!(kind, Kind::Heading(_))
         && ends_terminal(l)
-        && l.split_whitespace().nth(7).is_some()
+        && more_words_than(l, 7)
         && !l
             .trim_end_matches([')', ']', '\'', '"', '»', ' '])
             .ends_with(':')
         // "We use some essential cookies to make this website work.", "An official website
         // of the European Union | How do you know?": the site's banners over the page, not
         // the article; running text has no use for a bar between its parts.
-        && !(l.contains("cookie") || l.contains("Cookie") || l.contains(" | "))
+        && !mentions_cookies(l)
+        && !has(l, &BAR)
         // The same banner copied without its bar.
-        && !FURNITURE_STARTS
-            .iter()
-            .any(|p| l.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p)))
+        && !starts_with_furniture(l)
+}
+
+/// Whether `l` has more than `n` words, as `split_whitespace` counts them: by its bytes,
+/// where a page's first blocks are asked about their words, characters that are not ASCII
+/// decoded only to ask whether they are spaces.
+fn more_words_than(l: &str, n: usize) -> bool {
+    let bytes = l.as_bytes();
+    let (mut words, mut in_word) = (0, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            b' ' | b'\t'..=b'\r' => true,
+            0x00..=0x7F => false,
+            // The rest of a character, which its first byte told.
+            0x80..=0xBF => continue,
+            _ => l[i..].chars().next().is_some_and(char::is_whitespace),
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
+}
+
+/// Searchers made once: `str::contains` builds one for every line it is asked about, which
+/// cost more than the search in the short lines of a page's header.
+static BAR: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(" | "));
+static OOKIE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("ookie"));
+
+fn has(l: &str, finder: &memchr::memmem::Finder<'static>) -> bool {
+    finder.find(l.as_bytes()).is_some()
+}
+
+/// "cookie" or "Cookie".
+fn mentions_cookies(l: &str) -> bool {
+    let bytes = l.as_bytes();
+    OOKIE
+        .find_iter(bytes)
+        .any(|p| p > 0 && matches!(bytes[p - 1], b'c' | b'C'))
+}
+
+/// Whether `l` starts with one of `FURNITURE_STARTS` in any case; each is told first by its
+/// first byte, which rules out most.
+fn starts_with_furniture(l: &str) -> bool {
+    let Some(first) = l.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    FURNITURE_STARTS.iter().any(|p| {
+        p.as_bytes()[0] == first && l.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p))
+    })
 }
 
 /// "Accueil > Actualités > Cyberdéfense", "Home / News / Press releases": where the page
@@ -393,11 +447,47 @@ fn iso_page_date(s: &str) -> Option<PageDate> {
     Some(PageDate::new(date, time.map(|t| date.and_time(t))))
 }
 
+/// `%Y-%m-%d`, with `T%H:%M` after it for a time, as chrono formats them, written digit by
+/// digit: chrono's formatting machinery cost more than finding the date.
+fn iso_value(date: NaiveDate, time: Option<NaiveTime>) -> String {
+    use chrono::{Datelike, Timelike};
+    let year = match u32::try_from(date.year()) {
+        Ok(year) if year <= 9999 => year,
+        _ => return chrono_value(date, time),
+    };
+    let two = |v: &mut String, n: u32| {
+        v.push(char::from(b'0' + (n / 10 % 10) as u8));
+        v.push(char::from(b'0' + (n % 10) as u8));
+    };
+    let mut v = String::with_capacity(16);
+    two(&mut v, year / 100);
+    two(&mut v, year % 100);
+    v.push('-');
+    two(&mut v, date.month());
+    v.push('-');
+    two(&mut v, date.day());
+    if let Some(t) = time {
+        v.push('T');
+        two(&mut v, t.hour());
+        v.push(':');
+        two(&mut v, t.minute());
+    }
+    v
+}
+
+/// `iso_value` by chrono, for the years it writes with a sign or more than four digits.
+fn chrono_value(date: NaiveDate, time: Option<NaiveTime>) -> String {
+    match time {
+        Some(t) => date.and_time(t).format("%Y-%m-%dT%H:%M").to_string(),
+        None => date.format("%Y-%m-%d").to_string(),
+    }
+}
+
 impl PageDate {
     pub(crate) fn new(date: NaiveDate, datetime: Option<NaiveDateTime>) -> Self {
         let value = match datetime {
-            Some(dt) => dt.format("%Y-%m-%dT%H:%M").to_string(),
-            None => date.format("%Y-%m-%d").to_string(),
+            Some(dt) => iso_value(dt.date(), Some(dt.time())),
+            None => iso_value(date, None),
         };
         PageDate {
             date,
@@ -456,25 +546,53 @@ fn fold(s: &str) -> String {
 
 /// Short, without a full stop, mostly words: the shape of a headline; and not site furniture.
 fn headline(l: &str) -> bool {
-    if l.len() > SHORT_LINE {
-        return false;
-    }
-    let words = l.split_whitespace().count();
-    let letters = l.chars().filter(|c| c.is_alphabetic()).count();
-    let digits = l.chars().filter(|c| c.is_ascii_digit()).count();
-    (1..=40).contains(&words)
-        && l.len() <= SHORT_LINE
-        && letters >= 3
-        && digits * 2 < letters
+    // The cheap tests first: every line of a page's header is asked.
+    if l.len() > SHORT_LINE
         // "Monsieur le Président,": the salutation of a speech.
-        && !l
+        || l
             .trim_end_matches([')', ']', '\'', '"', '»', ' '])
             .ends_with(['.', '!', '?', ':', ';', ','])
         // "(Seul le prononcé fait foi)", "(Check against delivery)": a note on the text.
-        && !(l.starts_with('(') && l.ends_with(')'))
-        && !l.contains("://")
+        || (l.starts_with('(') && l.ends_with(')'))
+        || l.contains("://")
+    {
+        return false;
+    }
+    let (words, letters, digits) = words_letters_digits(l);
+    (1..=40).contains(&words)
+        && letters >= 3
+        && digits * 2 < letters
         && !boilerplate(l)
         && !is_dateline(l)
+}
+
+/// The words of `l` (as `split_whitespace` counts them), its letters and its ASCII digits, in
+/// one pass over its bytes: characters that are not ASCII are decoded to be asked.
+fn words_letters_digits(l: &str) -> (usize, usize, usize) {
+    let (mut words, mut letters, mut digits, mut in_word) = (0, 0, 0, false);
+    for (i, &b) in l.as_bytes().iter().enumerate() {
+        let (space, letter) = match b {
+            b' ' | b'\t'..=b'\r' => (true, false),
+            b'a'..=b'z' | b'A'..=b'Z' => (false, true),
+            b'0'..=b'9' => {
+                digits += 1;
+                (false, false)
+            }
+            0x00..=0x7F => (false, false),
+            // The rest of a character, which its first byte told.
+            0x80..=0xBF => continue,
+            _ => l[i..]
+                .chars()
+                .next()
+                .map_or((false, false), |c| (c.is_whitespace(), c.is_alphabetic())),
+        };
+        letters += usize::from(letter);
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+    }
+    (words, letters, digits)
 }
 
 /// "Reykjavik, 4 November 2026", "Bruxelles, le 3 mars 2026": where and when the text was
@@ -659,17 +777,16 @@ const FIELD_LABELS: &[&str] = &[
 ];
 
 fn boilerplate(l: &str) -> bool {
+    // Told on the line as it is: no character lower-cases to a space, a bar or an angle.
+    if has(l, &BAR) || l.contains(" > ") || l.contains(" » ") && !l.contains('«') {
+        return true;
+    }
     let lower = l.to_lowercase();
     let core = lower.trim_matches(|c: char| !c.is_alphanumeric());
     let field = lower
         .split_once(':')
         .is_some_and(|(label, _)| FIELD_LABELS.contains(&label.trim()));
-    field
-        || FURNITURE.contains(&core)
-        || FURNITURE_STARTS.iter().any(|p| lower.starts_with(p))
-        || lower.contains(" | ")
-        || lower.contains(" > ")
-        || lower.contains(" » ") && !lower.contains('«')
+    field || FURNITURE.contains(&core) || FURNITURE_STARTS.iter().any(|p| lower.starts_with(p))
 }
 
 /// The first web address in `s`.
@@ -714,6 +831,76 @@ mod tests {
         assert!(may_be_updated("jour"));
         assert!(!may_be_updated("Bruxelles, 3 mai 2024 - pdated odifi our"));
         assert!(!may_be_source_url("Bruxelles: 3 mai 2024 - ur ourc rce"));
+    }
+
+    #[test]
+    fn page_dates_are_written_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (2025, 5, 20),
+            (1, 1, 1),
+            (999, 12, 31),
+            (0, 2, 29),
+            (9999, 12, 31),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+            for time in [
+                None,
+                NaiveTime::from_hms_opt(0, 5, 0),
+                NaiveTime::from_hms_opt(23, 59, 0),
+            ] {
+                let dt = time.map(|t| date.and_time(t));
+                assert_eq!(
+                    PageDate::new(date, dt).value,
+                    match dt {
+                        Some(dt) => dt.format("%Y-%m-%dT%H:%M").to_string(),
+                        None => date.format("%Y-%m-%d").to_string(),
+                    }
+                );
+            }
+        }
+        for y in [-1, 10_000, 262_000] {
+            let date = NaiveDate::from_ymd_opt(y, 1, 2).expect("a date");
+            assert_eq!(iso_value(date, None), date.format("%Y-%m-%d").to_string());
+        }
+    }
+
+    #[test]
+    fn words_and_letters_are_counted_as_by_characters() {
+        for l in [
+            "",
+            " ",
+            "a",
+            "Un titre de huit mots pour voir si ça va",
+            "Un\u{1680}titre\u{a0}x  \t y\u{b}z\u{1c}w",
+            "É2026 été 12:30 — l'Élysée, 3e",
+            "日本語 テキスト 123",
+        ] {
+            let words = l.split_whitespace().count();
+            let letters = l.chars().filter(|c| c.is_alphabetic()).count();
+            let digits = l.chars().filter(|c| c.is_ascii_digit()).count();
+            assert_eq!(words_letters_digits(l), (words, letters, digits), "{l:?}");
+            for n in 0..10 {
+                assert_eq!(
+                    more_words_than(l, n),
+                    l.split_whitespace().nth(n).is_some(),
+                    "{l:?} {n}"
+                );
+            }
+        }
+        for l in [
+            "We use cookies.",
+            "COOKIE",
+            "Cookies",
+            "ookie",
+            "coo kie",
+            "c ookie cookie",
+        ] {
+            assert_eq!(
+                mentions_cookies(l),
+                l.contains("cookie") || l.contains("Cookie"),
+                "{l:?}"
+            );
+        }
     }
 
     #[test]

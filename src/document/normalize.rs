@@ -167,12 +167,29 @@ impl SourceMap {
     }
 }
 
+/// A character written that may yet compose with what comes next: its source range, and what
+/// taking it back restores.
+#[derive(Debug, Clone, Copy)]
+struct Held {
+    start: u32,
+    end: u32,
+    /// `Builder::last_end` before it.
+    last_end: u32,
+    /// How many runs the map has without it.
+    runs: usize,
+}
+
 pub(crate) struct Builder {
     text: String,
     map: SourceMap,
     blocks: Vec<Block>,
     /// A starter and the characters that may compose with it, not yet written.
     segment: Vec<(char, u32, u32)>,
+    /// The last character written, when it may yet compose with a combining mark that comes
+    /// next: written at once rather than held back in `segment` (the end of most pieces of a
+    /// page is such a character, and the mark almost never comes), and taken back into the
+    /// segment when one does. Whatever else comes first leaves it written.
+    held: Option<Held>,
     /// A run of white space inside the current line, not yet written.
     space: Option<(u32, u32)>,
     /// Set when a new line or block was announced and no visible character came since.
@@ -200,6 +217,7 @@ impl Builder {
             map: SourceMap::default(),
             blocks: Vec::new(),
             segment: Vec::with_capacity(4),
+            held: None,
             space: None,
             pending: None,
             lower_start: false,
@@ -280,9 +298,16 @@ impl Builder {
             if run > 2 {
                 self.flush_segment();
                 let announced = self.pending.is_some() || !self.open;
-                let first_char = s[i..].chars().next().unwrap_or(' ');
+                // Both most often ASCII, told by their byte.
+                let first_char = match bytes[i] {
+                    b @ 0..=0x7F => char::from(b),
+                    _ => s[i..].chars().next().unwrap_or(' '),
+                };
                 let first = if announced { first_char.len_utf8() } else { 0 };
-                let last_char = s[..i + run].chars().next_back().unwrap_or(' ');
+                let last_char = match bytes[i + run - 1] {
+                    b @ 0..=0x7F => char::from(b),
+                    _ => s[..i + run].chars().next_back().unwrap_or(' '),
+                };
                 let last = if composes_after(&bytes[i + run..]) {
                     last_char.len_utf8()
                 } else {
@@ -297,19 +322,23 @@ impl Builder {
                     } else if let Some((s, e)) = self.space.take() {
                         self.write(' ', s, e);
                     }
-                    self.text.push_str(&s[from..to]);
+                    // The last character is copied with the others, as a plain character
+                    // makes a segment of its own; held, it may be taken back.
+                    let end = i + run;
+                    self.text.push_str(&s[from..end]);
                     self.map
-                        .push_copied(start + from as u32, (to - from) as u32);
-                    if last == 0 {
-                        self.last = last_char;
-                        self.last_end = start + to as u32;
-                    } else {
-                        // What `push` does with a plain character, the segment being empty:
-                        // it is kept as it is and starts a segment.
-                        self.segment
-                            .push((last_char, start + to as u32, start + (i + run) as u32));
+                        .push_copied(start + from as u32, (end - from) as u32);
+                    if last > 0 {
+                        self.held = Some(Held {
+                            start: start + to as u32,
+                            end: start + end as u32,
+                            last_end: start + to as u32,
+                            runs: self.map.runs.len(),
+                        });
                     }
-                    i += run;
+                    self.last = last_char;
+                    self.last_end = start + end as u32;
+                    i = end;
                     continue;
                 }
             }
@@ -358,18 +387,52 @@ impl Builder {
         }
         if c < '\u{300}' {
             self.flush_segment();
-            self.segment.push((c, start, end));
+            if self.open && self.pending.is_none() && self.space.is_none() {
+                // Written as the segment it starts would be written by the next character
+                // that is not a combining mark, and held in case one comes.
+                self.held = Some(Held {
+                    start,
+                    end,
+                    last_end: self.last_end,
+                    runs: self.map.runs.len(),
+                });
+                self.write(c, start, end);
+                self.last = c;
+                self.last_end = end;
+            } else {
+                self.segment.push((c, start, end));
+            }
             return;
         }
         let extends = canonical_combining_class(c) != 0
             || is_nfc_quick(std::iter::once(c)) == IsNormalized::Maybe;
+        if extends && self.segment.is_empty() {
+            self.take_back_held();
+        }
         if !extends || self.segment.is_empty() {
             self.flush_segment();
         }
         self.segment.push((c, start, end));
     }
 
+    /// Takes the held character back out of the text into the segment, for a combining mark
+    /// to compose with.
+    fn take_back_held(&mut self) {
+        let Some(h) = self.held.take() else {
+            return;
+        };
+        let Some(c) = self.text.pop() else {
+            return;
+        };
+        self.map.len -= c.len_utf8() as u32;
+        self.map.runs.truncate(h.runs);
+        self.last = self.text.chars().next_back().unwrap_or('\n');
+        self.last_end = h.last_end;
+        self.segment.push((c, h.start, h.end));
+    }
+
     fn flush_segment(&mut self) {
+        self.held = None;
         match self.segment.len() {
             0 => {}
             1 => {
@@ -491,19 +554,36 @@ fn composes_after(rest: &[u8]) -> bool {
 /// Latin letters and « » – — that nothing folds, single spaces between them.
 fn plain_run(b: &[u8]) -> usize {
     let mut j = 0;
+    // Whether the byte before `j` is a space, or `j` is the start (where a space ends the run).
+    let mut after_space = true;
     while j < b.len() {
-        // Eight bytes at a time as far as they are plain ASCII: this scan reads every byte of
-        // every document, and a byte at a time it cost more than the rest of normalising.
-        if let Some(eight) = b.get(j..j + 8) {
-            let n = plain_ascii_lanes(eight, j == 0 || b[j - 1] == b' ');
+        // Eight bytes at a time as far as they are plain ASCII or Latin letters: this scan
+        // reads every byte of every document, and a byte at a time it cost more than the rest
+        // of normalising.
+        let eight = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().unwrap_or_default());
+        // The last bytes of a piece are the last eight shifted down, zeros (which end a run)
+        // after them, rather than read one by one.
+        let x = if j + 8 <= b.len() {
+            Some(eight(j))
+        } else if b.len() >= 8 {
+            Some(eight(b.len() - 8) >> (8 * (j + 8 - b.len())))
+        } else {
+            None
+        };
+        if let Some(x) = x {
+            let n = plain_lanes(x, after_space);
             if n > 0 {
                 j += n;
+                after_space = b[j - 1] == b' ';
                 continue;
             }
         }
         match plain_step(b, j) {
             0 => break,
-            n => j += n,
+            n => {
+                j += n;
+                after_space = b[j - 1] == b' ';
+            }
         }
     }
     j
@@ -518,30 +598,49 @@ fn plain_step(b: &[u8], j: usize) -> usize {
     }
 }
 
-/// How many of eight bytes continue a plain run, as `plain_run` reads them one by one:
-/// printable ASCII, and single spaces before one of those, not first after a space
-/// (`after_space`). A byte this cannot tell (not ASCII, or a space last of the eight, whose
-/// follower is not seen here) ends the count, and is read one by one.
-fn plain_ascii_lanes(eight: &[u8], after_space: bool) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut bytes = [0u8; 8];
-    bytes.copy_from_slice(eight);
-    let x = u64::from_le_bytes(bytes);
-    // Per byte, on its low seven bits (so that no carry or borrow crosses bytes): whether it
-    // is at least 0x20, at least 0x21, and 0x7F; the high bit says it is not ASCII.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// How many of eight bytes (`x`, the first lowest) continue a plain run, as `plain_run` reads
+/// them one by one: printable ASCII, the two bytes of a Latin letter from U+00C0 to U+023F (a
+/// lead byte from 0xC3 to 0xC8), and single spaces before one of those, not first after a
+/// space (`after_space`). A byte this cannot tell (another character that is not ASCII, or a
+/// space or a lead byte last of the eight, whose follower is not seen here) ends the count,
+/// and is read one by one.
+fn plain_lanes(x: u64, after_space: bool) -> usize {
+    let space_before = if after_space { 0x80 } else { 0 };
+    if x & HIGH == 0 {
+        // All ASCII, as most blocks of eight are: no byte is above 0x7F, so adding to each
+        // carries into no neighbour, and its high bit then says whether it is at least 0x21,
+        // at least 0x20, and 0x7F.
+        let from_bang = (x + ONES * (0x80 - 0x21)) & HIGH;
+        let from_space = (x + ONES * (0x80 - 0x20)) & HIGH;
+        let delete = (x + ONES) & HIGH;
+        let printable = from_bang & !delete;
+        let spaces = from_space & !from_bang;
+        // A space continues the run when the byte before it is not a space and the one after
+        // it is printable; the last byte's follower is not in `printable`, so a space there
+        // stops.
+        let single_spaces = spaces & !((spaces << 8) | space_before) & (printable >> 8);
+        let plain = printable | single_spaces;
+        return (!plain & HIGH).trailing_zeros() as usize / 8;
+    }
+    // The same on the low seven bits of each byte, the high bit saying it is not ASCII.
     let low = x & !HIGH;
-    let from_space = ((low | HIGH) - ONES * 0x20) & HIGH;
-    let from_bang = ((low | HIGH) - ONES * 0x21) & HIGH;
+    let from_bang = (low + ONES * (0x80 - 0x21)) & HIGH;
+    let from_space = (low + ONES * (0x80 - 0x20)) & HIGH;
     let delete = (low + ONES) & HIGH;
     let ascii = !x & HIGH;
     let printable = ascii & from_bang & !delete;
     let spaces = ascii & from_space & !from_bang;
-    let space_before = (spaces << 8) | if after_space { 0x80 } else { 0 };
-    // A space continues the run when the byte before it is not a space and the one after it
-    // is printable; the last byte's follower is not in `printable`, so a space there stops.
-    let single_spaces = spaces & !space_before & (printable >> 8);
-    let plain = printable | single_spaces;
+    // Lead bytes 0xC3 to 0xC8 (low bits 0x43 to 0x48) before a continuation byte (0x80 to
+    // 0xBF: the high bit, not the next), and the continuation bytes after them.
+    let leads = x & (low + ONES * (0x80 - 0x43)) & !(low + ONES * (0x80 - 0x49)) & HIGH;
+    let continuations = x & !(x << 1) & HIGH;
+    let letters = leads & (continuations >> 8);
+    let starts = printable | letters;
+    let single_spaces = spaces & !((spaces << 8) | space_before) & (starts >> 8);
+    let plain = starts | (continuations & (letters << 8)) | single_spaces;
     (!plain & HIGH).trailing_zeros() as usize / 8
 }
 
@@ -578,7 +677,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn plain_runs_read_by_blocks_end_where_they_end_byte_by_byte(
-            text in "[ a-e\\x00-\\x21\\x7e\\x7f\\u{a0}\\u{e9}\\u{2013}]{0,40}"
+            text in "[ a-e\\x00-\\x21\\x7e\\x7f\\u{a0}\\u{ab}\\u{ad}\\u{bf}-\\u{c1}\\u{e9}\\u{ff}\\u{153}\\u{23f}-\\u{251}\\u{2013}\\u{2019}]{0,40}"
         ) {
             proptest::prop_assert_eq!(
                 plain_run(text.as_bytes()),
@@ -600,6 +699,34 @@ mod tests {
                             plain_run_bytewise(&bytes[from..]),
                             "{byte:#x} in lane {lane} of {fill:#x}, from {from}"
                         );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn plain_runs_read_by_lanes_agree_on_two_byte_characters_in_every_lane() {
+        for lead in 0xC0..=0xCFu8 {
+            for second in [0x80, 0x8F, 0x90, 0xA9, 0xAD, 0xBF, 0xC3, b'a', b' '] {
+                for lane in 0..11 {
+                    for fill in [b'a', b' ', 0xC3, 0xA9] {
+                        let mut bytes = [fill; 14];
+                        // A fill of letters: é, whole, around the pair.
+                        if fill == 0xC3 {
+                            for pair in bytes.chunks_mut(2) {
+                                pair.copy_from_slice(&[0xC3, 0xA9]);
+                            }
+                        }
+                        bytes[lane] = lead;
+                        bytes[lane + 1] = second;
+                        for from in 0..3 {
+                            assert_eq!(
+                                plain_run(&bytes[from..]),
+                                plain_run_bytewise(&bytes[from..]),
+                                "{lead:#x} {second:#x} in lane {lane} of {fill:#x}, from {from}"
+                            );
+                        }
                     }
                 }
             }
@@ -749,6 +876,39 @@ mod tests {
         for pieces in cases {
             assert_eq!(pushed(pieces, true), pushed(pieces, false), "{pieces:?}");
         }
+    }
+
+    #[test]
+    fn a_mark_after_a_piece_composes_with_the_character_written_before_it() {
+        // "cafe" then an entity for U+0301: the é stands for both, from the e to the entity's
+        // end.
+        let mut b = Builder::new(64, true);
+        b.push_str("cafe", 0);
+        b.push_replacement("\u{301}", 4, 10);
+        b.push_str(" noir", 10);
+        let built = b.finish();
+        assert_eq!(built.text, "caf\u{e9} noir");
+        assert_eq!(built.map.starts(), [0, 1, 2, 3, 3, 10, 11, 12, 13, 14]);
+        assert_eq!((built.map.end(2), built.map.end(4)), (Some(3), Some(10)));
+        // An entity for e, then the mark copied: the same, from the entity on.
+        let mut b = Builder::new(64, true);
+        b.push_str("caf", 0);
+        b.push_replacement("e", 3, 9);
+        b.push_str("\u{301}s", 9);
+        let built = b.finish();
+        assert_eq!(built.text, "caf\u{e9}s");
+        assert_eq!(built.map.starts(), [0, 1, 2, 3, 3, 11]);
+        assert_eq!(built.map.end(4), Some(11));
+        // A soft hyphen between them is dropped, and they still compose; a space does not.
+        let mut b = Builder::new(64, true);
+        b.push_str("cafe", 0);
+        b.push('\u{AD}', 4, 6);
+        b.push('\u{301}', 6, 8);
+        b.push_str("e ", 8);
+        b.push('\u{301}', 10, 12);
+        let built = b.finish();
+        assert_eq!(built.text, "caf\u{e9}e \u{301}");
+        assert_eq!(built.map.starts(), [0, 1, 2, 3, 3, 8, 9, 10, 11]);
     }
 
     fn build(lines: &[(&str, Gap, Kind)]) -> Built {

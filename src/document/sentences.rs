@@ -24,19 +24,27 @@ pub(crate) fn split(text: &str, blocks: &[Block]) -> Vec<Piece> {
         let base = block.range.start;
         pieces.clear();
         split_block(s, &mut pieces);
-        pieces.retain(|r: &Range<usize>| s[r.clone()].chars().any(char::is_alphanumeric));
-        let single = pieces.len() == 1;
+        let first = out.len();
         for r in pieces.drain(..) {
-            let heading = match block.kind {
-                Kind::Heading(_) => true,
-                Kind::Item => false,
-                Kind::Para => single && !ends_terminal(&s[r.clone()]),
-            };
-            out.push(Piece {
-                span: base + r.start..base + r.end,
-                block: index,
-                heading,
-            });
+            // Most pieces open with an ASCII letter or digit, told by its byte.
+            let alphanumeric = s
+                .as_bytes()
+                .get(r.start)
+                .is_some_and(u8::is_ascii_alphanumeric)
+                || s[r.clone()].chars().any(char::is_alphanumeric);
+            if alphanumeric {
+                out.push(Piece {
+                    span: base + r.start..base + r.end,
+                    block: index,
+                    heading: matches!(block.kind, Kind::Heading(_)),
+                });
+            }
+        }
+        // A paragraph of a single piece that does not end like a sentence is a title.
+        if block.kind == Kind::Para
+            && let [piece] = &mut out[first..]
+        {
+            piece.heading = !ends_terminal(&text[piece.span.clone()]);
         }
     }
     out
@@ -44,6 +52,20 @@ pub(crate) fn split(text: &str, blocks: &[Block]) -> Vec<Piece> {
 
 fn is_closer(c: char) -> bool {
     matches!(c, ')' | ']' | '\'' | '"' | '»')
+}
+
+/// The second bytes of « and », after 0xC2.
+const OPENING: u8 = 0xAB;
+const CLOSING: u8 = 0xBB;
+const ELLIPSIS: &[u8] = "…".as_bytes();
+
+/// The length of the terminator (`.`, `!`, `?`, `…`) that starts `b`, if one does.
+fn terminator_len(b: &[u8]) -> Option<usize> {
+    match b {
+        [b'.' | b'!' | b'?', ..] => Some(1),
+        _ if b.starts_with(ELLIPSIS) => Some(ELLIPSIS.len()),
+        _ => None,
+    }
 }
 
 /// Ends like a sentence or a lead-in (`:`), closing quotes and brackets aside.
@@ -117,52 +139,60 @@ fn split_block(s: &str, out: &mut Vec<Range<usize>>) {
     };
     while i < s.len() {
         i = next.from(bytes, i);
-        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
-            break;
-        };
-        match c {
-            '«' => depth += 1,
-            '»' => {
-                depth = depth.saturating_sub(1);
-                closed += 1;
+        // Told by their bytes: the terminators and the quotes are ASCII but for « » and …,
+        // whose second and third bytes say which they are; decoding every character met
+        // cost more than the rest.
+        let len = match bytes.get(i..) {
+            None | Some([]) => break,
+            Some([b'.' | b'!' | b'?', ..]) => 1,
+            Some([b'"', ..]) => {
+                quotes_seen += 1;
+                i += 1;
+                continue;
             }
-            '"' => quotes_seen += 1,
-            _ => {}
-        }
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            i += c.len_utf8();
-            continue;
-        }
+            Some(rest @ [0xC2, ..]) => {
+                match rest.get(1) {
+                    Some(&OPENING) => depth += 1,
+                    Some(&CLOSING) => {
+                        depth = depth.saturating_sub(1);
+                        closed += 1;
+                    }
+                    _ => {}
+                }
+                i += 2;
+                continue;
+            }
+            Some(rest) if rest.starts_with(ELLIPSIS) => ELLIPSIS.len(),
+            // Another character that starts with 0xE2: three bytes.
+            Some(_) => {
+                i += 3;
+                continue;
+            }
+        };
         let dot = i;
-        let mut j = i + c.len_utf8();
-        while let Some(d) = s[j..]
-            .chars()
-            .next()
-            .filter(|d| matches!(d, '.' | '!' | '?' | '…'))
-        {
-            j += d.len_utf8();
+        let mut j = i + len;
+        while let Some(d) = terminator_len(&bytes[j..]) {
+            j += d;
         }
         let mut k = j;
         loop {
-            let rest = &s[k..];
-            match rest.chars().next() {
-                Some(d) if is_closer(d) => {
-                    match d {
-                        '»' => {
-                            depth = depth.saturating_sub(1);
-                            closed += 1;
-                        }
-                        '"' => quotes_seen += 1,
-                        _ => {}
-                    }
-                    k += d.len_utf8();
+            match bytes.get(k..) {
+                Some([b')' | b']' | b'\'', ..]) => k += 1,
+                Some([b'"', ..]) => {
+                    quotes_seen += 1;
+                    k += 1;
                 }
-                Some(' ') if rest[1..].starts_with('»') => k += 1,
+                Some([0xC2, CLOSING, ..]) => {
+                    depth = depth.saturating_sub(1);
+                    closed += 1;
+                    k += 2;
+                }
+                Some([b' ', 0xC2, CLOSING, ..]) => k += 1,
                 _ => break,
             }
         }
         i = k;
-        if !s[k..].starts_with(' ') {
+        if bytes.get(k) != Some(&b' ') {
             continue;
         }
         let m = k + 1;
@@ -178,7 +208,7 @@ fn split_block(s: &str, out: &mut Vec<Range<usize>>) {
                 | '£' | '$' | '€' | '¥'
             );
         if !starts
-            || (c == '.' && j == dot + 1 && abbreviation(&s[..dot], next))
+            || (len == 1 && bytes[dot] == b'.' && j == dot + 1 && abbreviation(&s[..dot], next))
             || (depth > 0 && closed < guillemets.get())
             || (quotes_seen % 2 == 1 && quotes_seen < quotes.get())
         {
@@ -212,11 +242,16 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Where the word that ends `before` starts: after the last character that is neither
 /// alphanumeric nor a full stop.
+#[cfg(test)]
 fn word_start(before: &str) -> usize {
+    word_start_from(before, before.len())
+}
+
+/// `word_start`, the bytes from `p` on being known to be ASCII letters, digits or stops.
+fn word_start_from(before: &str, mut p: usize) -> usize {
     // ASCII bytes are told by themselves; the first that is not stops the scan, as it stops
     // the scan by characters, which goes on only from a character that is not ASCII.
     let bytes = before.as_bytes();
-    let mut p = bytes.len();
     while p > 0 && (bytes[p - 1].is_ascii_alphanumeric() || bytes[p - 1] == b'.') {
         p -= 1;
     }
@@ -238,23 +273,30 @@ fn word_start_by_chars(before: &str) -> usize {
 /// abbreviation rather than ending the sentence, `next` being what follows the space.
 pub(crate) fn abbreviation(before: &str, next: char) -> bool {
     // Seven ASCII letters or digits before the stop are a word longer than any entry, or a
-    // part of a dotted word ("N.B", "U.E") longer than three: most sentences end so.
-    if before
-        .as_bytes()
-        .get(before.len().wrapping_sub(7)..)
-        .is_some_and(|last| last.iter().all(u8::is_ascii_alphanumeric))
-    {
-        return false;
+    // part of a dotted word ("N.B", "U.E") longer than three: most sentences end so. They are
+    // counted on the way to the word's start, which goes on from where they end.
+    let bytes = before.as_bytes();
+    let mut p = bytes.len();
+    while p > 0 && bytes[p - 1].is_ascii_alphanumeric() {
+        p -= 1;
+        if bytes.len() - p == 7 {
+            return false;
+        }
     }
-    abbreviated(&before[word_start(before)..], next)
+    abbreviated(&before[word_start_from(before, p)..], next)
 }
 
 /// Whether `word`, before a full stop, is an abbreviation.
 fn abbreviated(word: &str, next: char) -> bool {
-    if word.is_empty() {
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    // No entry, and no part of a dotted word, starts with a digit: a year ends many sentences.
+    if first.is_ascii_digit() {
         return false;
     }
-    if word.contains('.') {
+    // A word is short: a loop over its bytes costs less than a call to memchr.
+    if word.bytes().any(|b| b == b'.') {
         return word
             .split('.')
             .all(|part| part.chars().count() <= 3 && part.chars().all(char::is_alphabetic));
@@ -267,32 +309,92 @@ fn abbreviated(word: &str, next: char) -> bool {
     if word.len() > 6 {
         return false;
     }
-    let (months, abbreviations) = &*KEYS;
-    let k = key(word);
-    if months.binary_search(&k).is_ok() {
-        return next.is_ascii_digit();
+    match LISTED.get(key_of(word.as_bytes())) {
+        Listed::Month => next.is_ascii_digit(),
+        Listed::Abbreviation => true,
+        Listed::No => false,
     }
-    abbreviations.binary_search(&k).is_ok()
 }
 
 /// A word of up to eight bytes as a number: words hold no NUL, so no two share a key. A full
 /// stop is looked up at every sentence end, and comparing the word with each entry as a
 /// string cost more than the rest of splitting.
-fn key(word: &str) -> u64 {
-    let mut buf = [0u8; 8];
-    buf[..word.len()].copy_from_slice(word.as_bytes());
-    u64::from_le_bytes(buf)
+const fn key_of(word: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < word.len() && i < 8 {
+        k |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    k
 }
 
-/// The keys of `MONTHS` and of `ABBREVIATIONS`, sorted.
-static KEYS: std::sync::LazyLock<(Vec<u64>, Vec<u64>)> = std::sync::LazyLock::new(|| {
-    let sorted = |words: &[&str]| {
-        let mut keys: Vec<u64> = words.iter().map(|w| key(w)).collect();
-        keys.sort_unstable();
-        keys
-    };
-    (sorted(MONTHS), sorted(ABBREVIATIONS))
-});
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Listed {
+    No,
+    Month,
+    Abbreviation,
+}
+
+const LISTED_SLOTS: usize = 512;
+
+/// `MONTHS` and `ABBREVIATIONS` by key, in a table built at compile time and searched from
+/// the key's hash on, a slot or two: a binary search of each list cost a dozen comparisons
+/// at most sentence ends.
+struct Keys {
+    keys: [u64; LISTED_SLOTS],
+    listed: [Listed; LISTED_SLOTS],
+}
+
+const fn listed_slot(k: u64) -> usize {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LISTED_SLOTS.trailing_zeros())) as usize
+}
+
+impl Keys {
+    fn get(&self, k: u64) -> Listed {
+        let mut at = listed_slot(k);
+        loop {
+            match self.keys[at] {
+                0 => return Listed::No,
+                x if x == k => return self.listed[at],
+                _ => at = (at + 1) % LISTED_SLOTS,
+            }
+        }
+    }
+
+    /// A month that is also an abbreviation is a month, as it was looked up first.
+    const fn build() -> Keys {
+        let mut t = Keys {
+            keys: [0; LISTED_SLOTS],
+            listed: [Listed::No; LISTED_SLOTS],
+        };
+        let lists: [(Listed, &[&str]); 2] = [
+            (Listed::Month, MONTHS),
+            (Listed::Abbreviation, ABBREVIATIONS),
+        ];
+        let mut l = 0;
+        while l < lists.len() {
+            let (listed, words) = lists[l];
+            let mut w = 0;
+            while w < words.len() {
+                let k = key_of(words[w].as_bytes());
+                let mut at = listed_slot(k);
+                while t.keys[at] != 0 && t.keys[at] != k {
+                    at = (at + 1) % LISTED_SLOTS;
+                }
+                if t.keys[at] == 0 {
+                    t.keys[at] = k;
+                    t.listed[at] = listed;
+                }
+                w += 1;
+            }
+            l += 1;
+        }
+        t
+    }
+}
+
+static LISTED: Keys = Keys::build();
 
 #[cfg(test)]
 mod tests {
