@@ -102,6 +102,30 @@ impl Tokens {
     }
 }
 
+/// What the white space before a token holds: whether there is any, and its line breaks.
+#[derive(Clone, Copy)]
+struct Before {
+    space: bool,
+    nl: u8,
+}
+
+impl Before {
+    /// Right after another token.
+    const NONE: Before = Before {
+        space: false,
+        nl: 0,
+    };
+    /// After white space without a line break, as the first token is.
+    const SPACE: Before = Before { space: true, nl: 0 };
+
+    fn add(&mut self, c: char) {
+        self.space = true;
+        if matches!(c, '\n' | '\u{2028}' | '\u{2029}' | '\u{85}') {
+            self.nl = self.nl.saturating_add(1);
+        }
+    }
+}
+
 /// Cuts `text` into tokens; `out` is cleared first.
 pub(super) fn tokenize(text: &str, out: &mut Tokens) {
     out.toks.clear();
@@ -109,8 +133,7 @@ pub(super) fn tokenize(text: &str, out: &mut Tokens) {
     let lexicon = &*LEXICON;
     let b = text.as_bytes();
     let mut i = 0;
-    let mut space = true;
-    let mut nl = 0u8;
+    let mut before = Before::SPACE;
     while let Some(&c) = b.get(i) {
         // One look-up sorts most bytes of prose: letters and digits, blanks, marks.
         let class = ASCII_CLASS[usize::from(c)];
@@ -119,28 +142,33 @@ pub(super) fn tokenize(text: &str, out: &mut Tokens) {
             let seen;
             (i, seen) = ascii_run(b, i);
             // Most words end at an ASCII byte or a mark ("d’", "2030\u{a0}"); one that goes
-            // on past ASCII ("réunion") is read again by the general reading.
+            // on past ASCII ("réunion") is read on from there by the general reading.
             if goes_on(text, i) {
-                let tok;
-                (tok, i) = word(text, start, space, nl, lexicon);
-                out.push_word(tok);
+                let run = read_run_from(text, start, i, seen);
+                i = run.end;
+                out.push_word(word(text, start, &run, before, lexicon));
             } else {
-                out.push_word(ascii_word(b, start, i, seen, space, nl, lexicon));
+                out.push_word(ascii_word(b, start, i, seen, before, lexicon));
             }
-            space = false;
-            nl = 0;
+            // A word and one space: the next token is read at once.
+            before = Before::NONE;
+            if b.get(i) == Some(&b' ') {
+                before = Before::SPACE;
+                i += 1;
+            }
             continue;
         }
         if c < 0x80 {
             if class & BLANK != 0 {
-                space = true;
-                if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
-                    nl = nl.saturating_add(1);
+                // A CR ends a line but in CR LF, where the LF does.
+                if c != b'\r' || b.get(i + 1) != Some(&b'\n') {
+                    before.add(char::from(if c == b'\r' { b'\n' } else { c }));
+                } else {
+                    before.space = true;
                 }
             } else {
-                out.push_punct(punct_tok(i, i + 1, fold_punct(char::from(c)), space, nl));
-                space = false;
-                nl = 0;
+                out.push_punct(punct_tok(i, i + 1, fold_punct(char::from(c)), before));
+                before = Before::NONE;
             }
             i += 1;
             continue;
@@ -150,21 +178,16 @@ pub(super) fn tokenize(text: &str, out: &mut Tokens) {
         };
         let len = ch.len_utf8();
         if is_alnum(ch) {
-            let tok;
-            (tok, i) = word(text, i, space, nl, lexicon);
-            out.push_word(tok);
-            space = false;
-            nl = 0;
+            let run = read_run_from(text, i, i, 0);
+            out.push_word(word(text, i, &run, before, lexicon));
+            i = run.end;
+            before = Before::NONE;
         } else if is_space(ch) {
-            space = true;
-            if matches!(ch, '\u{2028}' | '\u{2029}' | '\u{85}') {
-                nl = nl.saturating_add(1);
-            }
+            before.add(ch);
             i += len;
         } else {
-            out.push_punct(punct_tok(i, i + len, fold_punct(ch), space, nl));
-            space = false;
-            nl = 0;
+            out.push_punct(punct_tok(i, i + len, fold_punct(ch), before));
+            before = Before::NONE;
             i += len;
         }
     }
@@ -174,11 +197,21 @@ pub(super) fn tokenize(text: &str, out: &mut Tokens) {
 /// ASCII ("r" of "réunion").
 #[inline]
 fn goes_on(text: &str, i: usize) -> bool {
-    text.as_bytes().get(i).is_some_and(|&c| c >= 0x80)
-        && text
+    text.as_bytes().get(i).is_some_and(|&c| c >= 0x80) && wide_alnum_at(text, i)
+}
+
+/// Whether the character at `i`, beyond ASCII, is a letter or digit. The accented letters
+/// of French are told from a table without decoding; the marks and spaces that usually
+/// follow a word ("d’", "2030\u{a0}") are decoded.
+fn wide_alnum_at(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    match (b.get(i), b.get(i + 1)) {
+        (Some(0xC3), Some(&d)) => LATIN1_CLASS[usize::from(d & 0x3F)] != 0,
+        _ => text
             .get(i..)
             .and_then(|s| s.chars().next())
-            .is_some_and(is_alnum)
+            .is_some_and(is_alnum),
+    }
 }
 
 /// Whether `text` may hold a date: false only when none of its tokens could start one, so
@@ -215,7 +248,9 @@ pub(super) fn may_hold_date(text: &str) -> bool {
                 continue;
             }
         }
-        let run = read_run(text, start);
+        // Without digits, letters: their case does not change the entry.
+        let seen = if i > start { LOWER } else { 0 };
+        let run = read_run_from(text, start, i, seen);
         i = run.end;
         if run.entry(lexicon).is_some_and(Lex::is_trigger) {
             return true;
@@ -235,6 +270,7 @@ fn has_ascii_digit(b: &[u8]) -> bool {
 }
 
 /// Where the run of ASCII letters and digits at `i` ends, and the classes it holds.
+#[inline]
 fn ascii_run(b: &[u8], mut i: usize) -> (usize, u8) {
     let mut seen = 0;
     while let Some(&c) = b.get(i) {
@@ -250,21 +286,29 @@ fn ascii_run(b: &[u8], mut i: usize) -> (usize, u8) {
 
 /// The token of the ASCII letters and digits `b[start..end]`, of the classes `seen`: what
 /// `word` gives for them, without decoding.
+#[inline]
 fn ascii_word(
     b: &[u8],
     start: usize,
     end: usize,
     seen: u8,
-    space: bool,
-    nl: u8,
+    before: Before,
     lexicon: &Lexicon,
 ) -> Tok {
     let w = b.get(start..end).unwrap_or_default();
-    let letters = seen & (LOWER | UPPER);
+    let first = w.first().copied().unwrap_or(0);
     let kind = kind_of(seen);
-    let lex = match kind {
-        Kind::Word => lexicon.find_ascii(w),
-        _ => None,
+    let (lex, cap) = match kind {
+        // A word's first byte is its first letter.
+        Kind::Word => (lexicon.find_ascii(w), first.is_ascii_uppercase()),
+        // A code's may be a digit ("9e").
+        Kind::Mixed => (
+            None,
+            w.iter()
+                .find(|c| c.is_ascii_alphabetic())
+                .is_some_and(u8::is_ascii_uppercase),
+        ),
+        _ => (None, false),
     };
     Tok {
         start: offset(start),
@@ -272,21 +316,12 @@ fn ascii_word(
         punct: '\0',
         nchars: u16::try_from(w.len()).unwrap_or(u16::MAX),
         kind,
-        nl,
-        space,
-        // A word's first byte is its first letter; a code's may be a digit ("9e").
-        cap: match kind {
-            Kind::Word => w.first().is_some_and(u8::is_ascii_uppercase),
-            _ => {
-                letters != 0
-                    && w.iter()
-                        .find(|c| c.is_ascii_alphabetic())
-                        .is_some_and(u8::is_ascii_uppercase)
-            }
-        },
-        upper: w.len() >= 2 && letters == UPPER,
+        nl: before.nl,
+        space: before.space,
+        cap,
+        upper: w.len() >= 2 && seen & (LOWER | UPPER) == UPPER,
         ascii: true,
-        trigger: is_trigger(kind, w.first().copied(), lex),
+        trigger: is_trigger(kind, Some(first), lex),
         lex,
     }
 }
@@ -327,15 +362,15 @@ fn offset(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
 }
 
-fn punct_tok(start: usize, end: usize, punct: char, space: bool, nl: u8) -> Tok {
+fn punct_tok(start: usize, end: usize, punct: char, before: Before) -> Tok {
     Tok {
         start: offset(start),
         end: offset(end),
         punct,
         nchars: 1,
         kind: Kind::Punct,
-        nl,
-        space,
+        nl: before.nl,
+        space: before.space,
         cap: false,
         upper: false,
         ascii: punct.is_ascii(),
@@ -401,75 +436,84 @@ impl Run {
     }
 }
 
-/// Reads the run of letters and digits at `start`, letters beyond ASCII included, a
-/// character at a time: such a run alternates short ASCII pieces with accented letters.
-fn read_run(text: &str, start: usize) -> Run {
+/// Reads the run of letters and digits at `start`, letters beyond ASCII included, whose
+/// ASCII letters and digits up to `from`, of the classes `seen`, were read already: such a
+/// run alternates ASCII stretches, read as `ascii_run` reads them, with accented letters.
+fn read_run_from(text: &str, start: usize, from: usize, seen: u8) -> Run {
     let b = text.as_bytes();
     let mut run = Run {
-        end: start,
-        seen: 0,
-        nchars: 0,
+        end: from,
+        seen,
+        nchars: from - start,
         ascii: true,
         first_wide: None,
         key: None,
     };
-    // The folded letters, five bits each, while every one folds (a digit, seen in `seen`,
-    // also leaves the run without a key).
+    // The folded letters, five bits each, while every one folds and there are few enough
+    // for a word of the lexicon (a digit, seen in `seen`, also leaves the run without a
+    // key).
     let mut key = 0u64;
     let mut keyed = true;
-    let mut i = start;
-    while let Some(&c) = b.get(i) {
-        let (class, folded, len) = if c < 0x80 {
-            let class = ASCII_CLASS[usize::from(c)] & ALNUM;
-            if class == 0 {
-                break;
+    let mut stretch = start;
+    let mut i = from;
+    loop {
+        // The ASCII stretch before `i` goes into the key while the run may be a word.
+        keyed &= run.nchars <= LEXICON_MAX;
+        if keyed {
+            for &c in b.get(stretch..i).unwrap_or_default() {
+                key = key << 5 | u64::from(c & 31);
             }
-            (class, Some(c), 1)
-        } else {
+        }
+        let Some(&c) = b.get(i) else { break };
+        let (class, folded, len) = match (c, b.get(i + 1)) {
             // The letters of French are two bytes from U+00C0 on: read without decoding.
-            let (ch, folded) = match b.get(i + 1) {
-                Some(&d) if c == 0xC3 && d & 0xC0 == 0x80 => {
-                    let low = d & 0x3F;
-                    let folded = LATIN1_FOLD[usize::from(low)];
-                    (char::from(0xC0 | low), (folded != 0).then_some(folded))
+            (0xC3, Some(&d)) => {
+                let low = usize::from(d & 0x3F);
+                let class = LATIN1_CLASS[low];
+                if class == 0 {
+                    break;
                 }
-                _ => match text.get(i..).and_then(|s| s.chars().next()) {
-                    Some(ch) => (ch, fold_char(ch)),
-                    None => break,
-                },
-            };
-            if !is_alnum(ch) {
-                break;
+                if run.seen & (LOWER | UPPER) == 0 {
+                    run.first_wide = Some(char::from(0xC0 | (d & 0x3F)));
+                }
+                (class, LATIN1_FOLD[low], 2)
             }
-            let upper = match ch {
-                '\u{C0}'..='\u{DE}' => true,
-                '\u{DF}'..='\u{FF}' => false,
-                _ => ch.is_uppercase(),
-            };
-            if run.seen & (LOWER | UPPER) == 0 {
-                run.first_wide = Some(ch);
+            (0x80.., _) => {
+                let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
+                    break;
+                };
+                if !is_alnum(ch) {
+                    break;
+                }
+                if run.seen & (LOWER | UPPER) == 0 {
+                    run.first_wide = Some(ch);
+                }
+                let class = if ch.is_uppercase() { UPPER } else { LOWER };
+                (class, fold_char(ch).unwrap_or(0), ch.len_utf8())
             }
-            run.ascii = false;
-            (if upper { UPPER } else { LOWER }, folded, ch.len_utf8())
+            _ => break,
         };
+        run.ascii = false;
         run.seen |= class;
         run.nchars += 1;
-        match folded {
-            Some(f) => key = key << 5 | u64::from(f & 31),
-            None => keyed = false,
-        }
+        key = key << 5 | u64::from(folded & 31);
+        keyed &= folded != 0;
         i += len;
+        let (end, class) = ascii_run(b, i);
+        run.seen |= class;
+        run.nchars += end - i;
+        stretch = i;
+        i = end;
     }
     run.key = (keyed && run.seen & DIGIT == 0 && run.nchars <= LEXICON_MAX).then_some(key);
     run.end = i;
     run
 }
 
-/// The token of the run of letters and digits at `start`, and where it ends: the general
-/// reading, for words with letters beyond ASCII.
-fn word(text: &str, start: usize, space: bool, nl: u8, lexicon: &Lexicon) -> (Tok, usize) {
+/// The token of `run`, the letters and digits read at `start`: the general reading, for
+/// words with letters beyond ASCII.
+fn word(text: &str, start: usize, run: &Run, before: Before, lexicon: &Lexicon) -> Tok {
     let b = text.as_bytes();
-    let run = read_run(text, start);
     let (i, seen, nchars) = (run.end, run.seen, run.nchars);
     let kind = run.kind();
     let cap = match run.first_wide {
@@ -481,22 +525,20 @@ fn word(text: &str, start: usize, space: bool, nl: u8, lexicon: &Lexicon) -> (To
             .is_some_and(u8::is_ascii_uppercase),
     };
     let lex = run.entry(lexicon);
-    let trigger = is_trigger(kind, b.get(start).copied(), lex);
-    let tok = Tok {
+    Tok {
         start: offset(start),
         end: offset(i),
         punct: '\0',
         nchars: nchars.min(usize::from(u16::MAX)) as u16,
         kind,
-        nl,
-        space,
+        nl: before.nl,
+        space: before.space,
         cap,
         upper: nchars >= 2 && seen & UPPER != 0 && seen & LOWER == 0,
         ascii: run.ascii,
-        trigger,
+        trigger: is_trigger(kind, b.get(start).copied(), lex),
         lex,
-    };
-    (tok, i)
+    }
 }
 
 /// One letter in folded form, or None for a letter outside the Latin set we know.
@@ -534,6 +576,23 @@ static LATIN1_FOLD: [u8; 64] = {
         {
             table[k] = f;
         }
+        k += 1;
+    }
+    table
+};
+
+/// The class (`UPPER` or `LOWER`) of U+00C0 to U+00FF, the accented letters of French, 0
+/// for the two signs among them (× and ÷), which are no letters: looked up by the readers
+/// of runs rather than decoded.
+static LATIN1_CLASS: [u8; 64] = {
+    let mut table = [0u8; 64];
+    let mut k = 0;
+    while k < 64 {
+        table[k] = match 0xC0 + k {
+            0xD7 | 0xF7 => 0,
+            0xC0..=0xDE => UPPER,
+            _ => LOWER,
+        };
         k += 1;
     }
     table
