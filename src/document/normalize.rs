@@ -137,6 +137,7 @@ impl SourceMap {
     }
 
     /// `n` bytes copied from the source at `from`: a run, unless they continue the last one.
+    #[inline]
     fn push_copied(&mut self, from: u32, n: u32) {
         let continues = self
             .runs
@@ -152,6 +153,7 @@ impl SourceMap {
         self.len += n;
     }
 
+    #[inline]
     fn push(&mut self, c: char, start: u32, end: u32) {
         let n = c.len_utf8() as u32;
         if end.checked_sub(start) == Some(n) {
@@ -526,6 +528,9 @@ impl Builder {
         }
     }
 
+    // Inlined, with the map's pushes, into the paths that write a character at a time (an
+    // entity, a line's break): the calls cost more than the writing.
+    #[inline]
     fn write(&mut self, c: char, start: u32, end: u32) {
         self.map.push(c, start, end);
         self.text.push(c);
