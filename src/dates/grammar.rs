@@ -824,7 +824,13 @@ impl<'a> Scan<'a> {
         };
         let dotted = !full && self.punct(i + 1) == Some('.') && self.glued(i + 1);
         // "they may 2025": a lower-case "may" or "march" is a month only after its day.
-        if amb && !(t.cap || t.upper || dotted || after_day || before_year && !full) {
+        if amb
+            && !(t.cap(self.text)
+                || t.upper(self.text)
+                || dotted
+                || after_day
+                || before_year && !full)
+        {
             return false;
         }
         if !(full || after_day || before_year || dotted) {
@@ -1074,7 +1080,9 @@ impl<'a> Scan<'a> {
         }
         let start = self.weekday_before(i);
         // "March 3, 2025" is English; "mars 3" is not French.
-        let lower = self.tok(i).is_some_and(|t| !t.cap && !t.upper);
+        let lower = self
+            .tok(i)
+            .is_some_and(|t| !t.cap(self.text) && !t.upper(self.text));
         if (en || !full)
             && !(amb && lower)
             && let Some(d) = self.day_at(after)
@@ -2169,7 +2177,7 @@ impl<'a> Scan<'a> {
                 let p = core_start - 1;
                 if let Some(t) = self.tok(p)
                     && t.kind != Kind::Punct
-                    && (t.cap || t.upper || t.kind == Kind::Mixed)
+                    && (t.cap(self.text) || t.upper(self.text) || t.kind == Kind::Mixed)
                     && !self.is_any(p, FUNCTION_WORDS)
                 {
                     return None;
@@ -2263,7 +2271,7 @@ impl<'a> Scan<'a> {
                 // follow a date: "la loi de 1978 relative à".
                 Kind::Word => {
                     let s = self.s(end);
-                    t.cap
+                    t.cap(self.text)
                         || self.in_set(end, &AFTER_WEAK_YEAR_SET)
                         || !(s.ends_with('s') || s.ends_with('x'))
                 }
@@ -2384,7 +2392,7 @@ impl<'a> Scan<'a> {
                 min = min.max(t);
                 continue;
             }
-            if tok.trigger
+            if tok.trigger(self.text)
                 && let Some(c) = self.candidates(t, min)
             {
                 out.push(c.expr);
