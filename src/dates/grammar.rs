@@ -824,7 +824,13 @@ impl<'a> Scan<'a> {
         };
         let dotted = !full && self.punct(i + 1) == Some('.') && self.glued(i + 1);
         // "they may 2025": a lower-case "may" or "march" is a month only after its day.
-        if amb && !(t.cap || t.upper || dotted || after_day || before_year && !full) {
+        if amb
+            && !(t.cap(self.text)
+                || t.upper(self.text)
+                || dotted
+                || after_day
+                || before_year && !full)
+        {
             return false;
         }
         if !(full || after_day || before_year || dotted) {
@@ -1074,7 +1080,9 @@ impl<'a> Scan<'a> {
         }
         let start = self.weekday_before(i);
         // "March 3, 2025" is English; "mars 3" is not French.
-        let lower = self.tok(i).is_some_and(|t| !t.cap && !t.upper);
+        let lower = self
+            .tok(i)
+            .is_some_and(|t| !t.cap(self.text) && !t.upper(self.text));
         if (en || !full)
             && !(amb && lower)
             && let Some(d) = self.day_at(after)
@@ -1273,9 +1281,8 @@ impl<'a> Scan<'a> {
 
     /// Ranges: "15 et 16 décembre 2022", "20-21 May 2025", "du 3 au 5 juin",
     /// "20 May. 2025 - 21 May. 2025", "de mars à juin 2025", "2021-2027".
-    /// `left` is what `side(i, true, false)` reads at i.
-    fn range(&self, i: usize, left: Pt) -> Option<Core> {
-        let mut left = self.with_time(left);
+    /// `left` is what `side(i, true, false)` reads at i, with its time (`with_time`).
+    fn range(&self, i: usize, mut left: Pt) -> Option<Core> {
         let mut k = left.end;
         // "les 3, 4 et 5 juin"; a month has no more than 31 days to list, and the bound keeps
         // "1, 1, 1, ..." linear.
@@ -2169,7 +2176,7 @@ impl<'a> Scan<'a> {
                 let p = core_start - 1;
                 if let Some(t) = self.tok(p)
                     && t.kind != Kind::Punct
-                    && (t.cap || t.upper || t.kind == Kind::Mixed)
+                    && (t.cap(self.text) || t.upper(self.text) || t.kind == Kind::Mixed)
                     && !self.is_any(p, FUNCTION_WORDS)
                 {
                     return None;
@@ -2263,7 +2270,7 @@ impl<'a> Scan<'a> {
                 // follow a date: "la loi de 1978 relative à".
                 Kind::Word => {
                     let s = self.s(end);
-                    t.cap
+                    t.cap(self.text)
                         || self.in_set(end, &AFTER_WEAK_YEAR_SET)
                         || !(s.ends_with('s') || s.ends_with('x'))
                 }
@@ -2285,14 +2292,13 @@ impl<'a> Scan<'a> {
                         return None;
                     }
                 }
-                // The left side of a range is read once: a full date there ("15 juillet
-                // 2024", "17/05/2021") is also the reading of the date alone, which a bare
-                // day or year is not.
-                let left = self.side(t, true, false);
+                // The left side of a range is read once, with its time: a full date there
+                // ("15 juillet 2024", "17/05/2021") is also the reading of the date alone,
+                // which a bare day or year is not.
+                let left = self.side(t, true, false).map(|p| self.with_time(p));
                 cores[0] = left.and_then(|p| self.range(t, p));
                 cores[1] = left
                     .filter(|p| p.m.is_some())
-                    .map(|p| self.with_time(p))
                     .and_then(|p| self.point_core(p, false));
                 let part_glued = t > 1
                     && self.punct(t - 1) == Some('-')
@@ -2312,12 +2318,11 @@ impl<'a> Scan<'a> {
             }
             Kind::Word => match self.lex(t)? {
                 Lex::Month { .. } => {
-                    let first = self.month_first(t);
+                    let first = self
+                        .month_first(t)
+                        .map(|(p, alone)| (self.with_time(p), alone));
                     cores[0] = first.and_then(|(p, _)| self.range(t, p));
-                    cores[1] = first.and_then(|(p, alone)| {
-                        let p = self.with_time(p);
-                        self.point_core(p, alone)
-                    });
+                    cores[1] = first.and_then(|(p, alone)| self.point_core(p, alone));
                 }
                 Lex::Unit { .. } => {
                     cores[0] = self.unit_core(t, Some(min));
@@ -2331,17 +2336,45 @@ impl<'a> Scan<'a> {
             },
             Kind::Punct => {}
         }
-        // The longest reading that stands as a date.
+        // The longest reading that stands as a date (of two as long, the one starting
+        // first, then the one found first): the readings are taken in that order until one
+        // stands, rather than sorted, as the first nearly always does.
         for c in &mut cores {
             if c.is_some_and(|c| c.start < min) {
                 *c = None;
             }
         }
-        cores.sort_by_key(|c| (c.is_none(), c.map(|c| (std::cmp::Reverse(c.end), c.start))));
-        cores
-            .into_iter()
-            .flatten()
-            .find_map(|c| self.finish(c, min))
+        loop {
+            let (k, c) = cores
+                .iter()
+                .enumerate()
+                .filter_map(|(k, c)| Some((k, (*c)?)))
+                .min_by_key(|(_, c)| (std::cmp::Reverse(c.end), c.start))?;
+            if let Some(found) = self.finish(c, min) {
+                return Some(found);
+            }
+            cores[k] = None;
+        }
+    }
+
+    /// Whether the token at `i` lets a number before it or at it be a date: a month's name,
+    /// a year, a quarter's or a half's code ("Q3", "H1"). Without one at or after a number,
+    /// every reading of it in `candidates` fails: a day needs its month (or a year, across a
+    /// range), a date in figures its year.
+    fn anchors_numbers(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        match t.kind {
+            Kind::Word => matches!(t.lex, Some(Lex::Month { .. })),
+            Kind::Num => self.year_loose(i).is_some(),
+            Kind::Mixed => {
+                t.nchars == 2
+                    && matches!(
+                        self.s(i).as_bytes(),
+                        [b'Q' | b'T' | b'H' | b'S', b'0'..=b'9']
+                    )
+            }
+            Kind::Punct => false,
+        }
     }
 
     /// Whether token t opens a URL: "http://", "https://", "www.".
@@ -2359,10 +2392,25 @@ impl<'a> Scan<'a> {
     /// The expressions of the text, read at the tokens `marks` (`lex::Tokens::marks`): at
     /// any other token the reading would only step on.
     pub(super) fn run(&self, marks: &[u32]) -> Vec<DateExpr> {
+        self.read(marks, true)
+    }
+
+    /// `run`, and whether the numbers past the last month, year or code are passed over
+    /// (a test reads them all, to see that passing them over changes nothing).
+    fn read(&self, marks: &[u32], pass_unanchored: bool) -> Vec<DateExpr> {
         let mut out = Vec::new();
         let mut min = 0;
         let mut t = 0;
         let n = self.toks.len();
+        // A number or a code starts a date only with a month, a year or a quarter's code at
+        // it or after it: "15 juillet 2024", "3 au 5 juin", "17/05/2021", "Q3". Past the last
+        // of those, the numbers of a text ("version 3.5 du cadre (n° 421)") are passed over
+        // rather than each read to no end by `candidates`.
+        let last_anchoring = marks
+            .iter()
+            .rev()
+            .filter_map(|&m| usize::try_from(m).ok())
+            .find(|&m| self.anchors_numbers(m));
         for &mark in marks {
             let Ok(mark) = usize::try_from(mark) else {
                 break;
@@ -2384,7 +2432,11 @@ impl<'a> Scan<'a> {
                 min = min.max(t);
                 continue;
             }
-            if tok.trigger
+            if pass_unanchored && tok.kind != Kind::Word && last_anchoring.is_none_or(|a| t > a) {
+                t += 1;
+                continue;
+            }
+            if tok.trigger(self.text)
                 && let Some(c) = self.candidates(t, min)
             {
                 out.push(c.expr);
@@ -2542,6 +2594,115 @@ mod tests {
             padded(&mut s, v, 2);
             assert_eq!(s, format!("{v:02}"));
         }
+    }
+
+    /// Numbers past the last month, year or code of a text are passed over: reading them
+    /// all finds the same, on texts of numbers, months, codes and the words around them.
+    #[test]
+    fn numbers_without_a_month_or_year_after_them_hold_no_date() {
+        const PIECES: &[&str] = &[
+            "1",
+            "3",
+            "5",
+            "15",
+            "31",
+            "32",
+            "2024",
+            "2100",
+            "1850",
+            "421",
+            "2020",
+            "21",
+            "mars",
+            "juin",
+            "May",
+            "Dec.",
+            "sept",
+            "march",
+            "et",
+            "au",
+            "à",
+            "to",
+            "and",
+            "du",
+            "le",
+            "les",
+            "en",
+            "d'ici",
+            "by",
+            "of",
+            "the",
+            "entre",
+            "-",
+            "/",
+            ".",
+            ",",
+            ":",
+            "(",
+            ")",
+            "Q3",
+            "H1",
+            "T2",
+            "S1",
+            "q3",
+            "1er",
+            "3e",
+            "14h30",
+            "10:00",
+            "h",
+            "semaine",
+            "ans",
+            "year",
+            "prochain",
+            "version",
+            "cadre",
+            "n°",
+            "fin",
+            "mi",
+            "early",
+            "lundi",
+            "%",
+            "euros",
+            "NATO",
+            "15 juin 2024",
+            "du 3 au 5",
+            "17/05/2021",
+            "2024-2025",
+            "le 1er mars",
+            "3 et 4",
+            "2025-03-14",
+            "juin 2026",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let anchor = NaiveDate::from_ymd_opt(2025, 5, 20);
+        let mut tokens = lex::Tokens::new();
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let len = 1 + next() % 10;
+            let mut text = String::new();
+            for _ in 0..len {
+                if next() % 4 != 0 {
+                    text.push(' ');
+                }
+                text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
+            lex::tokenize(&text, &mut tokens);
+            for anchor in [anchor, None] {
+                let scan = Scan::new(&text, &tokens.toks, anchor);
+                let passed = scan.read(&tokens.marks, true);
+                let scan = Scan::new(&text, &tokens.toks, anchor);
+                assert_eq!(passed, scan.read(&tokens.marks, false), "{text:?}");
+                found += passed.len();
+            }
+        }
+        // The texts hold dates enough for the comparison to tell something.
+        assert!(found > 10_000, "{found}");
     }
 
     /// Every phrase that may go before a core.

@@ -29,14 +29,8 @@ pub(super) struct Tok {
     pub nl: u8,
     /// White space before the token.
     pub space: bool,
-    /// First letter upper case.
-    pub cap: bool,
-    /// Every letter upper case (and at least two of them).
-    pub upper: bool,
     /// Only ASCII letters and digits: folding the word is lower-casing it.
     pub ascii: bool,
-    /// May start a date: a number, a code such as "Q3", a word such as "mars" or "semaine".
-    pub trigger: bool,
     /// The word's entry in the lexicon, looked up once here rather than by every rule of
     /// the grammar that asks.
     pub lex: Option<Lex>,
@@ -82,8 +76,8 @@ impl Tokens {
     }
 
     #[inline]
-    fn push_word(&mut self, tok: Tok) {
-        if tok.trigger {
+    fn push_word(&mut self, tok: Tok, trigger: bool) {
+        if trigger {
             self.marks.push(offset(self.toks.len()));
         }
         self.toks.push(tok);
@@ -146,9 +140,11 @@ pub(super) fn tokenize(text: &str, out: &mut Tokens) {
             if goes_on(text, i) {
                 let run = read_run_from(text, start, i, seen);
                 i = run.end;
-                out.push_word(word(text, start, &run, before, lexicon));
+                let (tok, trigger) = word(text, start, &run, before, lexicon);
+                out.push_word(tok, trigger);
             } else {
-                out.push_word(ascii_word(b, start, i, seen, before, lexicon));
+                let (tok, trigger) = ascii_word(b, start, i, seen, before, lexicon);
+                out.push_word(tok, trigger);
             }
             // A word and one space: the next token is read at once.
             before = Before::NONE;
@@ -179,7 +175,8 @@ pub(super) fn tokenize(text: &str, out: &mut Tokens) {
         let len = ch.len_utf8();
         if is_alnum(ch) {
             let run = read_run_from(text, i, i, 0);
-            out.push_word(word(text, i, &run, before, lexicon));
+            let (tok, trigger) = word(text, i, &run, before, lexicon);
+            out.push_word(tok, trigger);
             i = run.end;
             before = Before::NONE;
         } else if is_space(ch) {
@@ -223,40 +220,33 @@ pub(super) fn may_hold_date(text: &str) -> bool {
     if has_ascii_digit(b) {
         return true;
     }
-    // Without digits every run of letters and digits is a word (`Kind::Word`).
-    let lexicon = &*LEXICON;
+    // Without digits every run of letters and digits is a word (`Kind::Word`): the
+    // automaton of the trigger words reads them as `tokenize` cuts them.
+    let automaton = &LEXICON.trigger_words;
+    let mut state = BETWEEN;
     let mut i = 0;
     while let Some(&c) = b.get(i) {
-        let start = i;
-        if ASCII_CLASS[usize::from(c)] & ALNUM != 0 {
-            (i, _) = ascii_run(b, i);
-            if !goes_on(text, i) {
-                if b.get(start..i).is_some_and(|w| lexicon.is_trigger_ascii(w)) {
-                    return true;
-                }
-                continue;
+        let class = match ASCII_LETTER.get(usize::from(c)) {
+            Some(&class) => {
+                i += 1;
+                class
             }
-        } else if c < 0x80 {
-            i += 1;
-            continue;
-        } else {
-            let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
-                break;
-            };
-            if !is_alnum(ch) {
-                i += ch.len_utf8();
-                continue;
+            None => {
+                let (class, len) = wide_letter(text, i);
+                i += len;
+                class
             }
-        }
-        // Without digits, letters: their case does not change the entry.
-        let seen = if i > start { LOWER } else { 0 };
-        let run = read_run_from(text, start, i, seen);
-        i = run.end;
-        if run.entry(lexicon).is_some_and(Lex::is_trigger) {
+        };
+        state = automaton.step(state, class);
+        if state == FOUND {
             return true;
         }
+        // The rest of a word that is no trigger, as far as it is ASCII, is passed over.
+        if state == OTHER {
+            (i, _) = ascii_run(b, i);
+        }
     }
-    false
+    automaton.step(state, NO_LETTER) == FOUND
 }
 
 /// Whether `b` holds an ASCII digit, read a block at a time without a branch per byte.
@@ -285,7 +275,7 @@ fn ascii_run(b: &[u8], mut i: usize) -> (usize, u8) {
 }
 
 /// The token of the ASCII letters and digits `b[start..end]`, of the classes `seen`: what
-/// `word` gives for them, without decoding.
+/// `word` gives for them, without decoding; and whether it may start a date.
 #[inline]
 fn ascii_word(
     b: &[u8],
@@ -294,23 +284,14 @@ fn ascii_word(
     seen: u8,
     before: Before,
     lexicon: &Lexicon,
-) -> Tok {
+) -> (Tok, bool) {
     let w = b.get(start..end).unwrap_or_default();
-    let first = w.first().copied().unwrap_or(0);
     let kind = kind_of(seen);
-    let (lex, cap) = match kind {
-        // A word's first byte is its first letter.
-        Kind::Word => (lexicon.find_ascii(w), first.is_ascii_uppercase()),
-        // A code's may be a digit ("9e").
-        Kind::Mixed => (
-            None,
-            w.iter()
-                .find(|c| c.is_ascii_alphabetic())
-                .is_some_and(u8::is_ascii_uppercase),
-        ),
-        _ => (None, false),
+    let lex = match kind {
+        Kind::Word => lexicon.find_ascii(w),
+        _ => None,
     };
-    Tok {
+    let tok = Tok {
         start: offset(start),
         end: offset(end),
         punct: '\0',
@@ -318,12 +299,10 @@ fn ascii_word(
         kind,
         nl: before.nl,
         space: before.space,
-        cap,
-        upper: w.len() >= 2 && seen & (LOWER | UPPER) == UPPER,
         ascii: true,
-        trigger: is_trigger(kind, Some(first), lex),
         lex,
-    }
+    };
+    (tok, is_trigger(kind, w.first().copied(), lex))
 }
 
 /// What a run of letters and digits is, from the classes of its characters (`seen`).
@@ -355,6 +334,46 @@ impl Tok {
     pub(super) fn end(&self) -> usize {
         self.end as usize
     }
+
+    /// May start a date: a number, a code such as "Q3" or "1er", a word such as "mars" or
+    /// "semaine". `text` is the text the token was read from.
+    pub(super) fn trigger(&self, text: &str) -> bool {
+        let first = text.as_bytes().get(self.start()).copied();
+        is_trigger(self.kind, first, self.lex)
+    }
+
+    /// Whether the first letter is upper case (after any digits: "1ᵉʳ"). Read from `text`
+    /// when asked, as the grammar seldom asks, rather than for every token.
+    pub(super) fn cap(&self, text: &str) -> bool {
+        if self.kind == Kind::Punct {
+            return false;
+        }
+        let word = text.get(self.start()..self.end()).unwrap_or("");
+        word.chars()
+            .find(|c| !c.is_ascii_digit())
+            .is_some_and(char::is_uppercase)
+    }
+
+    /// Whether every letter is upper case, of two characters at least, one of them a
+    /// letter: read from `text` as `cap` is.
+    pub(super) fn upper(&self, text: &str) -> bool {
+        if self.kind == Kind::Punct || self.nchars < 2 {
+            return false;
+        }
+        let word = text.get(self.start()..self.end()).unwrap_or("");
+        let mut letters = word.chars().filter(|c| !c.is_ascii_digit()).peekable();
+        letters.peek().is_some() && letters.all(is_upper)
+    }
+}
+
+/// Whether a letter counts as upper case: the letters from U+00C0 to U+00DE are, those
+/// from U+00DF to U+00FF are not, others as `char::is_uppercase` says.
+fn is_upper(c: char) -> bool {
+    match c {
+        '\u{C0}'..='\u{DE}' => true,
+        '\u{DF}'..='\u{FF}' => false,
+        _ => c.is_uppercase(),
+    }
 }
 
 /// An offset in a window as a token stores it; a window is far shorter than 4 GiB.
@@ -371,10 +390,7 @@ fn punct_tok(start: usize, end: usize, punct: char, before: Before) -> Tok {
         kind: Kind::Punct,
         nl: before.nl,
         space: before.space,
-        cap: false,
-        upper: false,
         ascii: punct.is_ascii(),
-        trigger: false,
         lex: None,
     }
 }
@@ -409,17 +425,13 @@ static ASCII_CLASS: [u8; 256] = {
 
 /// A run of letters and digits as the general reading sees it.
 struct Run {
+    start: usize,
     end: usize,
     /// Bits of the classes seen.
     seen: u8,
     nchars: usize,
     /// No letter beyond ASCII.
     ascii: bool,
-    /// The first letter when it is not ASCII ("Élysée"); an ASCII one is found afterwards.
-    first_wide: Option<char>,
-    /// `key` of the folded run, read along with it; None when no word of the lexicon can
-    /// be this one (too long, a digit, a letter that does not fold).
-    key: Option<u64>,
 }
 
 impl Run {
@@ -427,12 +439,69 @@ impl Run {
         kind_of(self.seen)
     }
 
-    /// The lexicon's entry for the run, if it is a word.
-    fn entry(&self, lexicon: &Lexicon) -> Option<Lex> {
-        match self.kind() {
-            Kind::Word => lexicon.words.get(&self.key?).copied(),
-            _ => None,
+    /// Whether the run may be a word of `filter`: its first, second and last letters
+    /// folded, read without folding the whole run, since most runs are no such word.
+    fn may_be(&self, text: &str, filter: &Filter) -> bool {
+        if self.kind() != Kind::Word || self.nchars > LEXICON_MAX {
+            return false;
         }
+        let (a, len) = letter_at(text, self.start);
+        let second = if self.nchars > 1 {
+            letter_at(text, self.start + len).0
+        } else {
+            a
+        };
+        // The last letter starts at the last byte that does not go on a character.
+        let b = text.as_bytes();
+        let mut last = self.end.saturating_sub(1);
+        while last > self.start && b.get(last).is_some_and(|c| c & 0xC0 == 0x80) {
+            last -= 1;
+        }
+        filter.may_hold_letters(a, second, letter_at(text, last).0, self.nchars)
+    }
+
+    /// The run folded into `buf`: None if a letter does not fold or it is too long for the
+    /// lexicon.
+    fn folded<'a>(&self, text: &str, buf: &'a mut [u8; FOLD_MAX]) -> Option<&'a [u8]> {
+        let mut i = self.start;
+        let mut n = 0;
+        while i < self.end {
+            let (folded, len) = letter_at(text, i);
+            if folded == 0 {
+                return None;
+            }
+            *buf.get_mut(n)? = folded;
+            n += 1;
+            i += len;
+        }
+        buf.get(..n)
+    }
+
+    /// The lexicon's entry for the run, if it is a word.
+    fn entry(&self, text: &str, lexicon: &Lexicon) -> Option<Lex> {
+        if !self.may_be(text, &lexicon.all) {
+            return None;
+        }
+        let mut buf = [0u8; FOLD_MAX];
+        lexicon
+            .words
+            .get(&key(self.folded(text, &mut buf)?)?)
+            .copied()
+    }
+}
+
+/// The letter at `i` folded (0 for one that does not fold: a digit, a letter beyond the
+/// Latin ones we know), and its length in bytes.
+#[inline(always)]
+fn letter_at(text: &str, i: usize) -> (u8, usize) {
+    let b = text.as_bytes();
+    match (b.get(i), b.get(i + 1)) {
+        (Some(&c), _) if c < 0x80 => (if c.is_ascii_alphabetic() { c | 0x20 } else { 0 }, 1),
+        (Some(0xC3), Some(&d)) => (LATIN1_FOLD[usize::from(d & 0x3F)], 2),
+        _ => match text.get(i..).and_then(|s| s.chars().next()) {
+            Some(ch) => (fold_char(ch).unwrap_or(0), ch.len_utf8()),
+            None => (0, 1),
+        },
     }
 }
 
@@ -442,41 +511,23 @@ impl Run {
 fn read_run_from(text: &str, start: usize, from: usize, seen: u8) -> Run {
     let b = text.as_bytes();
     let mut run = Run {
+        start,
         end: from,
         seen,
         nchars: from - start,
         ascii: true,
-        first_wide: None,
-        key: None,
     };
-    // The folded letters, five bits each, while every one folds and there are few enough
-    // for a word of the lexicon (a digit, seen in `seen`, also leaves the run without a
-    // key).
-    let mut key = 0u64;
-    let mut keyed = true;
-    let mut stretch = start;
+    // At `i`, after an ASCII stretch: a letter beyond ASCII, or the end of the run.
     let mut i = from;
-    loop {
-        // The ASCII stretch before `i` goes into the key while the run may be a word.
-        keyed &= run.nchars <= LEXICON_MAX;
-        if keyed {
-            for &c in b.get(stretch..i).unwrap_or_default() {
-                key = key << 5 | u64::from(c & 31);
-            }
-        }
-        let Some(&c) = b.get(i) else { break };
-        let (class, folded, len) = match (c, b.get(i + 1)) {
+    while let Some(&c) = b.get(i) {
+        let (class, len) = match (c, b.get(i + 1)) {
             // The letters of French are two bytes from U+00C0 on: read without decoding.
             (0xC3, Some(&d)) => {
-                let low = usize::from(d & 0x3F);
-                let class = LATIN1_CLASS[low];
+                let class = LATIN1_CLASS[usize::from(d & 0x3F)];
                 if class == 0 {
                     break;
                 }
-                if run.seen & (LOWER | UPPER) == 0 {
-                    run.first_wide = Some(char::from(0xC0 | (d & 0x3F)));
-                }
-                (class, LATIN1_FOLD[low], 2)
+                (class, 2)
             }
             (0x80.., _) => {
                 let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
@@ -485,60 +536,41 @@ fn read_run_from(text: &str, start: usize, from: usize, seen: u8) -> Run {
                 if !is_alnum(ch) {
                     break;
                 }
-                if run.seen & (LOWER | UPPER) == 0 {
-                    run.first_wide = Some(ch);
-                }
-                let class = if ch.is_uppercase() { UPPER } else { LOWER };
-                (class, fold_char(ch).unwrap_or(0), ch.len_utf8())
+                (if ch.is_uppercase() { UPPER } else { LOWER }, ch.len_utf8())
             }
             _ => break,
         };
         run.ascii = false;
         run.seen |= class;
         run.nchars += 1;
-        key = key << 5 | u64::from(folded & 31);
-        keyed &= folded != 0;
         i += len;
         let (end, class) = ascii_run(b, i);
         run.seen |= class;
         run.nchars += end - i;
-        stretch = i;
         i = end;
     }
-    run.key = (keyed && run.seen & DIGIT == 0 && run.nchars <= LEXICON_MAX).then_some(key);
     run.end = i;
     run
 }
 
 /// The token of `run`, the letters and digits read at `start`: the general reading, for
-/// words with letters beyond ASCII.
-fn word(text: &str, start: usize, run: &Run, before: Before, lexicon: &Lexicon) -> Tok {
-    let b = text.as_bytes();
-    let (i, seen, nchars) = (run.end, run.seen, run.nchars);
+/// words with letters beyond ASCII; and whether it may start a date.
+fn word(text: &str, start: usize, run: &Run, before: Before, lexicon: &Lexicon) -> (Tok, bool) {
     let kind = run.kind();
-    let cap = match run.first_wide {
-        Some(c) => c.is_uppercase(),
-        // No letter came before the first wide one: the first letter is ASCII.
-        None => b
-            .get(start..i)
-            .and_then(|w| w.iter().find(|c| c.is_ascii_alphabetic()))
-            .is_some_and(u8::is_ascii_uppercase),
-    };
-    let lex = run.entry(lexicon);
-    Tok {
+    let lex = run.entry(text, lexicon);
+    let tok = Tok {
         start: offset(start),
-        end: offset(i),
+        end: offset(run.end),
         punct: '\0',
-        nchars: nchars.min(usize::from(u16::MAX)) as u16,
+        nchars: run.nchars.min(usize::from(u16::MAX)) as u16,
         kind,
         nl: before.nl,
         space: before.space,
-        cap,
-        upper: nchars >= 2 && seen & UPPER != 0 && seen & LOWER == 0,
         ascii: run.ascii,
-        trigger: is_trigger(kind, b.get(start).copied(), lex),
         lex,
-    }
+    };
+    let first = text.as_bytes().get(start).copied();
+    (tok, is_trigger(kind, first, lex))
 }
 
 /// One letter in folded form, or None for a letter outside the Latin set we know.
@@ -677,9 +709,125 @@ impl Lex {
 struct Lexicon {
     /// By `key` of the folded word.
     words: rustc_hash::FxHashMap<u64, Lex>,
-    /// Of every word, and of the words that may start a date.
+    /// Of every word.
     all: Filter,
-    triggers: Filter,
+    /// The words that may start a date.
+    trigger_words: Automaton,
+}
+
+/// The words that may start a date as an automaton over bytes: the pre-scan reads a text
+/// through it a byte at a time, a table look-up each, rather than cutting it into words
+/// and asking the lexicon about each.
+///
+/// A state is where the reading stands: between words (`BETWEEN`), in a word that is no
+/// trigger (`OTHER`), past a trigger word (`FOUND`), or in a word whose letters so far,
+/// folded, begin some trigger word (one state per such beginning).
+struct Automaton {
+    /// The state after `state` and a character of class `class`, at `state << 5 | class`.
+    next: [u8; 256 * 32],
+    /// Whether the state's letters are a whole trigger word.
+    whole: [bool; 256],
+    /// How many states there are: fewer than 256, which a test sees to.
+    states: usize,
+}
+
+const BETWEEN: u8 = 0;
+const OTHER: u8 = 1;
+const FOUND: u8 = 2;
+
+/// Classes of characters for `Automaton`: a letter folded, 0 to 25 for "a" to "z"; another
+/// letter or a digit, which no trigger word holds; a character that is no letter or digit,
+/// which ends a word.
+const OTHER_LETTER: u8 = 26;
+const NO_LETTER: u8 = 27;
+
+impl Automaton {
+    /// The automaton of the folded words `words` (ASCII letters, at most 12 of them).
+    fn new<'a>(words: impl Iterator<Item = &'a [u8]>) -> Automaton {
+        let mut automaton = Automaton {
+            next: [OTHER; 256 * 32],
+            whole: [false; 256],
+            states: usize::from(FOUND) + 1,
+        };
+        for word in words {
+            let mut state = BETWEEN;
+            for &c in word {
+                let at = usize::from(state) << 5 | usize::from(c.wrapping_sub(b'a') & 31);
+                let (Some(next), Ok(new)) =
+                    (automaton.next.get_mut(at), u8::try_from(automaton.states))
+                else {
+                    break;
+                };
+                if *next == OTHER {
+                    *next = new;
+                    automaton.states += 1;
+                }
+                state = *next;
+            }
+            if let Some(whole) = automaton.whole.get_mut(usize::from(state)) {
+                *whole = true;
+            }
+        }
+        for state in 0..=u8::MAX {
+            let end = match state {
+                FOUND => FOUND,
+                _ if automaton.whole[usize::from(state)] => FOUND,
+                _ => BETWEEN,
+            };
+            let row = usize::from(state) << 5;
+            automaton.next[row | usize::from(NO_LETTER)] = end;
+            if state == FOUND {
+                automaton.next[row..row + 32].fill(FOUND);
+            }
+        }
+        automaton
+    }
+
+    #[inline]
+    fn step(&self, state: u8, class: u8) -> u8 {
+        self.next[(usize::from(state) << 5 | usize::from(class)) & (256 * 32 - 1)]
+    }
+}
+
+/// `Automaton` classes of the ASCII characters.
+static ASCII_LETTER: [u8; 128] = {
+    let mut t = [NO_LETTER; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        if b.is_ascii_alphabetic() {
+            t[c] = b.to_ascii_lowercase() - b'a';
+        } else if b.is_ascii_digit() {
+            t[c] = OTHER_LETTER;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// The `Automaton` class of the character beyond ASCII at `i`, and its length: an accented
+/// letter counts as the letter it folds to ("é" as "e"), as in the lexicon.
+fn wide_letter(text: &str, i: usize) -> (u8, usize) {
+    let b = text.as_bytes();
+    let class = |folded: Option<u8>| match folded {
+        Some(f @ b'a'..=b'z') => f - b'a',
+        _ => OTHER_LETTER,
+    };
+    if let (Some(0xC3), Some(&d)) = (b.get(i), b.get(i + 1)) {
+        let low = usize::from(d & 0x3F);
+        if LATIN1_CLASS[low] == 0 {
+            return (NO_LETTER, 2);
+        }
+        return (
+            class((LATIN1_FOLD[low] != 0).then_some(LATIN1_FOLD[low])),
+            2,
+        );
+    }
+    match text.get(i..).and_then(|s| s.chars().next()) {
+        Some(ch) if is_alnum(ch) => (class(fold_char(ch)), ch.len_utf8()),
+        Some(ch) => (NO_LETTER, ch.len_utf8()),
+        None => (NO_LETTER, 1),
+    }
 }
 
 /// Which words may be in a set, from their length and three of their letters. Bit `n` of
@@ -710,13 +858,20 @@ impl Filter {
 
     /// Whether the set may hold the word of ASCII letters `w`: never false for one it
     /// holds, in either case; may be true for other bytes than letters.
+    #[inline]
     fn may_hold(&self, w: &[u8]) -> bool {
         let (Some(&a), Some(&z)) = (w.first(), w.last()) else {
             return false;
         };
         let b = w.get(1).copied().unwrap_or(a);
+        self.may_hold_letters(a, b, z, w.len())
+    }
+
+    /// `may_hold` of a word of `n` letters from its first, second and last.
+    #[inline]
+    fn may_hold_letters(&self, a: u8, b: u8, z: u8, n: usize) -> bool {
         let ix = |c: u8| usize::from(c & 31);
-        let bit = 1u32 << w.len().min(31);
+        let bit = 1u32 << n.min(31);
         self.by_start[ix(a)][ix(b)] & self.by_end[ix(a)][ix(z)] & bit != 0
     }
 }
@@ -751,16 +906,6 @@ impl Lexicon {
             return None;
         }
         self.words.get(&key(w)?).copied()
-    }
-
-    /// Whether the word of ASCII letters `w` may start a date: `find_ascii` for the
-    /// question the pre-scan asks, most words turned away by the smaller filter.
-    fn is_trigger_ascii(&self, w: &[u8]) -> bool {
-        w.len() <= LEXICON_MAX
-            && self.triggers.may_hold(w)
-            && key(w)
-                .and_then(|k| self.words.get(&k))
-                .is_some_and(|l| l.is_trigger())
     }
 }
 
@@ -861,7 +1006,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lexicon = Lexicon {
         words: rustc_hash::FxHashMap::default(),
         all: Filter::EMPTY,
-        triggers: Filter::EMPTY,
+        trigger_words: Automaton::new(std::iter::empty()),
     };
     for (w, lex) in entries() {
         let mut buf = [0u8; FOLD_MAX];
@@ -870,18 +1015,18 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         lexicon.all.add(f);
         lexicon.words.insert(k, lex);
     }
-    // Of two equal folded words the later entry is kept: the filter of triggers is built
+    // Of two equal folded words the later entry is kept: the automaton of triggers is built
     // from what the table holds.
-    for (w, _) in entries() {
-        let mut buf = [0u8; FOLD_MAX];
-        let Some(f) = fold(w, &mut buf) else { continue };
-        if key(f)
-            .and_then(|k| lexicon.words.get(&k))
-            .is_some_and(|l| l.is_trigger())
-        {
-            lexicon.triggers.add(f);
-        }
-    }
+    let triggers: Vec<Vec<u8>> = entries()
+        .into_iter()
+        .filter_map(|(w, _)| {
+            let mut buf = [0u8; FOLD_MAX];
+            let f = fold(w, &mut buf)?;
+            let trigger = lexicon.words.get(&key(f)?)?.is_trigger();
+            trigger.then(|| f.to_vec())
+        })
+        .collect();
+    lexicon.trigger_words = Automaton::new(triggers.iter().map(Vec::as_slice));
     lexicon
 });
 
@@ -902,7 +1047,7 @@ mod tests {
         let toks = out.toks;
         let marks: Vec<u32> = (0..toks.len())
             .filter(|&i| {
-                toks[i].trigger
+                toks[i].trigger(text)
                     || toks[i].kind == Kind::Word
                         && toks
                             .get(i + 1)
@@ -949,13 +1094,18 @@ mod tests {
             lookup(b"fevrier").map(|l| matches!(l, Lex::Month { m: 2, .. })),
             Some(true)
         );
-        let trigger = |w: &str| tokens(w).first().is_some_and(|t| t.trigger);
+        let trigger = |w: &str| tokens(w).first().is_some_and(|t| t.trigger(w));
         assert!(trigger("Septembre"));
         assert!(trigger("année"));
         assert!(trigger("AUJOURD"));
         assert!(!trigger("and"));
         assert!(!trigger("zinc"));
         assert!(!trigger("a"));
+    }
+
+    #[test]
+    fn the_automaton_of_trigger_words_has_room_for_them() {
+        assert!(LEXICON.trigger_words.states < 256);
     }
 
     #[test]
@@ -976,7 +1126,6 @@ mod tests {
                 assert_eq!(may_hold_date(form), trigger, "{form}");
                 if form.is_ascii() {
                     assert_eq!(LEXICON.find_ascii(form.as_bytes()), entry, "{form}");
-                    assert_eq!(LEXICON.is_trigger_ascii(form.as_bytes()), trigger, "{form}");
                 }
             }
         }
@@ -1107,10 +1256,10 @@ mod tests {
                     t.nchars,
                     t.nl,
                     t.space,
-                    t.cap,
-                    t.upper,
+                    t.cap(text),
+                    t.upper(text),
                     t.ascii,
-                    t.trigger,
+                    t.trigger(text),
                     t.lex
                 ),
             })
@@ -1158,7 +1307,7 @@ mod tests {
     /// exactly whether the tokens hold one.
     #[track_caller]
     fn pre_scan_agrees(text: &str) {
-        let trigger = tokens(text).iter().any(|t| t.trigger);
+        let trigger = tokens(text).iter().any(|t| t.trigger(text));
         if text.bytes().any(|c| c.is_ascii_digit()) {
             assert!(may_hold_date(text), "{text:?}");
         } else {
