@@ -588,6 +588,15 @@ const AFTER_WEAK_YEAR: &[&str] = &[
     "adopte", "adoptee", "adopted", "at", "from", "vers", "towards", "not", "pas",
 ];
 
+/// Whether `w` is the mark `c`: a byte for the marks of ASCII the grammar asks for.
+#[inline]
+fn is_mark(c: char, w: &str) -> bool {
+    match w.as_bytes() {
+        &[b] => u32::from(b) == u32::from(c),
+        _ => w.len() == c.len_utf8() && w.starts_with(c),
+    }
+}
+
 fn fold_eq(s: &str, w: &str) -> bool {
     let mut buf = [0u8; FOLD_MAX];
     lex::fold(s, &mut buf) == Some(w.as_bytes())
@@ -625,7 +634,7 @@ impl<'a> Scan<'a> {
     #[inline]
     fn tok_is(&self, t: &Tok, w: &str) -> bool {
         match t.kind {
-            Kind::Punct => w.len() == t.punct.len_utf8() && w.starts_with(t.punct),
+            Kind::Punct => is_mark(t.punct, w),
             Kind::Word if usize::from(t.nchars) == w.len() => self.word_is(t, w),
             _ => false,
         }
@@ -640,14 +649,18 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// `is` for each of `ws`, the token read once.
+    /// `is` for each of `ws`, the token read once: its kind looked at once, and its letters
+    /// compared only with the words of its length, most often none.
     #[inline]
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        match self.tok(i) {
-            // Numbers are none of the words and marks asked for.
-            Some(t) if matches!(t.kind, Kind::Word | Kind::Punct) => {
-                ws.iter().any(|w| self.tok_is(t, w))
+        let Some(t) = self.tok(i) else { return false };
+        match t.kind {
+            Kind::Word => {
+                let n = usize::from(t.nchars);
+                ws.iter().any(|w| w.len() == n) && ws.iter().any(|w| self.tok_is(t, w))
             }
+            Kind::Punct => ws.iter().any(|w| is_mark(t.punct, w)),
+            // Numbers are none of the words and marks asked for.
             _ => false,
         }
     }

@@ -125,6 +125,8 @@ pub(super) fn tokenize(text: &str, out: &mut Tokens) {
     out.toks.clear();
     out.marks.clear();
     let lexicon = &*LEXICON;
+    // Offsets are kept in 32 bits (`offset`).
+    let text = first_4_gib(text);
     let b = text.as_bytes();
     let mut i = 0;
     let mut before = Before::SPACE;
@@ -226,17 +228,14 @@ pub(super) fn may_hold_date(text: &str) -> bool {
     let mut state = BETWEEN;
     let mut i = 0;
     while let Some(&c) = b.get(i) {
-        let class = match ASCII_LETTER.get(usize::from(c)) {
-            Some(&class) => {
-                i += 1;
-                class
-            }
-            None => {
-                let (class, len) = wide_letter(text, i);
-                i += len;
-                class
-            }
-        };
+        let mut class = LETTER_CLASS[usize::from(c)];
+        if class == WIDE {
+            let len;
+            (class, len) = wide_letter(text, i);
+            i += len;
+        } else {
+            i += 1;
+        }
         state = automaton.step(state, class);
         if state == FOUND {
             return true;
@@ -285,24 +284,25 @@ fn ascii_word(
     before: Before,
     lexicon: &Lexicon,
 ) -> (Tok, bool) {
-    let w = b.get(start..end).unwrap_or_default();
+    let len = end - start;
+    let first = b.get(start).copied();
     let kind = kind_of(seen);
     let lex = match kind {
-        Kind::Word => lexicon.find_ascii(w),
+        Kind::Word => lexicon.find_ascii(b, start, end),
         _ => None,
     };
     let tok = Tok {
         start: offset(start),
         end: offset(end),
         punct: '\0',
-        nchars: u16::try_from(w.len()).unwrap_or(u16::MAX),
+        nchars: len.min(usize::from(u16::MAX)) as u16,
         kind,
         nl: before.nl,
         space: before.space,
         ascii: true,
         lex,
     };
-    (tok, is_trigger(kind, w.first().copied(), lex))
+    (tok, is_trigger(kind, first, lex))
 }
 
 /// What a run of letters and digits is, from the classes of its characters (`seen`).
@@ -376,9 +376,22 @@ fn is_upper(c: char) -> bool {
     }
 }
 
-/// An offset in a window as a token stores it; a window is far shorter than 4 GiB.
+/// The text up to its last character that ends within 4 GiB.
+#[inline]
+fn first_4_gib(text: &str) -> &str {
+    let max = u32::MAX as usize;
+    if text.len() <= max {
+        return text;
+    }
+    let end = (max - 3..=max).rev().find(|&n| text.is_char_boundary(n));
+    text.get(..end.unwrap_or(0)).unwrap_or("")
+}
+
+/// An offset in a window as a token stores it: `tokenize` reads at most the first 4 GiB of
+/// a text (`find_dates` gives it 48 KiB at most), so that every offset fits.
+#[inline]
 fn offset(at: usize) -> u32 {
-    u32::try_from(at).unwrap_or(u32::MAX)
+    at as u32
 }
 
 fn punct_tok(start: usize, end: usize, punct: char, before: Before) -> Tok {
@@ -721,25 +734,30 @@ struct Lexicon {
 ///
 /// A state is where the reading stands: between words (`BETWEEN`), in a word that is no
 /// trigger (`OTHER`), past a trigger word (`FOUND`), or in a word whose letters so far,
-/// folded, begin some trigger word (one state per such beginning).
+/// folded, begin some trigger word (one state per such beginning). A state is kept as its
+/// row in the table of moves, `state << 5`, which a class of character completes into the
+/// place of the move.
 struct Automaton {
-    /// The state after `state` and a character of class `class`, at `state << 5 | class`.
-    next: [u8; 256 * 32],
-    /// Whether the state's letters are a whole trigger word.
+    /// The row of the state after the state of row `row` and a character of class
+    /// `class`, at `row | class`.
+    next: [u16; 256 * 32],
+    /// Whether the state's letters are a whole trigger word, by state.
     whole: [bool; 256],
     /// How many states there are: fewer than 256, which a test sees to.
     states: usize,
 }
 
-const BETWEEN: u8 = 0;
-const OTHER: u8 = 1;
-const FOUND: u8 = 2;
+const BETWEEN: u16 = 0;
+const OTHER: u16 = 1 << 5;
+const FOUND: u16 = 2 << 5;
 
 /// Classes of characters for `Automaton`: a letter folded, 0 to 25 for "a" to "z"; another
 /// letter or a digit, which no trigger word holds; a character that is no letter or digit,
-/// which ends a word.
+/// which ends a word; and, only in `LETTER_CLASS`, a byte beyond ASCII, whose character
+/// `wide_letter` classes.
 const OTHER_LETTER: u8 = 26;
 const NO_LETTER: u8 = 27;
+const WIDE: u8 = 28;
 
 impl Automaton {
     /// The automaton of the folded words `words` (ASCII letters, at most 12 of them).
@@ -747,59 +765,65 @@ impl Automaton {
         let mut automaton = Automaton {
             next: [OTHER; 256 * 32],
             whole: [false; 256],
-            states: usize::from(FOUND) + 1,
+            states: usize::from(FOUND >> 5) + 1,
         };
         for word in words {
-            let mut state = BETWEEN;
+            let mut row = BETWEEN;
             for &c in word {
-                let at = usize::from(state) << 5 | usize::from(c.wrapping_sub(b'a') & 31);
-                let (Some(next), Ok(new)) =
-                    (automaton.next.get_mut(at), u8::try_from(automaton.states))
-                else {
+                let at = usize::from(row) | usize::from(c.wrapping_sub(b'a') & 31);
+                let (Some(next), Ok(new)) = (
+                    automaton.next.get_mut(at),
+                    u16::try_from(automaton.states << 5),
+                ) else {
                     break;
                 };
                 if *next == OTHER {
                     *next = new;
                     automaton.states += 1;
                 }
-                state = *next;
+                row = *next;
             }
-            if let Some(whole) = automaton.whole.get_mut(usize::from(state)) {
+            if let Some(whole) = automaton.whole.get_mut(usize::from(row >> 5)) {
                 *whole = true;
             }
         }
-        for state in 0..=u8::MAX {
-            let end = match state {
-                FOUND => FOUND,
-                _ if automaton.whole[usize::from(state)] => FOUND,
-                _ => BETWEEN,
+        for (state, &whole) in automaton.whole.iter().enumerate() {
+            let row = state << 5;
+            let end = if whole || row == usize::from(FOUND) {
+                FOUND
+            } else {
+                BETWEEN
             };
-            let row = usize::from(state) << 5;
-            automaton.next[row | usize::from(NO_LETTER)] = end;
-            if state == FOUND {
-                automaton.next[row..row + 32].fill(FOUND);
+            if let Some(moves) = automaton.next.get_mut(row..row + 32) {
+                if row == usize::from(FOUND) {
+                    moves.fill(FOUND);
+                }
+                moves[usize::from(NO_LETTER)] = end;
             }
         }
         automaton
     }
 
     #[inline]
-    fn step(&self, state: u8, class: u8) -> u8 {
-        self.next[(usize::from(state) << 5 | usize::from(class)) & (256 * 32 - 1)]
+    fn step(&self, row: u16, class: u8) -> u16 {
+        self.next[usize::from(row | u16::from(class)) & (256 * 32 - 1)]
     }
 }
 
-/// `Automaton` classes of the ASCII characters.
-static ASCII_LETTER: [u8; 128] = {
-    let mut t = [NO_LETTER; 128];
+/// `Automaton` classes of bytes: those of the ASCII characters, and `WIDE` for the bytes
+/// beyond ASCII.
+static LETTER_CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
     let mut c = 0;
     while c < 128 {
         let b = c as u8;
-        if b.is_ascii_alphabetic() {
-            t[c] = b.to_ascii_lowercase() - b'a';
+        t[c] = if b.is_ascii_alphabetic() {
+            b.to_ascii_lowercase() - b'a'
         } else if b.is_ascii_digit() {
-            t[c] = OTHER_LETTER;
-        }
+            OTHER_LETTER
+        } else {
+            NO_LETTER
+        };
         c += 1;
     }
     t
@@ -856,18 +880,9 @@ impl Filter {
         self.by_end[ix(a)][ix(z)] |= 1 << folded.len();
     }
 
-    /// Whether the set may hold the word of ASCII letters `w`: never false for one it
+    /// Whether the set may hold the word of `n` letters whose first, second and last are
+    /// `a`, `b` and `z` (a word of one letter counts it twice): never false for one it
     /// holds, in either case; may be true for other bytes than letters.
-    #[inline]
-    fn may_hold(&self, w: &[u8]) -> bool {
-        let (Some(&a), Some(&z)) = (w.first(), w.last()) else {
-            return false;
-        };
-        let b = w.get(1).copied().unwrap_or(a);
-        self.may_hold_letters(a, b, z, w.len())
-    }
-
-    /// `may_hold` of a word of `n` letters from its first, second and last.
     #[inline]
     fn may_hold_letters(&self, a: u8, b: u8, z: u8, n: usize) -> bool {
         let ix = |c: u8| usize::from(c & 31);
@@ -900,12 +915,18 @@ pub(super) fn folded_key(word: &str) -> Option<u64> {
 }
 
 impl Lexicon {
-    /// The entry of a word of ASCII letters.
-    fn find_ascii(&self, w: &[u8]) -> Option<Lex> {
-        if w.len() > LEXICON_MAX || !self.all.may_hold(w) {
+    /// The entry of the word of ASCII letters `b[start..end]`: the filter is asked with
+    /// the bytes it reads, the word cut out of the text only for the few that pass.
+    #[inline]
+    fn find_ascii(&self, b: &[u8], start: usize, end: usize) -> Option<Lex> {
+        let len = end.checked_sub(start)?;
+        let a = *b.get(start)?;
+        let second = if len > 1 { b.get(start + 1)? } else { &a };
+        let last = b.get(end.checked_sub(1)?)?;
+        if len > LEXICON_MAX || !self.all.may_hold_letters(a, *second, *last, len) {
             return None;
         }
-        self.words.get(&key(w)?).copied()
+        self.words.get(&key(b.get(start..end)?)?).copied()
     }
 }
 
@@ -1125,7 +1146,8 @@ mod tests {
                 let trigger = entry.is_some_and(Lex::is_trigger);
                 assert_eq!(may_hold_date(form), trigger, "{form}");
                 if form.is_ascii() {
-                    assert_eq!(LEXICON.find_ascii(form.as_bytes()), entry, "{form}");
+                    let w = form.as_bytes();
+                    assert_eq!(LEXICON.find_ascii(w, 0, w.len()), entry, "{form}");
                 }
             }
         }
