@@ -67,9 +67,9 @@ fn generate(root: &Path) {
                 r * 200 + 150,
                 ACTORS[n % ACTORS.len()],
                 ["firm", "intent", "interest"][n % 3],
-                if n % 97 == 0 { "changed" } else { "current" },
+                if n.is_multiple_of(97) { "changed" } else { "current" },
             ));
-            if n % 13 == 0 {
+            if n.is_multiple_of(13) {
                 text.push_str(&format!(
                     "due = \"{}-06-30\"\nowner = \"desk {}\"\n",
                     year + 1,

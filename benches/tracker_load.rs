@@ -33,23 +33,25 @@ fn record(file: usize, i: usize) -> Record {
         span: [i * 300, i * 300 + 180],
         actors: vec!["EU".into(), "UA".into()],
         strength: [Strength::Firm, Strength::Intent, Strength::Interest][i % 3],
-        deadline: (i % 2 == 0).then(|| Deadline {
+        deadline: i.is_multiple_of(2).then(|| Deadline {
             date: day + chrono::Duration::days(365),
             precision: Precision::Year,
             text: "d'ici un an".into(),
         }),
         made: Some(day.to_string()),
-        milestone: (i % 5 == 0).then(|| Milestone {
+        milestone: i.is_multiple_of(5).then(|| Milestone {
             name: "dialogue UE-Ukraine sur le cyberespace".into(),
             ordinal: Some(4),
         }),
         rule: "fr.agree".into(),
         source_state: SourceState::Current,
         status: Status::ALL[i % Status::ALL.len()],
-        status_date: (i % 3 == 0).then_some(day),
-        owner: (i % 4 == 0).then(|| "Cyber desk".into()),
-        note: (i % 4 == 0).then(|| "Confirmed in the follow-up statement.".into()),
-        evidence: if i % 7 == 0 {
+        status_date: i.is_multiple_of(3).then_some(day),
+        owner: i.is_multiple_of(4).then(|| "Cyber desk".into()),
+        note: i
+            .is_multiple_of(4)
+            .then(|| "Confirmed in the follow-up statement.".into()),
+        evidence: if i.is_multiple_of(7) {
             vec![Evidence {
                 date: Some(day),
                 source: "www.eeas.europa.eu".into(),

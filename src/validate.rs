@@ -681,21 +681,20 @@ impl Walk<'_> {
         let deadline = self.deadline(table, id);
         if let (Some(deadline), Some((made_text, made_day)), Some(v)) =
             (&deadline, &made, table.get("deadline"))
+            && deadline.date < *made_day
         {
-            if deadline.date < *made_day {
-                self.error(
-                    "deadline-before-made",
-                    v.span(),
-                    format!(
-                        "deadline {} is before the commitment was made ({made_text})",
-                        deadline.date
-                    ),
-                );
-                self.tag(
-                    id,
-                    Some("check the deadline's year, or set `due` to the real date".into()),
-                );
-            }
+            self.error(
+                "deadline-before-made",
+                v.span(),
+                format!(
+                    "deadline {} is before the commitment was made ({made_text})",
+                    deadline.date
+                ),
+            );
+            self.tag(
+                id,
+                Some("check the deadline's year, or set `due` to the real date".into()),
+            );
         }
         let milestone = self.milestone(table, id);
         let rule = self.string(table, "rule", id).unwrap_or_default();

@@ -91,11 +91,11 @@ pub fn mentions(sentence: &str, doc_year: Option<i32>) -> Vec<Mention> {
             let mut end = end;
             // "5e édition de la conférence", "the next round of consultations": the event
             // is the noun after.
-            if matches!(kind, "edition" | "round" | "session") {
-                if let Some(c) = EDITION_OF.captures(&sentence[end..]) {
-                    kind = lexicon::kind(c.name("noun").map_or("", |m| m.as_str()));
-                    end += c.get(0).map_or(0, |m| m.end());
-                }
+            if matches!(kind, "edition" | "round" | "session")
+                && let Some(c) = EDITION_OF.captures(&sentence[end..])
+            {
+                kind = lexicon::kind(c.name("noun").map_or("", |m| m.as_str()));
+                end += c.get(0).map_or(0, |m| m.end());
             }
             let (before, after) = clause(sentence, start, end);
             let target = target_year(after, doc_year).or_else(|| target_year(before, doc_year));
